@@ -1,0 +1,281 @@
+"""Demo content for the site's own pages: topics, people, images, settings and the page tree.
+
+`manage.py load_demo_content` runs this first, then each other app's demo.py.
+People, the address and phone numbers here are fictional and say so; 988 and
+911 are real public services.
+"""
+
+from home import demo_utils as d
+from home.demo_images import get_or_create_image
+from home.models import Person, SiteSettings, StandardPage, Topic
+
+TOPICS = [
+    ("Anxiety", "anxiety", "Worry that will not settle, panic, and the tiredness that comes with both."),
+    ("Depression", "depression", "Low mood and lost interest, and finding a way back to what matters to you."),
+    ("Grief and loss", "grief", "Living with the death of someone close, or another loss that changed everything."),
+    (
+        "Addiction and recovery",
+        "addiction-recovery",
+        "Recovery from alcohol, drugs or other addictions, and life after.",
+    ),
+    ("Trauma", "trauma", "Healing after frightening or harmful experiences, at a pace that feels safe."),
+    (
+        "Families and caregivers",
+        "families-caregivers",
+        "Support for people who love and look after someone who is struggling.",
+    ),
+    (
+        "Mindfulness and the outdoors",
+        "mindfulness-outdoors",
+        "Settling body and mind, often outside under the Blue Ridge sky.",
+    ),
+    (
+        "Life transitions",
+        "life-transitions",
+        "New parenthood, divorce, retirement, a move: changes that shake the ground.",
+    ),
+]
+
+PEOPLE = [
+    (
+        "Dr. Maya Ellison",
+        "Clinical director and licensed psychologist",
+        "PsyD",
+        "Maya has worked with adults and families in Western North Carolina for fifteen years and leads the "
+        "practice's clinical team. She believes people heal best when they are not alone. "
+        "Demo profile: a fictional person.",
+    ),
+    (
+        "Jordan Reyes",
+        "Licensed clinical social worker",
+        "LCSW",
+        "Jordan facilitates our grief and life-transition groups and works with people after sudden loss. "
+        "Outside work you will find Jordan on a trail near Black Mountain. Demo profile: a fictional person.",
+    ),
+    (
+        "Priya Natarajan",
+        "Licensed clinical mental health counselor",
+        "LCMHC",
+        "Priya specialises in anxiety and trauma and teaches simple, practical skills for hard moments. "
+        "She runs our online groups for people across the mountains. Demo profile: a fictional person.",
+    ),
+    (
+        "Sam Whitaker",
+        "Peer support specialist",
+        "",
+        "Sam has been in recovery for eleven years and co-leads our peer recovery circles. Sam knows what the "
+        "first meeting feels like, and makes sure nobody sits alone at it. Demo profile: a fictional person.",
+    ),
+    (
+        "Ruth Oyelaran",
+        "Marriage and family therapist",
+        "LMFT",
+        "Ruth works with families and caregivers, including parents of teenagers who are struggling. "
+        "She has lived in Asheville for twenty years. Demo profile: a fictional person.",
+    ),
+]
+
+IMAGES = [
+    ("Morning over the ridges", "Layers of blue-green mountain ridges under a pale morning sun", "morning"),
+    ("Dawn in the Blue Ridge", "Soft blue ridges fading into the distance under a peach-coloured dawn sky", "dawn"),
+    ("Evening light", "Purple mountain ridges under a warm evening sky", "dusk"),
+    ("Forest valley", "Green wooded hills rolling into a quiet valley", "forest"),
+    ("Mist in the hollows", "Grey ridges and mist filling the valleys between them", "mist"),
+    ("Autumn hills", "Warm brown and orange hills under a golden autumn sun", "autumn"),
+]
+
+
+def load(log):
+    topics = load_topics(log)
+    people = load_people(log)
+    images = {title: get_or_create_image(title, description, palette) for title, description, palette in IMAGES}
+    home = d.home_page()
+    d.configure_site(home)
+    pages = load_pages(home, images, log)
+    load_settings(pages, log)
+    load_home(home, images, pages, log)
+    return {"topics": topics, "people": people, "images": images, "pages": pages}
+
+
+def load_topics(log):
+    topics = {}
+    for name, slug, description in TOPICS:
+        topic, created = Topic.objects.get_or_create(slug=slug, defaults={"name": name, "description": description})
+        topics[slug] = topic
+        if created:
+            log(f"Topic: {name}")
+    return topics
+
+
+def load_people(log):
+    people = {}
+    for name, role, credentials, bio in PEOPLE:
+        person, created = Person.objects.get_or_create(
+            name=name, defaults={"role": role, "credentials": credentials, "short_bio": bio}
+        )
+        people[name] = person
+        if created:
+            log(f"Person: {name}")
+    return people
+
+
+def load_settings(pages, log):
+    practice = SiteSettings.load()
+    if practice.phone:
+        return  # Already set up, perhaps edited by staff: leave it alone.
+    practice.phone = "(828) 555-0142"
+    practice.email = "hello@resilientmind.example"
+    practice.street_address = "22 Laurel Ridge Road, Suite 3 (demo address)"
+    practice.locality = "Asheville"
+    practice.region = "NC"
+    practice.postal_code = "28801"
+    practice.hours = (
+        "Monday to Thursday, 9am to 7pm\nFriday, 9am to 3pm\nSome groups meet in the evening and at weekends"
+    )
+    practice.mobile_crisis_name = "Mobile crisis team (demo number)"
+    practice.mobile_crisis_phone = "(828) 555-0199"
+    practice.get_help_page = pages["get-help-now"]
+    practice.privacy_page = pages["privacy"]
+    practice.footer_text = (
+        "<p>Resilient Mind Counseling is a counseling practice in Asheville, North Carolina. "
+        "This is a demonstration website: its people, address and phone numbers are fictional.</p>"
+    )
+    practice.save()
+    log("Practice details and crisis block")
+
+
+def load_home(home, images, pages, log):
+    if home.hero_text:
+        return
+    home.title = "Home"
+    home.seo_title = "Counseling and support groups in Asheville, NC"
+    home.search_description = (
+        "Support groups and counseling for anxiety, depression, grief, recovery and more, "
+        "in Asheville and online across Western North Carolina."
+    )
+    home.hero_heading = "You don't have to carry it alone"
+    home.hero_text = (
+        "We run support groups and offer counseling in Asheville and online across the Blue Ridge. "
+        "Find a group that fits your week, or talk with us about where to start."
+    )
+    home.hero_image = images["Morning over the ridges"]
+    home.cta_label = "Take the first step"
+    home.cta_page = pages["about"]
+    home.intro = (
+        "Whatever brought you here today, you are welcome. Many people who join our groups were not sure they "
+        "belonged at first. Most found that sitting with others who understand made the load a little lighter."
+    )
+    d.publish(home)
+    log("Home page")
+
+
+def load_pages(home, images, log):
+    pages = {}
+    pages["about"], created = d.get_or_create_page(
+        home,
+        StandardPage,
+        "about",
+        title="About us",
+        show_in_menus=True,
+        intro=(
+            "We are a small team of counselors and peer supporters in Asheville. We believe healing happens "
+            "in relationship, and that asking for help takes courage."
+        ),
+        body=[
+            d.heading("How we work"),
+            d.paragraph(
+                "<p>Some people come to us for one-to-one counseling. Many more come for our support groups: "
+                "small, steady circles that meet every week or every month, in person in Asheville and nearby "
+                "towns, or online for people further out in the mountains.</p>"
+                "<p>Some of our groups are led by licensed clinicians. Others are led by peers, people with "
+                "lived experience of the same struggles, who have been trained to hold a safe space. Both kinds "
+                "matter, and we will help you find the one that fits.</p>"
+            ),
+            d.image(images["Forest valley"], caption="Our groups meet across Buncombe County and online."),
+            d.heading("What we believe"),
+            d.paragraph(
+                "<ul><li>Reaching out is a sign of strength, not weakness.</li>"
+                "<li>Nobody should have to share before they are ready.</li>"
+                "<li>Cost should never be the reason someone goes without support: many of our groups are free, "
+                "and others use a sliding scale.</li>"
+                "<li>What you tell us stays with us.</li></ul>"
+            ),
+            d.quote(
+                "People often tell us the hardest part was walking through the door. We try to make that part easier.",
+                "Dr. Maya Ellison, clinical director (demo)",
+            ),
+        ],
+    )
+    pages["get-help-now"], _ = d.get_or_create_page(
+        home,
+        StandardPage,
+        "get-help-now",
+        title="Get help now",
+        show_in_menus=True,
+        intro="If you are in crisis or worried about someone, you do not have to wait for an appointment or a group.",
+        search_description="Crisis lines you can call, text or chat with now, day or night.",
+        body=[
+            d.heading("If someone is in immediate danger"),
+            d.paragraph("<p><b>Call 911</b>, or go to the nearest emergency department.</p>"),
+            d.heading("Talk to someone now, any time"),
+            d.paragraph(
+                "<ul><li><b>Call or text 988</b> to reach the 988 Suicide &amp; Crisis Lifeline, "
+                "24 hours a day, 7 days a week. It is free and confidential.</li>"
+                "<li><b>Chat online</b> with the Lifeline at "
+                '<a href="https://988lifeline.org/chat/">988lifeline.org/chat</a>.</li>'
+                "<li><b>Veterans and service members:</b> call 988 and press 1.</li>"
+                "<li><b>Prefer to text?</b> Text HOME to 741741 to reach the Crisis Text Line.</li></ul>"
+            ),
+            d.heading("When it is not an emergency"),
+            d.paragraph(
+                "<p>If you would like to talk about counseling or joining a group, call our office during opening "
+                "hours or send us a message. We reply within one working day. Our office phone is not a crisis "
+                "line, and messages are not read at night or at weekends.</p>"
+            ),
+        ],
+    )
+    pages["privacy"], _ = d.get_or_create_page(
+        home,
+        StandardPage,
+        "privacy",
+        title="Privacy",
+        intro="What we keep about you, why, for how long, and who can see it.",
+        body=[
+            d.heading("Reading this website"),
+            d.paragraph(
+                "<p>You can read every page without giving us anything. We use no analytics, no advertising "
+                "and no tracking cookies, and pages load nothing from other companies. We do not record what "
+                "you search for.</p>"
+            ),
+            d.heading("When you ask to join a group or send us a message"),
+            d.paragraph(
+                "<p>We keep what you give us in the form: the name you choose to use (a first name is fine), "
+                "how to contact you, and anything you write. Only our staff can read it, in our secure "
+                "administration area. It never appears on the website, in emails or in what other apps can "
+                "read from us.</p>"
+                "<p>We delete requests and messages 180 days after we receive them, unless you become a client, "
+                "when your clinical record is kept under the law that governs health records.</p>"
+            ),
+            d.heading("Your choices"),
+            d.paragraph(
+                "<p>You can ask us to show you or delete what we hold about you at any time: call the office "
+                "or write to us.</p>"
+            ),
+        ],
+    )
+    if created:
+        log("Pages: About us, Get help now, Privacy")
+    return pages
+
+
+def bench_urls():
+    """Site-wide URLs for `make bench`, beside one page of each page type."""
+    return [
+        ("Search", "/search/?query=support+group"),
+        ("Sitemap", "/sitemap.xml"),
+        ("API v2 pages list", "/api/v2/pages/?limit=20"),
+        ("API v2 pages list, all fields", "/api/v2/pages/?limit=20&fields=*"),
+        ("API v2 page detail", f"/api/v2/pages/{d.home_page().pk}/"),
+        ("API v3 pages list", "/api/v3/pages/?limit=20"),
+        ("API v3 page detail", f"/api/v3/pages/{d.home_page().pk}/"),
+    ]

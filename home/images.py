@@ -1,0 +1,23 @@
+"""How images are given to the API: renditions, never the original upload."""
+
+from wagtail.api.utils import get_full_url
+from wagtail.images.models import SourceImageIOError
+
+
+def image_api_representation(image, filter_spec="width-1200", request=None):
+    """A rendition of `image` as the API gives it: absolute URL, size and alt text.
+
+    URLs are made absolute from WAGTAILAPI_BASE_URL, so other apps can use them as they are.
+    """
+    if image is None:
+        return None
+    try:
+        rendition = image.get_rendition(filter_spec)
+    except (SourceImageIOError, OSError):
+        return None
+    return {
+        "url": get_full_url(request, rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": getattr(image, "contextual_alt_text", None) or image.default_alt_text,
+    }

@@ -1,0 +1,22 @@
+"""The site's own models: images, shared snippets, settings and page types.
+
+`blog` and `groups` import from here (Person, Topic, SiteSettings, BasePage);
+nothing here imports them.
+"""
+
+from .images import SiteImage, SiteRendition
+from .mixins import BasePage
+from .pages import HomePage, StandardPage
+from .settings import SiteSettings
+from .snippets import Person, Topic
+
+__all__ = [
+    "BasePage",
+    "HomePage",
+    "Person",
+    "SiteImage",
+    "SiteRendition",
+    "SiteSettings",
+    "StandardPage",
+    "Topic",
+]

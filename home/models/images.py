@@ -1,0 +1,42 @@
+from django.db import models
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+
+class SiteImage(AbstractImage):
+    """Wagtail's image with alt text that cannot be left empty.
+
+    Every image on the site is described for people who cannot see it; the
+    description is the default alt text wherever the image is used.
+    """
+
+    description = models.CharField(
+        "alt text",
+        max_length=255,
+        help_text=(
+            "Describe what the image shows for someone who cannot see it, in one short "
+            "sentence (for example: 'Morning mist over the Blue Ridge Mountains'). Screen "
+            "readers read this aloud."
+        ),
+    )
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Photographer or source, if the image needs a credit.",
+    )
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
+
+    @property
+    def default_alt_text(self):
+        return self.description
+
+
+class SiteRendition(AbstractRendition):
+    image = models.ForeignKey(SiteImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

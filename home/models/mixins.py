@@ -1,0 +1,71 @@
+"""Mixins that bring their own fields and panels to the site's page types."""
+
+from django.conf import settings
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class SocialMixin(models.Model):
+    """What a page looks like when shared: an image and a line of text."""
+
+    social_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared on social media or in messages. The page's main image if left empty.",
+    )
+    social_text = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="One sentence shown under the title when shared. The search description if left empty.",
+    )
+
+    social_panels = [
+        MultiFieldPanel([FieldPanel("social_image"), FieldPanel("social_text")], heading="Sharing on social media")
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(SocialMixin, Page):
+    """The base of every page type on the site: SEO and sharing fields, and their fallbacks."""
+
+    # The field a page's description falls back to when its search description is empty.
+    summary_field = None
+    # The image a page is shared with when it has no social image.
+    image_field = None
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading="Search engines and menus",
+        ),
+        *SocialMixin.social_panels,
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_title(self):
+        return self.seo_title or self.title
+
+    def get_meta_description(self):
+        if self.search_description:
+            return self.search_description
+        summary = getattr(self, self.summary_field, "") if self.summary_field else ""
+        return str(summary)[:300]
+
+    def get_social_image(self):
+        return self.social_image or (getattr(self, self.image_field, None) if self.image_field else None)
+
+    def get_social_text(self):
+        return self.social_text or self.get_meta_description()

@@ -1,0 +1,178 @@
+"""The practice's details and the crisis block, edited under Settings in the admin."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+
+from home.utils import tel_href
+
+SOCIAL_PLATFORMS = [
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("other", "Other"),
+]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
+    url = blocks.URLBlock(label="Web address")
+
+    class Meta:
+        icon = "link"
+        label = "Social link"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseGenericSetting):
+    """Contact details, opening hours and the crisis block shown on every page.
+
+    Every field has a sensible default, so the site renders before anyone edits it.
+    """
+
+    practice_name = models.CharField(max_length=120, default="Resilient Mind Counseling")
+    tagline = models.CharField(
+        max_length=160,
+        blank=True,
+        default="Counseling and support groups in Asheville and the Blue Ridge",
+        help_text="A short line under the practice's name.",
+    )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="The office number, as visitors should dial it, e.g. (828) 555-0142."
+    )
+    email = models.EmailField(blank=True, help_text="The office's public email address.")
+    street_address = models.CharField(max_length=160, blank=True)
+    locality = models.CharField("town or city", max_length=80, blank=True, default="Asheville")
+    region = models.CharField("state", max_length=40, blank=True, default="NC")
+    postal_code = models.CharField("ZIP code", max_length=12, blank=True)
+    hours = models.TextField(
+        "office hours",
+        blank=True,
+        help_text="One line per day or range, e.g. 'Monday to Thursday, 9am to 7pm'.",
+    )
+
+    crisis_heading = models.CharField(
+        max_length=80,
+        default="Need help now?",
+        help_text="The first words of the crisis bar at the top of every page.",
+    )
+    crisis_line_number = models.CharField(
+        max_length=20,
+        default="988",
+        help_text="The Suicide & Crisis Lifeline: call or text. Change only if the national number changes.",
+    )
+    crisis_chat_url = models.URLField(
+        default="https://988lifeline.org/chat/",
+        help_text="Where visitors can chat with the crisis line online.",
+    )
+    emergency_number = models.CharField(
+        max_length=10, default="911", help_text="Shown as: 'In immediate danger, call 911'."
+    )
+    mobile_crisis_name = models.CharField(
+        "local mobile crisis line: name",
+        max_length=120,
+        blank=True,
+        help_text="The county's mobile crisis team, who come to the person. Leave both empty to hide it.",
+    )
+    mobile_crisis_phone = models.CharField("local mobile crisis line: phone", max_length=40, blank=True)
+    get_help_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'Get help now' page the crisis bar links to.",
+    )
+
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The privacy page that forms link to.",
+    )
+    footer_text = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short note at the bottom of every page.",
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+
+    contact_panels = [
+        FieldPanel("practice_name"),
+        FieldPanel("tagline"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading="Phone and email"),
+        MultiFieldPanel(
+            [FieldPanel("street_address"), FieldPanel("locality"), FieldPanel("region"), FieldPanel("postal_code")],
+            heading="Address",
+        ),
+        FieldPanel("hours"),
+    ]
+    crisis_panels = [
+        FieldPanel("crisis_heading"),
+        MultiFieldPanel(
+            [FieldPanel("crisis_line_number"), FieldPanel("crisis_chat_url"), FieldPanel("emergency_number")],
+            heading="National lines",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("mobile_crisis_name"), FieldPanel("mobile_crisis_phone")],
+            heading="Local mobile crisis line",
+        ),
+        PageChooserPanel("get_help_page"),
+    ]
+    footer_panels = [PageChooserPanel("privacy_page"), FieldPanel("footer_text"), FieldPanel("social_links")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(contact_panels, heading="Contact details"),
+            ObjectList(crisis_panels, heading="Crisis help"),
+            ObjectList(footer_panels, heading="Footer"),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "practice details"
+
+    def __str__(self):
+        return self.practice_name
+
+    @property
+    def address_lines(self):
+        town = ", ".join(part for part in (self.locality, f"{self.region} {self.postal_code}".strip()) if part)
+        return [line for line in (self.street_address, town) if line]
+
+    def get_json_ld(self, url):
+        """The practice as schema.org structured data; also an article's publisher."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "MedicalBusiness",
+            "name": self.practice_name,
+            "url": url,
+            "description": self.tagline,
+            "medicalSpecialty": "Psychiatric",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": self.street_address,
+                "addressLocality": self.locality,
+                "addressRegion": self.region,
+                "postalCode": self.postal_code,
+                "addressCountry": "US",
+            },
+        }
+        if self.phone:
+            data["telephone"] = self.phone
+        if self.email:
+            data["email"] = self.email
+        return data
+
+    @property
+    def phone_href(self):
+        return tel_href(self.phone)
+
+    @property
+    def mobile_crisis_href(self):
+        return tel_href(self.mobile_crisis_phone)

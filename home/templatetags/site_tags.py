@@ -1,0 +1,54 @@
+"""Template tags every page uses: icons, JSON-LD and the main menu."""
+
+import json
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.models import Site
+
+register = template.Library()
+
+_JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def icon(name, css_class="icon"):
+    """An icon from the site's own SVG sprite, hidden from screen readers (the text beside it says it)."""
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        css_class,
+        static("icons/sprite.svg"),
+        name,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, obj):
+    """Structured data for search engines from an object's `get_json_ld(request)`."""
+    get_json_ld = getattr(obj, "get_json_ld", None)
+    data = get_json_ld(context.get("request")) if get_json_ld else None
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_LD_ESCAPES)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')  # noqa: S308 (escaped above)
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The home page's children marked "show in menus", with the current section marked."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    current = context.get("page")
+    items = []
+    if site:
+        home = site.root_page
+        children = home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
+        for child in children:
+            url = child.get_url(request)
+            is_current = bool(current and current.path.startswith(child.path))
+            items.append(
+                {"title": child.title, "url": url, "current": is_current, "exact": current and current.pk == child.pk}
+            )
+    return {"menu_items": items}

@@ -1,0 +1,109 @@
+"""Site-wide views: search, robots.txt and the health check."""
+
+import logging
+
+from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+from wagtail.search.utils import parse_query_string
+
+logger = logging.getLogger(__name__)
+
+SEARCH_QUERY_MAX_LENGTH = 100
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+def get_page_number(request, paginator):
+    """The requested page of results, falling back to the first or last page on bad values."""
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+@require_GET
+def search(request):
+    """Search the site's live, public pages.
+
+    What visitors search for is theirs: the query is never stored or logged
+    (Wagtail's search promotions and query logging are not installed).
+    """
+    raw_query = request.GET.get("query", "")
+    query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
+    # Control characters and lone surrogates cannot be searched for; drop them.
+    query = "".join(ch for ch in query if ch.isprintable())
+    truncated = len(" ".join(raw_query.split())) > SEARCH_QUERY_MAX_LENGTH
+
+    results_page = None
+    search_failed = False
+    if query:
+        # Colons would be read as field filters; phrases in double quotes are kept.
+        _filters, parsed_query = parse_query_string(query.replace(":", " "), operator="and")
+        results = Page.objects.live().public().exclude(depth__lte=1).search(parsed_query)
+        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        try:
+            results_page = get_page_number(request, paginator)
+        except DatabaseError:
+            # A query the search engine cannot parse: say so rather than fail.
+            logger.warning("A search query could not be run (query not logged)")
+            search_failed = True
+
+    return render(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "searched": bool(query) and not search_failed,
+            "search_failed": search_failed,
+            "search_truncated": truncated,
+            "search_max_length": SEARCH_QUERY_MAX_LENGTH,
+            "results_page": results_page,
+        },
+    )
+
+
+@require_GET
+@cache_control(max_age=60 * 60, public=True)
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@never_cache
+def health(request):
+    """For load balancers: 200 when the database and the cache answer, 503 when not.
+
+    The answer names what failed, never why: error details go to the log only.
+    """
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+        checks["database"] = "ok"
+    except Exception:
+        logger.exception("Health check: the database did not answer")
+        checks["database"] = "unavailable"
+    try:
+        cache.set("health-check", "ok", 10)
+        checks["cache"] = "ok" if cache.get("health-check") == "ok" else "unavailable"
+    except Exception:
+        logger.exception("Health check: the cache did not answer")
+        checks["cache"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse({"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503)

@@ -1,0 +1,72 @@
+"""axe-core in a real browser: zero WCAG 2.2 AA violations, and nothing loaded from other hosts."""
+
+import pytest
+
+from home.factories import ImageFactory, StandardPageFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def pages(site_root, practice):
+    image = ImageFactory(description="Blue ridges under a morning sky")
+    site_root.hero_image = image
+    site_root.hero_text = "Support groups across the Blue Ridge."
+    site_root.save_revision().publish()
+    about = StandardPageFactory(
+        parent=site_root,
+        slug="about",
+        title="About us",
+        show_in_menus=True,
+        body=[
+            {"type": "heading", "value": {"text": "How we work", "size": "h2"}},
+            {"type": "paragraph", "value": "<p>We listen first. <a href='https://example.com/'>A link</a>.</p>"},
+            {
+                "type": "image",
+                "value": {"image": {"image": image.pk, "alt_text": "", "decorative": False}, "caption": "Fog"},
+            },
+            {"type": "quote", "value": {"quote": "Nobody rushed me.", "attribution": "A member"}},
+            {
+                "type": "call_to_action",
+                "value": {
+                    "heading": "Talk to us",
+                    "text": "We reply in a day.",
+                    "button_label": "Contact us",
+                    "page": None,
+                    "url": "https://example.com/",
+                },
+            },
+            {
+                "type": "embed",
+                "value": {"embed": "https://www.youtube.com/watch?v=demo", "title": "A breathing exercise"},
+            },
+        ],
+    )
+    return {"about": about}
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/about/", "/search/?query=about", "/search/?query=nothing-matches", "/no-such-page/"]
+)
+def test_page_has_no_accessibility_violations(page, live_server, pages, axe_check, offsite_requests, path):
+    response = page.goto(live_server.url + path)
+    assert response.status in {200, 404}
+    axe_check(page)
+    assert offsite_requests == []
+
+
+def test_skip_link_moves_focus_to_the_content(page, live_server, pages):
+    page.goto(live_server.url + "/about/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.evaluate("el => el === document.activeElement")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_embed_loads_the_player_only_when_asked(page, live_server, pages, offsite_requests):
+    page.goto(live_server.url + "/about/")
+    assert page.locator("iframe").count() == 0
+    page.get_by_role("button", name="Play here").click()
+    assert page.locator("iframe").count() == 1

@@ -1,0 +1,77 @@
+"""The demo content loads, and loading it again changes nothing."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision, Site
+
+from home.models import HomePage, Person, SiteImage, SiteSettings, StandardPage, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("url_path", "live")),
+        "revisions": Revision.objects.count(),
+        "images": SiteImage.objects.count(),
+        "people": Person.objects.count(),
+        "topics": Topic.objects.count(),
+        "settings": SiteSettings.objects.count(),
+    }
+
+
+def test_demo_content_builds_the_site_and_is_idempotent():
+    call_command("load_demo_content", verbosity=0)
+    first = snapshot()
+    call_command("load_demo_content", verbosity=0)
+    assert snapshot() == first
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    assert isinstance(home, HomePage)
+    assert home.hero_image is not None
+    slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
+    assert {"about", "get-help-now", "privacy"} <= slugs
+    practice = SiteSettings.load()
+    assert practice.get_help_page.slug == "get-help-now"
+    assert practice.privacy_page.slug == "privacy"
+    assert Topic.objects.filter(slug__in=["anxiety", "depression", "grief"]).count() == 3
+    assert all("Demo profile" in bio for bio in Person.objects.values_list("short_bio", flat=True))
+
+
+def test_staff_edits_survive_loading_the_demo_again():
+    call_command("load_demo_content", verbosity=0)
+    practice = SiteSettings.load()
+    practice.phone = "(828) 555-0100"
+    practice.save()
+    about = StandardPage.objects.get(slug="about")
+    about.title = "Who we are"
+    about.save_revision().publish()
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert SiteSettings.load().phone == "(828) 555-0100"
+    assert StandardPage.objects.get(slug="about").title == "Who we are"
+
+
+def test_ensure_admin_creates_one_account_with_a_random_password(capsys):
+    call_command("ensure_admin")
+    first = capsys.readouterr().out
+    call_command("ensure_admin")
+    second = capsys.readouterr().out
+
+    admin = get_user_model().objects.get(username="admin")
+    password = first.split("password: ")[1].split()[0]
+    assert admin.is_superuser and admin.check_password(password)
+    assert len(password) >= 16
+    assert "already exists" in second
+    assert get_user_model().objects.count() == 1
+
+
+def test_ensure_admin_passwords_differ_between_installs(capsys):
+    call_command("ensure_admin")
+    first = capsys.readouterr().out.split("password: ")[1].split()[0]
+    get_user_model().objects.all().delete()
+    call_command("ensure_admin")
+    second = capsys.readouterr().out.split("password: ")[1].split()[0]
+    assert first != second

@@ -1,0 +1,54 @@
+"""Production settings: they stop at start-up without their secrets and pass `check --deploy`."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+REALISTIC_ENVIRONMENT = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "a-long-random-production-key-3f9c1b7e5d2a8f4c6e0b9d7a1c3e5f7b9d1a3c5e7f9b",
+    "ALLOWED_HOSTS": "resilientmind.example,www.resilientmind.example",
+    "DATABASE_URL": "sqlite:////tmp/rmc-settings-test.sqlite3",
+    "EMAIL_URL": "smtp+tls://website:password@smtp.resilientmind.example:587",
+    "WAGTAILADMIN_BASE_URL": "https://resilientmind.example",
+}
+
+
+def run_manage(*args, env):
+    # The test process's own settings (DJANGO_ALLOW_ASYNC_UNSAFE among them) stay out of production.
+    leave_out = {*REALISTIC_ENVIRONMENT, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean_env = {key: value for key, value in os.environ.items() if key not in leave_out}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_stops_when_a_required_variable_is_missing(missing):
+    env = {key: value for key, value in REALISTIC_ENVIRONMENT.items() if key != missing}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert f"The environment variable {missing} is required in production" in result.stderr
+
+
+def test_production_passes_check_deploy_without_a_warning():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=REALISTIC_ENVIRONMENT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_false_is_read_as_false():
+    env = {**REALISTIC_ENVIRONMENT, "SECURE_SSL_REDIRECT": "false"}
+    result = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)", env=env)
+    assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
