@@ -41,3 +41,15 @@ def test_api_v3_refuses_anonymous_writes(client, site_root):
     )
     assert response.status_code in {HTTPStatus.UNAUTHORIZED, HTTPStatus.FORBIDDEN}
     assert "Spam" not in str(client.get("/api/v2/pages/").json())
+
+
+def test_api_v2_topic_filter_needs_a_type_with_topics(client, site_root):
+    response = client.get("/api/v2/pages/", {"type": "home.StandardPage", "topic": "anxiety"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "topic filter needs a page type that has topics" in response.json()["message"]
+
+
+def test_api_v2_unknown_parameters_are_a_bad_request(client, site_root):
+    response = client.get("/api/v2/pages/", {"colour": "blue"})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert "colour" in response.json()["message"]
