@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.api.v3",
     "wagtail",
     "wagtail_modeladmin",
+    "django_ratelimit",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -114,6 +115,9 @@ else:
             "LOCATION": "resilient-mind",
         }
     }
+    # One process, one count: right for development, tests and a single-process
+    # install. With several workers, set REDIS_URL so rate limits are shared.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # Passwords and accounts -----------------------------------------------------
 
@@ -216,6 +220,11 @@ REST_FRAMEWORK = {
 }
 
 # The practice -------------------------------------------------------------------
+
+# Public forms (join requests, contact): submissions per address, counted in the cache.
+FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/h")
+# Behind a proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP).
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 # Days a message sent through the contact form is kept before it is purged.
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)

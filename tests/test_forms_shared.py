@@ -1,0 +1,44 @@
+"""The pieces every public form shares: honeypot, rate limit and staff notification."""
+
+import pytest
+from django import forms
+from django.core import mail
+from django.test import RequestFactory, override_settings
+
+from home.forms import HoneypotFormMixin, too_many_submissions
+from home.notifications import notify_staff
+
+
+class MessageForm(HoneypotFormMixin, forms.Form):
+    message = forms.CharField()
+
+
+def test_honeypot_marks_bots_as_spam():
+    assert not MessageForm(data={"message": "hello", "website": ""}).is_spam()
+    assert MessageForm(data={"message": "hello", "website": "http://spam.example"}).is_spam()
+
+
+@override_settings(FORM_RATE_LIMIT="3/h")
+def test_rate_limit_counts_posts_per_address():
+    factory = RequestFactory()
+    results = [too_many_submissions(factory.post("/", REMOTE_ADDR="10.0.0.1"), "contact") for _ in range(4)]
+    assert results == [False, False, False, True]
+    assert not too_many_submissions(factory.post("/", REMOTE_ADDR="10.0.0.2"), "contact")
+    assert not too_many_submissions(factory.get("/", REMOTE_ADDR="10.0.0.1"), "contact")
+
+
+@override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
+def test_staff_notification_links_to_the_admin_and_says_nothing_else():
+    notify_staff("New join request", "A request to join a group", "/admin/groups/joinrequest/")
+    (email,) = mail.outbox
+    assert email.to == ["office@example.com"]
+    assert "https://site.example/admin/groups/joinrequest/" in email.body
+    assert "does not include any of the details" in email.body
+
+
+@pytest.mark.django_db
+def test_honeypot_renders_out_of_sight_and_out_of_the_tab_order():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("components/honeypot.html", {"field": MessageForm()["website"]})
+    assert 'aria-hidden="true"' in html and 'tabindex="-1"' in html
