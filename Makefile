@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-fast lint format check bench setup migrate demo admin clean collectstatic docs-screenshots
+.PHONY: help run test lint format check bench lighthouse setup migrate demo admin clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -61,5 +61,8 @@ check: $(VENV)/.dev-installed ## Django's system checks and a check for missing 
 bench: $(VENV)/.dev-installed ## Queries and render time per page type, at 1x and 10x demo content
 	$(BIN)/python scripts/bench.py
 
+lighthouse: $(VENV)/.dev-installed ## Lighthouse (mobile) scores per page type, on production settings (needs npm)
+	scripts/lighthouse.sh
+
 clean: ## Remove the virtual environment, the local database and uploaded media
-	rm -rf $(VENV) db.sqlite3 media staticfiles artifacts .pytest_cache
+	rm -rf $(VENV) db.sqlite3 media staticfiles artifacts .pytest_cache .lighthouse .test-db.sqlite3
