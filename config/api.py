@@ -1,19 +1,32 @@
 """The headless APIs, routed from this one module.
 
-- /api/v2/: Wagtail's API v2 (pages, images, documents), read-only.
+- /api/v2/: Wagtail's API v2 (pages, images, documents) plus the practice's details, read-only.
 - /api/v3/: Wagtail 8's typed API with its OpenAPI document at /api/v3/openapi.json.
   Anonymous clients may only read; writing needs a staff member's API token.
+
+Both answer bad parameters with a 400 and a JSON message (v3 as application/problem+json),
+and the OpenAPI document lists the error answers each operation can give.
 """
 
+from http import HTTPStatus
+
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+from ninja import Router, Schema
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.models import Topic
+from home.models import SiteSettings, Topic
+
+# API v2 ------------------------------------------------------------------------------
 
 
 class TopicFilter(BaseFilterBackend):
@@ -37,10 +50,146 @@ class PagesEndpoint(PagesAPIViewSet):
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
+    def get_queryset(self):
+        # Wagtail's stock endpoint reads each page's locale with a query of its own.
+        return super().get_queryset().select_related("locale")
+
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesEndpoint)
 api_v2.register_endpoint("images", ImagesAPIViewSet)
 api_v2.register_endpoint("documents", DocumentsAPIViewSet)
 
-__all__ = ["api_v2", "api_v3"]
+
+@require_GET
+def site_settings_v2(request):
+    """GET /api/v2/site-settings/: the practice's contact details and crisis help."""
+    if request.GET:
+        unknown = ", ".join(sorted(request.GET))
+        return JsonResponse({"message": f"query parameter is not recognised: {unknown}"}, status=400)
+    return JsonResponse(SiteSettings.load(request_or_site=request).get_api_representation(request))
+
+
+# API v3 ------------------------------------------------------------------------------
+
+
+class AddressSchema(Schema):
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+
+
+class SocialLinkSchema(Schema):
+    platform: str
+    url: str
+
+
+class CrisisSchema(Schema):
+    heading: str
+    call_or_text: str
+    chat_url: str
+    emergency_number: str
+    mobile_crisis_name: str
+    mobile_crisis_phone: str
+    get_help_url: str | None
+
+
+class SiteSettingsSchema(Schema):
+    practice_name: str
+    tagline: str
+    phone: str
+    email: str
+    address: AddressSchema
+    hours: str
+    privacy_url: str | None
+    social_links: list[SocialLinkSchema]
+    crisis: CrisisSchema
+
+
+site_settings_router = Router(tags=["site settings"])
+
+
+@site_settings_router.get("/", response=SiteSettingsSchema, auth=None, summary="The practice's details")
+def site_settings_v3(request):
+    """Contact details and the crisis block, as every page of the site shows them."""
+    return SiteSettings.load(request_or_site=request).get_api_representation(request)
+
+
+api_v3.add_router("/site-settings/", site_settings_router)
+
+
+def _validation_error(request, exc):
+    """Bad query or path parameters are the client's mistake: 400. Invalid content sent to write: 422."""
+    raw = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors()
+    errors = [{key: value for key, value in error.items() if key not in {"ctx", "input", "url"}} for error in raw]
+    in_parameters = request.method in {"GET", "HEAD"} or all(
+        next(iter(error.get("loc") or ["body"])) in {"query", "path"} for error in errors
+    )
+    if in_parameters:
+        return problem_response(status=HTTPStatus.BAD_REQUEST, detail="Invalid parameters", errors=errors)
+    return problem_response(status=HTTPStatus.UNPROCESSABLE_ENTITY, detail="Validation failed", errors=errors)
+
+
+api_v3.add_exception_handler(NinjaValidationError, _validation_error)
+api_v3.add_exception_handler(PydanticValidationError, _validation_error)
+
+PROBLEM_RESPONSE = {
+    "description": "An RFC 7807 problem: what was wrong, in `detail` and `errors`",
+    "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetail"}}},
+}
+PROBLEM_SCHEMA = {
+    "title": "ProblemDetail",
+    "type": "object",
+    "required": ["type", "title", "status"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "errors": {"type": "array", "items": {"type": "object"}},
+    },
+}
+ERRORS_BY_METHOD = {
+    "get": {"400": "Bad parameters", "401": "A token that is not valid", "404": "Not found"},
+    "post": {
+        "400": "Bad parameters",
+        "401": "No staff token",
+        "403": "Not allowed",
+        "404": "Not found",
+        "422": "Invalid content",
+    },
+    "patch": {
+        "400": "Bad parameters",
+        "401": "No staff token",
+        "403": "Not allowed",
+        "404": "Not found",
+        "422": "Invalid content",
+    },
+    "put": {
+        "400": "Bad parameters",
+        "401": "No staff token",
+        "403": "Not allowed",
+        "404": "Not found",
+        "422": "Invalid content",
+    },
+    "delete": {"400": "Bad parameters", "401": "No staff token", "403": "Not allowed", "404": "Not found"},
+}
+
+_stock_openapi_schema = api_v3.get_openapi_schema
+
+
+def openapi_schema_with_errors(*args, **kwargs):
+    """Wagtail's OpenAPI document, plus the error answers each operation can give."""
+    schema = _stock_openapi_schema(*args, **kwargs)
+    schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
+    for operations in schema.get("paths", {}).values():
+        for method, operation in operations.items():
+            for status, description in ERRORS_BY_METHOD.get(method, {}).items():
+                operation["responses"].setdefault(status, {**PROBLEM_RESPONSE, "description": description})
+    return schema
+
+
+api_v3.get_openapi_schema = openapi_schema_with_errors
+
+__all__ = ["api_v2", "api_v3", "site_settings_v2"]

@@ -9,13 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.api import api_v2, api_v3
+from config.api import api_v2, api_v3, site_settings_v2
 from home import views as home_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/site-settings/", site_settings_v2, name="api_v2_site_settings"),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
     path("search/", home_views.search, name="search"),

@@ -7,3 +7,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from home.content_version import mark_content_changed
+
+        post_save.connect(mark_content_changed, dispatch_uid="content-changed-on-save")
+        post_delete.connect(mark_content_changed, dispatch_uid="content-changed-on-delete")

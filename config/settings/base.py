@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "wagtail",
     "wagtail_modeladmin",
     "django_ratelimit",
+    "corsheaders",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -55,7 +56,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.APICacheMiddleware",
+    "config.middleware.V3StrictParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -215,6 +219,14 @@ WAGTAILAPI_BASE_URL = env("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 50
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 WAGTAILAPI_SEARCH_ENABLED = True
+# Seconds browsers and CDNs may reuse an anonymous API answer before revalidating.
+API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
+# Other sites' front ends that may read the API and feeds from a browser, e.g.
+# CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.com
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }

@@ -169,6 +169,39 @@ class SiteSettings(BaseGenericSetting):
             data["email"] = self.email
         return data
 
+    def get_api_representation(self, request=None):
+        """What another app needs to show a page responsibly: contact details and crisis help."""
+
+        def url(page):
+            return page.get_full_url(request) if page else None
+
+        return {
+            "practice_name": self.practice_name,
+            "tagline": self.tagline,
+            "phone": self.phone,
+            "email": self.email,
+            "address": {
+                "street_address": self.street_address,
+                "locality": self.locality,
+                "region": self.region,
+                "postal_code": self.postal_code,
+            },
+            "hours": self.hours,
+            "privacy_url": url(self.privacy_page),
+            "social_links": [
+                {"platform": link.value["platform"], "url": link.value["url"]} for link in self.social_links
+            ],
+            "crisis": {
+                "heading": self.crisis_heading,
+                "call_or_text": self.crisis_line_number,
+                "chat_url": self.crisis_chat_url,
+                "emergency_number": self.emergency_number,
+                "mobile_crisis_name": self.mobile_crisis_name,
+                "mobile_crisis_phone": self.mobile_crisis_phone,
+                "get_help_url": url(self.get_help_page),
+            },
+        }
+
     @property
     def phone_href(self):
         return tel_href(self.phone)

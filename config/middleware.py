@@ -1,0 +1,88 @@
+"""HTTP behaviour of the public API: caching headers, conditional requests and strict parameters."""
+
+import re
+from functools import cache
+
+from django.conf import settings
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.http import http_date
+from wagtail.api.v3.errors import problem_response
+
+from home.content_version import content_last_changed
+
+API_PREFIXES = ("/api/",)
+# Query parameters every v3 read accepts besides those its operation declares.
+V3_COMMON_PARAMETERS: set[str] = set()
+
+
+class APICacheMiddleware:
+    """Cache-Control, ETag and Last-Modified on API reads; 304 when the client's copy is current.
+
+    Anonymous reads are public for API_CACHE_SECONDS, so browsers and a CDN can
+    reuse them and revalidate cheaply. Requests with a token are never cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(API_PREFIXES) or request.method not in {"GET", "HEAD"}:
+            return response
+        if "HTTP_AUTHORIZATION" in request.META:
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        patch_vary_headers(response, ["Origin", "Accept"])
+        if response.status_code != 200 or response.streaming:
+            patch_cache_control(response, public=True, max_age=0 if response.status_code >= 500 else 60)
+            return response
+        patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        set_response_etag(response)
+        last_modified = content_last_changed()
+        if last_modified is not None:
+            response.headers.setdefault("Last-Modified", http_date(last_modified.timestamp()))
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=int(last_modified.timestamp()) if last_modified else None,
+            response=response,
+        )
+
+
+@cache
+def _v3_read_parameters():
+    """For each v3 read operation: a regex of its path and the query parameters it declares."""
+    from config.api import api_v3
+
+    schema = api_v3.get_openapi_schema(path_prefix="/api/v3/")
+    operations = []
+    for path, methods in schema["paths"].items():
+        operation = methods.get("get")
+        if operation is None:
+            continue
+        pattern = re.compile("^" + re.sub(r"\\{[^/]+\\}", "[^/]+", re.escape(path)) + "$")
+        names = {param["name"] for param in operation.get("parameters", []) if param.get("in") == "query"}
+        operations.append((pattern, names | V3_COMMON_PARAMETERS))
+    # Literal paths before templated ones: /pages/find/ before /pages/{page_id}/.
+    operations.sort(key=lambda item: item[0].pattern.count("[^/]+"))
+    return operations
+
+
+class V3StrictParametersMiddleware:
+    """API v3 reads answer an unknown query parameter with a 400, as v2 does, not silently ignore it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "GET" and request.path.startswith("/api/v3/") and request.GET:
+            for pattern, known in _v3_read_parameters():
+                if pattern.match(request.path):
+                    unknown = sorted(set(request.GET) - known)
+                    if unknown:
+                        return problem_response(
+                            status=400,
+                            detail=f"Unknown query parameter: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
+                        )
+                    break
+        return self.get_response(request)
