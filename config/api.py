@@ -39,7 +39,8 @@ class PagesEndpoint(PagesAPIViewSet):
 
     A page type may declare `api_select_related` and `api_prefetch_related`: the
     relations its `api_fields` read, so a list of such pages with their fields
-    costs the same number of queries whatever its length.
+    costs the same number of queries whatever its length. The locale every
+    item's meta shows is always fetched with the page.
     """
 
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
@@ -48,8 +49,8 @@ class PagesEndpoint(PagesAPIViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         model = queryset.model
-        if select_related := getattr(model, "api_select_related", None):
-            queryset = queryset.select_related(*select_related)
+        # Each item's meta names its locale: fetch it with the page, not once per item.
+        queryset = queryset.select_related("locale", *getattr(model, "api_select_related", ()))
         if prefetch_related := getattr(model, "api_prefetch_related", None):
             queryset = queryset.prefetch_related(*prefetch_related)
         return queryset

@@ -114,6 +114,7 @@ class CommunityPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = CommunityPage
+        skip_postgeneration_save = True
 
     topics = factory.PostGeneration(set_topics)
 
@@ -138,6 +139,7 @@ class CommunityResourceFactory(DjangoModelFactory):
 
     class Meta:
         model = CommunityResource
+        skip_postgeneration_save = True
 
     topics = factory.PostGeneration(set_topics)
 
@@ -175,6 +177,7 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ContactPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def fields(self, create, extracted, **kwargs):
