@@ -106,7 +106,7 @@ def test_a_message_with_mistakes_shows_them_and_keeps_what_was_written(client, c
     response = client.post(contact_page.url, data)
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK
-    assert "Please check" in html and 'class="error-summary" role="alert"' in html
+    assert "Please check" in html and 'class="error-summary" role="alert"' in html and "autofocus" in html
     assert error in html
     assert 'aria-invalid="true"' in html
     assert re.search(r'aria-describedby="id_\w+_helptext id_\w+_error"|aria-describedby="id_\w+_error"', html)
