@@ -37,7 +37,6 @@ from home.serializers import AreaField, TopicListField
 from home.utils import tel_href
 
 from .mixins import BasePage
-from .settings import SiteSettings
 from .snippets import Topic
 
 __all__ = ["Area", "AreaTree", "CommunityIndexPage", "CommunityPage", "CommunityResource"]
@@ -233,16 +232,7 @@ class CommunityIndexPage(BasePage):
         return [(area.slug, "\u00a0\u00a0\u00a0" * depth + area.name) for area, depth in tree.walk() if area.pk in used]
 
     def get_json_ld(self, request=None):
-        practice = SiteSettings.load(request_or_site=request)
-        return {
-            "@context": "https://schema.org",
-            "@type": "CollectionPage",
-            "name": self.get_meta_title(),
-            "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
-            "inLanguage": "en-US",
-            "publisher": {"@type": "MedicalBusiness", "name": practice.practice_name},
-        }
+        return self.web_page_json_ld(request, "CollectionPage")
 
 
 class CommunityPage(BasePage):
@@ -386,18 +376,7 @@ class CommunityPage(BasePage):
         return context
 
     def get_json_ld(self, request=None):
-        practice = SiteSettings.load(request_or_site=request)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "WebPage",
-            "name": self.get_meta_title(),
-            "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
-            "inLanguage": "en-US",
-            "publisher": {"@type": "MedicalBusiness", "name": practice.practice_name},
-        }
-        if self.last_published_at:
-            data["dateModified"] = self.last_published_at.isoformat()
+        data = self.web_page_json_ld(request, "WebPage")
         if self.topic_list:
             data["about"] = [{"@type": "Thing", "name": topic.name} for topic in self.topic_list]
         place = None

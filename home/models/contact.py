@@ -243,13 +243,8 @@ class ContactPage(AbstractForm, BasePage):
         return submission
 
     def get_json_ld(self, request=None):
+        data = self.web_page_json_ld(request, "ContactPage")
+        site = self.get_site()
         practice = SiteSettings.load(request_or_site=request)
-        return {
-            "@context": "https://schema.org",
-            "@type": "ContactPage",
-            "name": self.get_meta_title(),
-            "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
-            "inLanguage": "en-US",
-            "mainEntity": practice.get_json_ld(site.root_url if (site := self.get_site()) else ""),
-        }
+        data["mainEntity"] = practice.get_json_ld(site.root_url if site else "")
+        return data
