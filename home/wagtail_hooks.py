@@ -36,10 +36,6 @@ class AreaViewSet(SnippetViewSet):
     ordering = ["name"]
     add_to_admin_menu = False
 
-    def get_queryset(self, request):
-        # Each row names the larger area with its own parents: fetch them in the same query.
-        return Area.objects.select_related("parent__parent__parent")
-
 
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)

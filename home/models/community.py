@@ -47,6 +47,12 @@ AREA_MAX_DEPTH = 4
 AREA_TRAIL_RELATED = "area__parent__parent__parent"
 
 
+class AreaManager(models.Manager):
+    def get_queryset(self):
+        # An area is named with the larger ones it sits in (str, the API's trail): fetch them with it.
+        return super().get_queryset().select_related("parent__parent__parent")
+
+
 class Area(index.Indexed, models.Model):
     """A place a community page covers, inside a larger one: West Asheville is in Asheville."""
 
@@ -69,6 +75,8 @@ class Area(index.Indexed, models.Model):
             "Leave empty for a county or the whole region."
         ),
     )
+
+    objects = AreaManager()
 
     panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("slug")]
 
@@ -345,7 +353,7 @@ class CommunityPage(BasePage):
         """The page's area and the larger areas it sits in, largest first, in one query."""
         if not self.area_id:
             return []
-        area = Area.objects.select_related("parent__parent__parent").filter(pk=self.area_id).first()
+        area = Area.objects.filter(pk=self.area_id).first()
         return area.get_trail() if area else []
 
     def related_pages(self, count=3):
