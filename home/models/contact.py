@@ -5,13 +5,15 @@ stock form page:
 
 - a honeypot field (home.forms.HoneypotFormMixin): a filled-in honeypot looks like
   success to the bot, and nothing is kept;
-- a per-address rate limit: past it, the visitor keeps their text and gets a 429
-  with a clear message;
+- a per-address rate limit on messages that would be sent (mistakes do not count):
+  past it, the visitor keeps their text and gets a 429 with a clear message;
 - staff are told by email only that a message arrived, with a link to the
   submissions in the admin, never its contents (not AbstractEmailForm's email);
 - submissions are purged after FORM_SUBMISSION_RETENTION_DAYS
   (`manage.py purge_form_submissions`), and never cached, published or logged.
 """
+
+from http import HTTPStatus
 
 from django import forms
 from django.conf import settings
@@ -216,20 +218,30 @@ class ContactPage(AbstractForm, BasePage):
         return context
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and too_many_submissions(request, RATE_LIMIT_GROUP):
-            response = self.render_rate_limited(request)
-        else:
+        """Wagtail's form flow, with the rate limit counting only messages that would be sent.
+
+        Someone correcting a mistake in the form is never locked out by their own attempts;
+        past the limit, the visitor gets a 429 and the form with what they wrote.
+        """
+        if request.method != "POST":
             response = super().serve(request, *args, **kwargs)
+        else:
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if not form.is_valid():
+                response = self.render_form(request, form)
+            elif too_many_submissions(request, RATE_LIMIT_GROUP):
+                response = self.render_form(request, form, status=HTTPStatus.TOO_MANY_REQUESTS, rate_limited=True)
+            else:
+                submission = self.process_form_submission(form)
+                response = self.render_landing_page(request, submission, *args, **kwargs)
         # A page with a form, a CSRF token and perhaps someone's words in it: never cached.
         add_never_cache_headers(response)
         return response
 
-    def render_rate_limited(self, request):
-        """The form again, with what the visitor wrote, and why it was not sent."""
+    def render_form(self, request, form, status=HTTPStatus.OK, **extra_context):
         context = self.get_context(request)
-        context["form"] = self.get_form(request.POST, page=self, user=request.user)
-        context["rate_limited"] = True
-        return TemplateResponse(request, self.get_template(request), context, status=429)
+        context.update(form=form, **extra_context)
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     def process_form_submission(self, form):
         if form.is_spam():

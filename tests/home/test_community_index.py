@@ -205,3 +205,11 @@ def test_index_query_count_is_the_same_with_10_and_100_pages(client, community_i
             )
         counts[total] = [count_queries(client, community_index.url, params) for params in FILTERS]
     assert counts[10] == counts[100]
+
+
+def test_an_index_without_pages_says_so_kindly(client, community_index):
+    response = client.get(community_index.url)
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "No pages." in html and "We are still writing these pages." in html
+    assert "Show every page" not in html

@@ -147,6 +147,15 @@ def test_too_many_messages_from_one_address_are_refused_with_a_429(client, conta
     assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.2").status_code == HTTPStatus.OK
 
 
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_correcting_mistakes_does_not_count_towards_the_limit(client, contact_page):
+    for _ in range(4):
+        response = client.post(contact_page.url, message(email="typo"), REMOTE_ADDR="10.1.1.3")
+        assert response.status_code == HTTPStatus.OK and "Please check" in response.content.decode()
+    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.3").status_code == HTTPStatus.OK
+    assert FormSubmission.objects.count() == 1
+
+
 def test_a_post_without_the_csrf_token_is_refused(contact_page):
     response = Client(enforce_csrf_checks=True).post(contact_page.url, message())
     assert response.status_code == HTTPStatus.FORBIDDEN
