@@ -79,7 +79,7 @@ class ContactFormBuilder(FormBuilder):
 
     def create_singleline_field(self, field, options):
         clean_name = field.clean_name or field.get_field_clean_name()
-        autocomplete = AUTOCOMPLETE_BY_NAME.get(clean_name)
+        autocomplete = AUTOCOMPLETE_BY_NAME.get(clean_name) or ("tel" if "phone" in clean_name else None)
         if autocomplete == "tel":
             options["widget"] = forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"})
         elif autocomplete:

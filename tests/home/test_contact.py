@@ -166,6 +166,7 @@ def test_editors_choose_the_fields(client, contact_page):
     ContactFormFieldFactory(page=contact_page, label="Best phone number", field_type="singleline", required=False)
     html = client.get(contact_page.url).content.decode()
     assert '<label for="id_best_phone_number">Best phone number' in html
+    assert 'type="tel" name="best_phone_number"' in html
     client.post(contact_page.url, message(best_phone_number="(828) 555-0100"))
     assert FormSubmission.objects.get().form_data["best_phone_number"] == "(828) 555-0100"
 
@@ -252,3 +253,46 @@ def test_the_thank_you_page_can_be_previewed_by_editors(contact_page):
     response = contact_page.make_preview_request(preview_mode="landing")
     assert response.status_code == HTTPStatus.OK
     assert "Thank you, your message has reached us" in response.content.decode()
+
+
+def test_an_editor_changes_the_forms_fields_in_the_admin(client, staff_client, contact_page):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    existing = list(contact_page.form_fields.all())
+    rows = [
+        {
+            "id": field.pk,
+            "label": field.label,
+            "field_type": field.field_type,
+            "required": "on" if field.required else "",
+            "choices": field.choices,
+            "default_value": "",
+            "help_text": field.help_text,
+            # The editor removes the preferred contact time…
+            "DELETE": "1" if field.clean_name == "preferred_contact_time" else "",
+        }
+        for field in existing
+    ]
+    # …and adds a phone number.
+    rows.append({"label": "Best phone number", "field_type": "singleline", "help_text": "Only for a call back."})
+    data = nested_form_data(
+        {
+            "title": contact_page.title,
+            "slug": contact_page.slug,
+            "intro": contact_page.intro,
+            "privacy_statement": contact_page.privacy_statement,
+            "reply_time": "We reply within two working days.",
+            "submit_label": "Send",
+            "thank_you_heading": contact_page.thank_you_heading,
+            "thank_you_text": "",
+            "form_fields": inline_formset(rows, initial=len(existing)),
+            "action-publish": "publish",
+        }
+    )
+    response = staff_client.post(f"/admin/pages/{contact_page.pk}/edit/", data)
+    assert response.status_code == HTTPStatus.FOUND
+
+    html = client.get(contact_page.url).content.decode()
+    assert '<label for="id_best_phone_number">Best phone number' in html
+    assert "Preferred contact time" not in html
+    assert "We reply within two working days." in html
