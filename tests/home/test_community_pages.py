@@ -388,3 +388,23 @@ def test_community_highlights_query_count_is_fixed(client, community_index, area
             client.get("/")
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_an_editor_can_preview_a_new_community_page_with_resources(admin_client, community_index, areas, topics):
+    data = nested_form_data(
+        {
+            "title": "New page",
+            "slug": "new-page",
+            "intro": "An intro not yet saved.",
+            "area": areas["black-mountain"].pk,
+            "body": streamfield([("paragraph", rich_text("<p>Body.</p>"))]),
+            "resources": inline_formset([{"organization": "Lake Walkers (demo)", "offers": "Walks.", "phone": "988"}]),
+        }
+    )
+    data["topics"] = [topics["grief"].pk]
+    data["resources-0-topics"] = [topics["outdoors"].pk]
+    url = f"/admin/pages/add/home/communitypage/{community_index.pk}/preview/"
+    assert admin_client.post(url, data).json() == {"is_valid": True, "is_available": True}
+    html = admin_client.get(url).content.decode()
+    assert "An intro not yet saved." in html and "Lake Walkers (demo)" in html
+    assert "Mindfulness and the outdoors" in html and 'href="tel:988"' in html
