@@ -161,6 +161,7 @@ def test_community_page_shows_intro_area_topics_and_resources(client, recovery_p
     response = client.get(recovery_page.url)
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK
+    assert not response.cookies
     assert "<h1>The recovery community</h1>" in html
     assert "Meetings, sober spaces and helplines." in html
     assert "Some text about local life." in html
