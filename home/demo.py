@@ -5,9 +5,19 @@ People, the address and phone numbers here are fictional and say so; 988 and
 911 are real public services.
 """
 
+from home import demo_community
 from home import demo_utils as d
 from home.demo_images import get_or_create_image
-from home.models import Person, SiteSettings, StandardPage, Topic
+from home.models import (
+    CommunityIndexPage,
+    CommunityPage,
+    ContactFormField,
+    ContactPage,
+    Person,
+    SiteSettings,
+    StandardPage,
+    Topic,
+)
 
 TOPICS = [
     ("Anxiety", "anxiety", "Worry that will not settle, panic, and the tiredness that comes with both."),
@@ -92,6 +102,8 @@ def load(log):
     home = d.home_page()
     d.configure_site(home)
     pages = load_pages(home, images, log)
+    pages["asheville-community"] = demo_community.load(home, log)
+    pages["contact"] = load_contact(home, log)
     load_settings(pages, log)
     load_home(home, images, pages, log)
     return {"topics": topics, "people": people, "images": images, "pages": pages}
@@ -268,9 +280,88 @@ def load_pages(home, images, log):
     return pages
 
 
+def load_contact(home, log):
+    """'Contact us' with a name, email, message and preferred contact time; editors can change the fields."""
+    page, created = d.get_or_create_page(
+        home,
+        ContactPage,
+        "contact",
+        title="Contact us",
+        show_in_menus=True,
+        intro=(
+            "Thinking about counseling or a support group, or not sure where to start? Send us a few lines and "
+            "one of our team will get back to you. There is no wrong reason to write."
+        ),
+        search_description="Send a message to Resilient Mind Counseling in Asheville. We reply within one working day.",
+        thank_you_text=(
+            "One of our team will read your message and get back to you in the way you asked. If you do not hear "
+            "from us in two working days, please call the office: sometimes emails land in spam folders."
+        ),
+        form_fields=[
+            ContactFormField(
+                label="Your name",
+                field_type="singleline",
+                required=True,
+                help_text="A first name is fine.",
+            ),
+            ContactFormField(
+                label="Email",
+                field_type="email",
+                required=True,
+                help_text="So we can write back. We never share it or add it to a mailing list.",
+            ),
+            ContactFormField(
+                label="Message",
+                field_type="multiline",
+                required=True,
+                help_text=(
+                    "A few lines are plenty. There is no need to go into detail: we can talk about that together."
+                ),
+            ),
+            ContactFormField(
+                label="Preferred contact time",
+                field_type="radio",
+                required=False,
+                choices="Morning\nAfternoon\nEvening\nAny time",
+                help_text="When you would most like to hear from us.",
+            ),
+        ],
+    )
+    if created:
+        log("Page: Contact us")
+    return page
+
+
+def multiply(factor, log):
+    """`factor` times as many community pages, for `make bench`'s second pass."""
+    demo_community.multiply(factor, log)
+
+
 def bench_urls():
     """Site-wide URLs for `make bench`, beside one page of each page type."""
+    community = CommunityIndexPage.objects.live().order_by("path").first()
+    community_page = CommunityPage.objects.live().order_by("path").first()
+    contact = ContactPage.objects.live().order_by("path").first()
+    urls = []
+    if community:
+        index_url = community.get_url()
+        urls += [
+            ("Asheville community, area filter", f"{index_url}?area=asheville"),
+            ("Asheville community, topic filter", f"{index_url}?topic=families-caregivers"),
+            ("Asheville community, both filters", f"{index_url}?area=buncombe-county&topic=depression"),
+            ("Asheville community, unknown area", f"{index_url}?area=nowhere"),
+            ("Asheville community, page 2", f"{index_url}?page=2"),
+        ]
+    if community_page:
+        urls += [
+            ("API v2 community pages, all fields", "/api/v2/pages/?type=home.CommunityPage&fields=*&limit=20"),
+            ("API v2 community page detail", f"/api/v2/pages/{community_page.pk}/"),
+            ("API v3 community page detail", f"/api/v3/pages/{community_page.pk}/"),
+        ]
+    if contact:
+        urls += [("API v2 contact page detail", f"/api/v2/pages/{contact.pk}/")]
     return [
+        *urls,
         ("Search", "/search/?query=support+group"),
         ("Sitemap", "/sitemap.xml"),
         ("API v2 pages list", "/api/v2/pages/?limit=20"),

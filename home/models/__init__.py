@@ -4,6 +4,8 @@
 nothing here imports them.
 """
 
+from .community import Area, CommunityIndexPage, CommunityPage, CommunityResource
+from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
 from .mixins import BasePage
 from .pages import HomePage, StandardPage
@@ -11,7 +13,13 @@ from .settings import SiteSettings
 from .snippets import Person, Topic
 
 __all__ = [
+    "Area",
     "BasePage",
+    "CommunityIndexPage",
+    "CommunityPage",
+    "CommunityResource",
+    "ContactFormField",
+    "ContactPage",
     "HomePage",
     "Person",
     "SiteImage",

@@ -69,3 +69,21 @@ class BasePage(SocialMixin, Page):
 
     def get_social_text(self):
         return self.social_text or self.get_meta_description()
+
+    def web_page_json_ld(self, request=None, schema_type="WebPage"):
+        """What schema.org says of any page of the site; page types add to it in `get_json_ld`."""
+        from .settings import SiteSettings
+
+        practice = SiteSettings.load(request_or_site=request)
+        data = {
+            "@context": "https://schema.org",
+            "@type": schema_type,
+            "name": self.get_meta_title(),
+            "url": self.get_full_url(request),
+            "description": self.get_meta_description(),
+            "inLanguage": "en-US",
+            "publisher": {"@type": "MedicalBusiness", "name": practice.practice_name},
+        }
+        if self.last_published_at:
+            data["dateModified"] = self.last_published_at.isoformat()
+        return data

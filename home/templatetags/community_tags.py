@@ -1,0 +1,32 @@
+"""Community content for other pages: `{% load community_tags %}`.
+
+`{% community_highlights count=3 %}`: the latest Asheville community pages as
+cards, for the home page. Renders nothing when there are none; a fixed number
+of queries whatever the count.
+"""
+
+from django import template
+from wagtail.models import Site
+
+from home.models import CommunityIndexPage, CommunityPage
+
+register = template.Library()
+
+HIGHLIGHTS_MAX = 12
+
+
+@register.inclusion_tag("home/tags/community_highlights.html", takes_context=True)
+def community_highlights(context, count=3):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    pages = CommunityPage.objects.live().public()
+    index = CommunityIndexPage.objects.live().public()
+    if site is not None:
+        pages, index = pages.in_site(site), index.in_site(site)
+    count = max(1, min(int(count), HIGHLIGHTS_MAX))
+    items = list(
+        pages.select_related("area", "image")
+        .prefetch_related("image__renditions")
+        .order_by("-first_published_at", "-pk")[:count]
+    )
+    return {"request": request, "items": items, "index": index.first() if items else None}

@@ -1,0 +1,117 @@
+"""The community pages and the contact page in a real browser: axe-core, no third parties, sending a message."""
+
+import pytest
+from wagtail.contrib.forms.models import FormSubmission
+
+from home.factories import (
+    AreaFactory,
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityResourceFactory,
+    ContactPageFactory,
+    ImageFactory,
+    StandardPageFactory,
+    TopicFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def site(site_root, practice):
+    privacy = StandardPageFactory(parent=site_root, slug="privacy", title="Privacy")
+    practice.privacy_page = privacy
+    practice.save()
+    county = AreaFactory(name="Buncombe County", slug="buncombe-county")
+    asheville = AreaFactory(name="Asheville", slug="asheville", parent=county)
+    west = AreaFactory(name="West Asheville", slug="west-asheville", parent=asheville)
+    recovery = TopicFactory(name="Addiction and recovery", slug="addiction-recovery")
+    families = TopicFactory(name="Families and caregivers", slug="families-caregivers")
+    image = ImageFactory(description="Grey ridges with mist lifting from the valleys")
+    index = CommunityIndexPageFactory(
+        parent=site_root, title="Asheville community", slug="asheville-community", show_in_menus=True
+    )
+    page = CommunityPageFactory(
+        parent=index,
+        title="The recovery community",
+        slug="recovery-community",
+        area=west,
+        image=image,
+        topics=[recovery, families],
+    )
+    CommunityResourceFactory(page=page, organization="Recovery Clubhouse (demo)", topics=[recovery])
+    CommunityResourceFactory(page=page, organization="SAMHSA National Helpline", street_address="", topics=[])
+    CommunityPageFactory(parent=index, title="Families together", area=asheville, image=image, topics=[families])
+    contact = ContactPageFactory(parent=site_root, title="Contact us", slug="contact", show_in_menus=True)
+    return {"index": index, "page": page, "contact": contact}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/asheville-community/",
+        "/asheville-community/?area=asheville&topic=families-caregivers",
+        "/asheville-community/?area=nowhere",
+        "/asheville-community/recovery-community/",
+        "/contact/",
+        "/",
+    ],
+)
+def test_pages_have_no_accessibility_violations(page, live_server, site, axe_check, offsite_requests, path):
+    response = page.goto(live_server.url + path)
+    assert response.status == 200
+    axe_check(page)
+    assert offsite_requests == []
+
+
+def test_contact_form_with_errors_has_no_accessibility_violations(page, live_server, site, axe_check):
+    page.goto(live_server.url + "/contact/")
+    page.get_by_label("Email").fill("not an email")
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").get_by_text("Please check 3 things in the form").is_visible()
+    assert page.get_by_label("Email").get_attribute("aria-invalid") == "true"
+    # Focus starts on the summary, so a screen reader reads it first.
+    assert page.evaluate("document.activeElement.classList.contains('error-summary')")
+    axe_check(page)
+    # The summary's links take the visitor to the field.
+    page.get_by_role("link", name="Email: Enter a valid email address.").click()
+    assert page.evaluate("location.hash") == "#id_email"
+
+
+def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
+    page, live_server, site, axe_check, offsite_requests, mailoutbox
+):
+    page.goto(live_server.url + "/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Contact us").click()
+    page.get_by_label("Your name").fill("Robin")
+    page.get_by_label("Email").fill("robin@example.com")
+    page.get_by_label("Message").fill("Could I join the Tuesday family group? zq-browser-marker")
+    page.get_by_label("Evening").check()
+    page.get_by_role("button", name="Send message").click()
+    page.wait_for_load_state()
+
+    assert page.get_by_role("heading", level=1, name="Thank you, your message has reached us").is_visible()
+    assert page.get_by_text("We reply within one working day, Monday to Friday.").is_visible()
+    assert page.get_by_role("link", name="crisis bar at the top of every page").is_visible()
+    assert "zq-browser-marker" not in page.content()
+    axe_check(page)
+    assert offsite_requests == []
+
+    submission = FormSubmission.objects.get()
+    assert submission.form_data["message"].endswith("zq-browser-marker")
+    assert submission.form_data["preferred_contact_time"] == "Evening"
+    assert len(mailoutbox) == 1 and "zq-browser-marker" not in mailoutbox[0].body
+
+
+def test_the_area_filter_works_without_javascript(browser, live_server, site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/asheville-community/")
+    page.get_by_label("Area", exact=True).select_option("west-asheville")
+    page.get_by_role("button", name="Show pages").click()
+    page.wait_for_load_state()
+    assert "area=west-asheville" in page.url
+    titles = page.locator(".card__title").all_inner_texts()
+    assert titles == ["The recovery community"]
+    context.close()

@@ -1,0 +1,65 @@
+"""The community and contact demo content: enough to show the feature, marked as demo, and benchmarkable."""
+
+import re
+from http import HTTPStatus
+
+import pytest
+from django.core.management import call_command
+
+from home import demo
+from home.models import CommunityIndexPage, CommunityPage, CommunityResource, ContactPage
+
+pytestmark = pytest.mark.django_db
+
+REAL_PUBLIC_NUMBERS = {"988", "1-800-662-4357"}
+
+
+@pytest.fixture
+def loaded():
+    call_command("load_demo_content", verbosity=0)
+
+
+def test_demo_has_an_index_and_community_pages_with_resources(loaded):
+    index = CommunityIndexPage.objects.get()
+    assert index.title == "Asheville community" and index.show_in_menus and index.live
+    pages = CommunityPage.objects.child_of(index).live()
+    assert pages.count() >= 5
+    for page in pages:
+        assert page.resources.count() >= 3, page.title
+        assert page.area is not None and page.topics.exists(), page.title
+
+
+def test_demo_organizations_and_numbers_are_fictional_and_say_so(loaded):
+    for resource in CommunityResource.objects.all():
+        if resource.phone and resource.phone not in REAL_PUBLIC_NUMBERS:
+            assert re.fullmatch(r"\(828\) 555-01\d\d", resource.phone), resource.phone
+        if "(demo)" in resource.organization:
+            assert "Demo listing" in resource.offers, resource.organization
+        if resource.street_address:
+            assert "(demo address)" in resource.street_address, resource.street_address
+        if resource.website and "(demo)" in resource.organization:
+            assert ".example.org" in resource.website
+
+
+def test_demo_contact_page_asks_for_name_email_message_and_a_time(loaded):
+    page = ContactPage.objects.get()
+    assert page.title == "Contact us" and page.show_in_menus
+    assert [field.clean_name for field in page.form_fields.all()] == [
+        "your_name",
+        "email",
+        "message",
+        "preferred_contact_time",
+    ]
+
+
+def test_multiply_adds_community_pages_until_there_are_factor_times_as_many(loaded):
+    before = CommunityPage.objects.count()
+    demo.multiply(3, log=lambda message: None)
+    assert CommunityPage.objects.count() == 3 * before
+    demo.multiply(3, log=lambda message: None)
+    assert CommunityPage.objects.count() == 3 * before
+
+
+def test_bench_urls_answer(client, loaded):
+    for label, url in demo.bench_urls():
+        assert client.get(url).status_code == HTTPStatus.OK, (label, url)

@@ -1,0 +1,300 @@
+"""The contact page: the form, its protections, the staff email, and where a message never shows up."""
+
+import json
+import re
+from http import HTTPStatus
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.test import Client, override_settings
+from wagtail.contrib.forms.models import FormSubmission
+
+from home.factories import ContactFormFieldFactory, ContactPageFactory, StandardPageFactory
+from home.models import ContactPage
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "zq-private-marker-7d1f"
+
+
+def message(**overrides):
+    data = {
+        "your_name": "Sam",
+        "email": "sam@example.com",
+        "message": f"I would like to talk about a group. {MARKER}",
+        "preferred_contact_time": "Evening",
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def privacy(site_root, practice):
+    page = StandardPageFactory(parent=site_root, slug="privacy", title="Privacy")
+    practice.privacy_page = page
+    practice.save()
+    return page
+
+
+def test_contact_page_shows_the_editors_fields_and_what_happens_next(client, contact_page, privacy):
+    response = client.get(contact_page.url)
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert '<label for="id_your_name">Your name</label>' in html
+    assert 'autocomplete="name"' in html and 'type="email" name="email"' in html and 'autocomplete="email"' in html
+    assert '<textarea name="message"' in html and 'maxlength="5000"' in html
+    assert "<legend>Preferred contact time <span" in html and "(optional)" in html
+    assert 'type="radio" name="preferred_contact_time" value="Evening"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert re.search(r'<div class="form-trap" aria-hidden="true">\s*<label for="id_website">', html)
+    assert "We reply within one working day, Monday to Friday." in html
+    assert "This form is not for emergencies." in html and 'href="#crisis-heading"' in html
+    assert "We delete messages 180 days after they arrive." in html
+    assert 'href="/privacy/">How we look after your information</a>' in html
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert "csrftoken" in response.cookies  # the one cookie, and only where there is a form
+
+
+def test_contact_page_json_ld_is_a_contact_page_about_the_practice(client, contact_page):
+    html = client.get(contact_page.url).content.decode()
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "ContactPage"
+    assert data["mainEntity"]["@type"] == "MedicalBusiness"
+    assert data["mainEntity"]["telephone"] == "(828) 555-0142"
+
+
+@override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://rmc.example")
+def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(client, contact_page):
+    response = client.post(contact_page.url, message())
+    html = response.content.decode()
+
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" in html
+    assert "We reply within one working day, Monday to Friday." in html
+    assert "If you need to talk to someone before we reply" in html
+    assert 'href="tel:988"' in html and 'href="#crisis-heading"' in html
+    assert MARKER not in html and "sam@example.com" not in html
+
+    submission = FormSubmission.objects.get()
+    assert submission.page_id == contact_page.pk
+    assert submission.form_data == {
+        "your_name": "Sam",
+        "email": "sam@example.com",
+        "message": f"I would like to talk about a group. {MARKER}",
+        "preferred_contact_time": "Evening",
+    }
+
+    (email,) = mail.outbox
+    assert email.to == ["office@example.com"]
+    assert f"https://rmc.example/admin/forms/submissions/{contact_page.pk}/" in email.body
+    for private in (MARKER, "Sam", "sam@example.com", "Evening"):
+        assert private not in email.body and private not in email.subject
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (message(email="not-an-email"), "Enter a valid email address."),
+        (message(message=""), "This field is required."),
+        (message(your_name="", message=""), "This field is required."),
+        (message(message="x" * 5001), "Ensure this value has at most 5000 characters"),
+        (message(preferred_contact_time="Midnight"), "Select a valid choice."),
+    ],
+)
+def test_a_message_with_mistakes_shows_them_and_keeps_what_was_written(client, contact_page, data, error):
+    response = client.post(contact_page.url, data)
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Please check" in html and 'class="error-summary" role="alert"' in html and "autofocus" in html
+    assert error in html
+    assert 'aria-invalid="true"' in html
+    assert re.search(r'aria-describedby="id_\w+_helptext id_\w+_error"|aria-describedby="id_\w+_error"', html)
+    assert "<title>Please check the form:" in html
+    assert FormSubmission.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_error_summary_links_to_each_field(client, contact_page):
+    html = client.post(contact_page.url, message(your_name="", email="nope")).content.decode()
+    assert "Please check 2 things in the form" in html
+    assert '<a href="#id_your_name">Your name: This field is required.</a>' in html
+    assert '<a href="#id_email">Email: Enter a valid email address.</a>' in html
+
+
+def test_a_bot_that_fills_the_honeypot_sees_success_and_nothing_is_kept(client, contact_page):
+    response = client.post(contact_page.url, message(website="http://spam.example"))
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 0
+    assert mail.outbox == []
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_too_many_messages_from_one_address_are_refused_with_a_429(client, contact_page):
+    for _ in range(2):
+        assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.1").status_code == HTTPStatus.OK
+    response = client.post(contact_page.url, message(message="My third message."), REMOTE_ADDR="10.1.1.1")
+    html = response.content.decode()
+
+    assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "Your message has not been sent yet" in html
+    assert "please try again in an hour" in html
+    assert "My third message.</textarea>" in html  # nothing the visitor wrote is lost
+    assert "no-store" in response["Cache-Control"]
+    assert FormSubmission.objects.count() == 2
+    # Another address is not affected.
+    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.2").status_code == HTTPStatus.OK
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_correcting_mistakes_does_not_count_towards_the_limit(client, contact_page):
+    for _ in range(4):
+        response = client.post(contact_page.url, message(email="typo"), REMOTE_ADDR="10.1.1.3")
+        assert response.status_code == HTTPStatus.OK and "Please check" in response.content.decode()
+    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.3").status_code == HTTPStatus.OK
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_post_without_the_csrf_token_is_refused(contact_page):
+    response = Client(enforce_csrf_checks=True).post(contact_page.url, message())
+    assert response.status_code == HTTPStatus.FORBIDDEN
+    assert FormSubmission.objects.count() == 0
+
+
+def test_editors_choose_the_fields(client, contact_page):
+    ContactFormFieldFactory(page=contact_page, label="Best phone number", field_type="singleline", required=False)
+    html = client.get(contact_page.url).content.decode()
+    assert '<label for="id_best_phone_number">Best phone number' in html
+    assert 'type="tel" name="best_phone_number"' in html
+    client.post(contact_page.url, message(best_phone_number="(828) 555-0100"))
+    assert FormSubmission.objects.get().form_data["best_phone_number"] == "(828) 555-0100"
+
+
+def test_a_phone_field_gets_a_phone_keyboard(client, site_root):
+    page = ContactPageFactory(parent=site_root, fields=[{"label": "Phone", "field_type": "singleline"}])
+    html = client.get(page.url).content.decode()
+    assert 'type="tel" name="phone"' in html and 'autocomplete="tel"' in html
+
+
+def test_a_form_field_named_like_the_honeypot_is_refused_in_the_admin(site_root):
+    form_class = ContactPage.get_edit_handler().get_form_class()
+    page = ContactPage(title="Contact us", slug="contact-us")
+    data = {
+        "title": "Contact us",
+        "slug": "contact-us",
+        "privacy_statement": "Private.",
+        "reply_time": "Soon.",
+        "submit_label": "Send",
+        "thank_you_heading": "Thanks",
+        "form_fields-TOTAL_FORMS": "1",
+        "form_fields-INITIAL_FORMS": "0",
+        "form_fields-MIN_NUM_FORMS": "0",
+        "form_fields-MAX_NUM_FORMS": "1000",
+        "form_fields-0-label": "Website",
+        "form_fields-0-field_type": "url",
+        "form_fields-0-required": "",
+        "form_fields-0-ORDER": "1",
+    }
+    form = form_class(data, instance=page, parent_page=site_root, for_user=None)
+    assert not form.is_valid()
+    errors = form.formsets["form_fields"].forms[0].errors
+    assert "used by the form's spam protection" in " ".join(errors["label"])
+    data["form_fields-0-label"] = "Your website address"
+    assert form_class(data, instance=ContactPage(), parent_page=site_root, for_user=None).is_valid()
+
+
+@pytest.fixture
+def staff_client(db):
+    client = Client()
+    client.force_login(get_user_model().objects.create_superuser("office", "office@example.com", "pw"))
+    return client
+
+
+def test_staff_read_and_export_messages_in_the_admin(client, staff_client, contact_page):
+    client.post(contact_page.url, message())
+    listing = staff_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    assert listing.status_code == HTTPStatus.OK and MARKER in listing.content.decode()
+    export = staff_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
+    assert export.status_code == HTTPStatus.OK
+    content = b"".join(export.streaming_content) if export.streaming else export.content
+    assert MARKER in content.decode()
+    assert "Contact us" in staff_client.get("/admin/forms/").content.decode()
+
+
+def test_a_message_never_shows_up_in_pages_apis_search_or_logs(client, contact_page, site_root, caplog):
+    with caplog.at_level("DEBUG"):
+        client.post(contact_page.url, message())
+        assert FormSubmission.objects.count() == 1
+        # Site search finds nothing (the page echoes only the words searched for).
+        search = client.get("/search/", {"query": MARKER}).content.decode()
+        assert "Nothing matched" in search and 'class="search-results"' not in search
+        seen = [
+            client.get(contact_page.url),
+            client.get("/"),
+            client.get("/search/", {"query": "Sam"}),
+            client.get("/api/v2/pages/", {"fields": "*"}),
+            client.get("/api/v2/pages/", {"type": "home.ContactPage", "fields": "*"}),
+            client.get(f"/api/v2/pages/{contact_page.pk}/"),
+            client.get("/api/v2/pages/", {"search": MARKER}),
+            client.get("/api/v3/pages/"),
+            client.get(f"/api/v3/pages/{contact_page.pk}/"),
+            client.get("/api/v3/pages/", {"search": MARKER}),
+            client.get("/api/v3/openapi.json"),
+            client.get("/sitemap.xml"),
+        ]
+    for response in seen:
+        assert response.status_code == HTTPStatus.OK, response.request
+        assert MARKER not in response.content.decode(), response.request
+    assert MARKER not in caplog.text
+    assert all(MARKER not in email.body for email in mail.outbox)
+
+
+def test_the_thank_you_page_can_be_previewed_by_editors(contact_page):
+    response = contact_page.make_preview_request(preview_mode="landing")
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" in response.content.decode()
+
+
+def test_an_editor_changes_the_forms_fields_in_the_admin(client, staff_client, contact_page):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    existing = list(contact_page.form_fields.all())
+    rows = [
+        {
+            "id": field.pk,
+            "label": field.label,
+            "field_type": field.field_type,
+            "required": "on" if field.required else "",
+            "choices": field.choices,
+            "default_value": "",
+            "help_text": field.help_text,
+            # The editor removes the preferred contact time…
+            "DELETE": "1" if field.clean_name == "preferred_contact_time" else "",
+        }
+        for field in existing
+    ]
+    # …and adds a phone number.
+    rows.append({"label": "Best phone number", "field_type": "singleline", "help_text": "Only for a call back."})
+    data = nested_form_data(
+        {
+            "title": contact_page.title,
+            "slug": contact_page.slug,
+            "intro": contact_page.intro,
+            "privacy_statement": contact_page.privacy_statement,
+            "reply_time": "We reply within two working days.",
+            "submit_label": "Send",
+            "thank_you_heading": contact_page.thank_you_heading,
+            "thank_you_text": "",
+            "form_fields": inline_formset(rows, initial=len(existing)),
+            "action-publish": "publish",
+        }
+    )
+    response = staff_client.post(f"/admin/pages/{contact_page.pk}/edit/", data)
+    assert response.status_code == HTTPStatus.FOUND
+
+    html = client.get(contact_page.url).content.decode()
+    assert '<label for="id_best_phone_number">Best phone number' in html
+    assert "Preferred contact time" not in html
+    assert "We reply within two working days." in html
