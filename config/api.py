@@ -37,6 +37,17 @@ class PagesEndpoint(PagesAPIViewSet):
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
+    def get_queryset(self):
+        """Pages of one type fetch what their API fields need up front.
+
+        A page type may define `prefetch_for_api(queryset)` (a classmethod) adding
+        the prefetches its `api_fields` need, so a listing of 50 costs the same
+        number of queries as a listing of 5.
+        """
+        queryset = super().get_queryset()
+        prefetch_for_api = getattr(queryset.model, "prefetch_for_api", None)
+        return prefetch_for_api(queryset) if prefetch_for_api else queryset
+
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesEndpoint)
