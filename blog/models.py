@@ -7,6 +7,7 @@ keep them. Listings fetch everything their cards show up front
 queries does not grow with the number of articles.
 """
 
+import re
 from datetime import datetime, time
 
 from django import forms
@@ -30,6 +31,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
+from blog.forms import ArticlePageForm
 from blog.serializers import (
     ArticleImageField,
     AuthorsField,
@@ -44,6 +46,8 @@ from home.views import get_page_number
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
 # article_feature.html); listings prefetch exactly these. Keep the two in step.
 CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533,1200x800}"
+# What a topic's slug can be (Topic.slug is a SlugField); anything else is no topic, unlooked-up.
+TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 # The small round photo beside an author's bio on the article page.
 AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
 # The hero image as the API gives it: its own proportions, 1200 pixels wide.
@@ -184,10 +188,9 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
         slug = request.GET.get("topic", "").strip()
         topic = next((t for t in topics if t.slug == slug), None)
-        if slug and topic is None:
-            # A topic with no articles yet, or a topic that does not exist.
-            topic = Topic.objects.filter(slug=slug[:80]).first()
-        unknown_topic = slug[:80] if slug and topic is None else ""
+        if topic is None and TOPIC_SLUG.fullmatch(slug):
+            topic = Topic.objects.filter(slug=slug).first()  # a topic with no articles yet
+        unknown_topic = bool(slug) and topic is None
 
         featured = None
         if topic is not None:
@@ -212,6 +215,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "topics": topics,
                 "current_topic": topic,
                 "unknown_topic": unknown_topic,
+                # Said back to the visitor when there is no such topic: printable, and not too long.
+                "unknown_topic_name": "".join(ch for ch in slug if ch.isprintable())[:80] if unknown_topic else "",
                 "feed_url": self.feed_url(request),
                 "topic_feed_url": self.feed_url(request, topic) if topic else "",
             }
@@ -284,6 +289,7 @@ class ArticlePage(BasePage):
     image_field = "hero_image"
 
     objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
 
     content_panels = [
         *BasePage.content_panels,
@@ -396,11 +402,14 @@ class ArticlePage(BasePage):
         ]
 
     def get_related_articles(self):
-        """The editor's choices that readers may see, in the editor's order."""
+        """The editor's choices that readers may see, in the editor's order (in a preview, as edited)."""
         links = self.related_article_links.all()
-        if "related_article_links" not in getattr(self, "_prefetched_objects_cache", {}):
-            links = links.select_related("article").filter(article__in=ArticlePage.objects.live().public())
-        return [link.article for link in links if link.article_id and link.article_id != self.pk]
+        if "related_article_links" in getattr(self, "_prefetched_objects_cache", {}):
+            # Prefetched by prefetch_for_api, already limited to what readers may see.
+            return [link.article for link in links if link.article_id != self.pk]
+        ids = [link.article_id for link in links if link.article_id and link.article_id != self.pk]
+        readable = ArticlePage.objects.live().public().in_bulk(ids) if ids else {}
+        return [readable[pk] for pk in ids if pk in readable]
 
     def get_discover_more(self, request=None, count=3):
         """ "Discover more": the editor's choices, else the newest on the same topics, else the newest."""
