@@ -12,14 +12,14 @@ from typing_extensions import TypedDict
 from home.images import image_api_representation
 
 
-class RenditionData(TypedDict):
+class ArticleImageData(TypedDict):
     url: str
     width: int
     height: int
     alt: str
 
 
-class AuthorData(TypedDict):
+class ArticleAuthorData(TypedDict):
     id: int
     name: str
     role: str
@@ -27,7 +27,7 @@ class AuthorData(TypedDict):
     bio: str
 
 
-class TopicData(TypedDict):
+class ArticleTopicData(TypedDict):
     id: int
     name: str
     slug: str
@@ -47,7 +47,7 @@ class ArticleImageField(Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
-    def to_representation(self, image) -> RenditionData | None:
+    def to_representation(self, image) -> ArticleImageData | None:
         return image_api_representation(image, self.filter_spec, request=self.context.get("request"))
 
 
@@ -58,12 +58,12 @@ class AuthorsField(Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
-    def to_representation(self, authors) -> list[AuthorData]:
+    def to_representation(self, authors) -> list[ArticleAuthorData]:
         rows = authors.all()
         if getattr(rows, "_result_cache", None) is None:  # not prefetched: fetch the people in the same query
             rows = rows.select_related("person")
         return [
-            AuthorData(
+            ArticleAuthorData(
                 id=row.person.pk,
                 name=row.person.name,
                 role=row.person.role,
@@ -79,8 +79,8 @@ class TopicsField(Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
-    def to_representation(self, topics) -> list[TopicData]:
-        return [TopicData(id=topic.pk, name=topic.name, slug=topic.slug) for topic in topics.all()]
+    def to_representation(self, topics) -> list[ArticleTopicData]:
+        return [ArticleTopicData(id=topic.pk, name=topic.name, slug=topic.slug) for topic in topics.all()]
 
 
 class RelatedArticlesField(Field):
