@@ -2,9 +2,9 @@
 
 Authors and the editor's "Discover more" choices are ordered inline rows on the
 article (`Orderable` with a `ParentalKey`), so drafts, previews and revisions
-keep them. Listings fetch everything their cards show up front
-(`ArticlePageQuerySet.with_card_data`, `prefetch_cards`), so their number of
-queries does not grow with the number of articles.
+keep them. Listings fetch everything their cards show up front (`prefetch_cards`;
+`ArticlePage.prefetch_for_api` for API listings), so their number of queries
+does not grow with the number of articles.
 """
 
 import re
@@ -38,6 +38,7 @@ from blog.serializers import (
     RelatedArticlesField,
     TopicsField,
 )
+from blog.streams import convert_streams, images_in
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
@@ -46,16 +47,25 @@ from home.views import get_page_number
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
 # article_feature.html); listings prefetch exactly these. Keep the two in step.
 CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533,1200x800}"
-# What a topic's slug can be (Topic.slug is a SlugField); anything else is no topic, unlooked-up.
-TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 # The small round photo beside an author's bio on the article page.
 AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
 # The hero image as the API gives it: its own proportions, 1200 pixels wide.
 API_IMAGE_SPEC = "width-1200"
+# The rendition home.blocks.CaptionedImageBlock gives the API for an image in a body.
+BODY_IMAGE_API_SPEC = "width-1200"
+# What a topic's slug can be (Topic.slug is a SlugField): anything else is no topic, and is not looked up.
+TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def _image_prefetch(lookup, spec):
+    """Prefetch the images at `lookup` with their renditions for `spec` (which may use {a,b} expansions)."""
     return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*Filter.expand_spec(spec)))
+
+
+def _renditions_prefetch(spec):
+    """For images already fetched: their renditions for `spec`, where Wagtail looks for prefetched ones."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
+    return Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
 
 
 def card_prefetches():
@@ -113,9 +123,6 @@ class ArticlePageQuerySet(PageQuerySet):
         queryset = self.live().public()
         site = Site.find_for_request(request) if request is not None else None
         return queryset.in_site(site) if site is not None else queryset
-
-    def with_card_data(self):
-        return self.prefetch_related(*card_prefetches())
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -342,11 +349,17 @@ class ArticlePage(BasePage):
         verbose_name = "article"
 
     @classmethod
-    def prefetch_for_api(cls, queryset):
-        """What `api_fields` need, fetched once for a whole API listing (see config/api.py)."""
+    def prefetch_for_api(cls, pages):
+        """Fetch what `api_fields` need for a page of API results at once (see config/api.py).
+
+        Relations and image renditions in a few queries, and every body's blocks converted
+        together, so a listing of 50 articles costs the same queries as a listing of 5.
+        """
+        pages = list(pages)
         readable = ArticlePage.objects.live().public()
-        # The locale is for API v2's `meta.locale`, which otherwise costs a query per page.
-        return queryset.select_related("locale").prefetch_related(
+        prefetch_related_objects(
+            pages,
+            "locale",  # API v2's meta.locale: otherwise a query per page
             _image_prefetch("hero_image", API_IMAGE_SPEC),
             Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
@@ -355,6 +368,11 @@ class ArticlePage(BasePage):
                 queryset=RelatedArticle.objects.filter(article__in=readable).select_related("article"),
             ),
         )
+        for page, body in zip(pages, convert_streams(page.body for page in pages), strict=True):
+            page.body = body
+        body_images = [image for page in pages for image in images_in(page.body)]
+        prefetch_related_objects(body_images, _renditions_prefetch(BODY_IMAGE_API_SPEC))
+        return pages
 
     # Saving ------------------------------------------------------------------
 
@@ -412,7 +430,10 @@ class ArticlePage(BasePage):
         return [readable[pk] for pk in ids if pk in readable]
 
     def get_discover_more(self, request=None, count=3):
-        """ "Discover more": the editor's choices, else the newest on the same topics, else the newest."""
+        """The articles under "Discover more".
+
+        The editor's choices, else the newest on the same topics, else the newest of all.
+        """
         articles = self.get_related_articles()[:count]
         if not articles:
             readable = ArticlePage.objects.for_readers(request).excluding(self).newest_first()
@@ -470,7 +491,9 @@ class ArticlePage(BasePage):
             "url": url,
             "mainEntityOfPage": {"@type": "WebPage", "@id": url},
             "datePublished": timezone.localtime(self.published_at).isoformat(),
-            "dateModified": timezone.localtime(self.last_published_at or timezone.now()).isoformat(),
+            "dateModified": timezone.localtime(
+                max(self.last_published_at or self.published_at, self.published_at)
+            ).isoformat(),
             "author": authors or [{"@type": "Organization", "name": practice.practice_name, "url": publisher["url"]}],
             "publisher": publisher,
             "timeRequired": f"PT{self.reading_time}M",

@@ -37,16 +37,16 @@ class PagesEndpoint(PagesAPIViewSet):
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
-    def get_queryset(self):
-        """Pages of one type fetch what their API fields need up front.
+    def paginate_queryset(self, queryset):
+        """The pages of one type being listed fetch what their API fields need, all at once.
 
-        A page type may define `prefetch_for_api(queryset)` (a classmethod) adding
-        the prefetches its `api_fields` need, so a listing of 50 costs the same
+        A page type may define `prefetch_for_api(pages)` (a classmethod taking and returning
+        the list of pages about to be serialized), so that a listing of 50 costs the same
         number of queries as a listing of 5.
         """
-        queryset = super().get_queryset()
+        pages = super().paginate_queryset(queryset)
         prefetch_for_api = getattr(queryset.model, "prefetch_for_api", None)
-        return prefetch_for_api(queryset) if prefetch_for_api else queryset
+        return prefetch_for_api(pages) if prefetch_for_api and pages is not None else pages
 
 
 api_v2 = WagtailAPIRouter("wagtailapi")
