@@ -3,7 +3,7 @@
 Authors and the editor's "Discover more" choices are ordered inline rows on the
 article (`Orderable` with a `ParentalKey`), so drafts, previews and revisions
 keep them. Listings fetch everything their cards show up front (`prefetch_cards`;
-`ArticlePage.prefetch_for_api` for API listings), so their number of queries
+`ArticlePage.api_prefetch_related` for API listings), so their number of queries
 does not grow with the number of articles.
 """
 
@@ -15,10 +15,11 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
+from django.db.models.functions import Length, Substr
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, classproperty
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
@@ -38,7 +39,6 @@ from blog.serializers import (
     RelatedArticlesField,
     TopicsField,
 )
-from blog.streams import convert_streams, images_in
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
@@ -51,37 +51,55 @@ CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533,1200x800}"
 AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
 # The hero image as the API gives it: its own proportions, 1200 pixels wide.
 API_IMAGE_SPEC = "width-1200"
-# The rendition home.blocks.CaptionedImageBlock gives the API for an image in a body.
-BODY_IMAGE_API_SPEC = "width-1200"
 # What a topic's slug can be (Topic.slug is a SlugField): anything else is no topic, and is not looked up.
 TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
-def _image_prefetch(lookup, spec):
-    """Prefetch the images at `lookup` with their renditions for `spec` (which may use {a,b} expansions)."""
-    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*Filter.expand_spec(spec)))
+def _renditions_prefetch(lookup, spec):
+    """Prefetch the renditions for `spec` of the images at `lookup` (ending in `renditions`).
 
-
-def _renditions_prefetch(spec):
-    """For images already fetched: their renditions for `spec`, where Wagtail looks for prefetched ones."""
+    They go where Wagtail looks for prefetched renditions. Images joined with
+    `select_related` cost nothing more; otherwise they are fetched on the way.
+    """
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
-    return Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
-def card_prefetches():
-    """What an article card shows besides the article's own fields: image, authors, topics."""
+def card_renditions():
+    """The renditions of the hero images on article cards."""
+    return _renditions_prefetch("hero_image__renditions", CARD_IMAGE_SPEC)
+
+
+def card_relations():
+    """The authors (with their people and photos) and topics an article card shows."""
     return [
-        _image_prefetch("hero_image", CARD_IMAGE_SPEC),
-        Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
+        Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person", "person__photo")),
         Prefetch("topics", queryset=Topic.objects.order_by("name")),
     ]
 
 
 def prefetch_cards(articles):
-    """Fetch what the cards of `articles` (a list) show, in four queries however many there are."""
+    """Fetch what the cards of `articles` (a list) show, in three queries however many there are.
+
+    Cheapest when the articles come from a queryset with `.for_cards()` (images joined).
+    Only for cards: the renditions prefetched are the cards' own, and an image with
+    prefetched renditions looks no further for others.
+    """
     articles = [article for article in articles if article is not None]
-    prefetch_related_objects(articles, *card_prefetches())
+    prefetch_related_objects(articles, card_renditions(), *card_relations())
     return articles
+
+
+def restricted_q():
+    """Pages with a view restriction on themselves or an ancestor, as a condition in the same query.
+
+    Wagtail's `.public()` first fetches every restriction; this asks the database
+    instead, so it costs no query of its own.
+    """
+    restrictions = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path")),
+    )
+    return Exists(restrictions)
 
 
 def _ids(values):
@@ -107,8 +125,9 @@ class ArticlePageQuerySet(PageQuerySet):
         """Articles on any of `topics`: a queryset of topics, or a list of topics or their ids."""
         if isinstance(topics, models.Manager):
             topics = topics.all()
-        if isinstance(topics, models.QuerySet) and topics.model is Topic:
-            topic_ids = topics.values("pk")
+        if isinstance(topics, models.QuerySet):
+            # A subquery: topics, or the ids of topics (e.g. `.values("topic_id")`).
+            topic_ids = topics.values("pk") if topics.model is Topic else topics
         else:
             topic_ids = _ids(topics)
         through = ArticlePage.topics.through.objects.filter(topic__in=topic_ids)
@@ -118,11 +137,19 @@ class ArticlePageQuerySet(PageQuerySet):
         ids = _ids(articles)
         return self.exclude(pk__in=ids) if ids else self
 
+    def readable(self):
+        """Live articles without a view restriction on them or above them: what anyone may read."""
+        return self.live().exclude(restricted_q())
+
     def for_readers(self, request=None):
-        """Live, public articles, of the request's site when there is one."""
-        queryset = self.live().public()
+        """What anyone may read, of the request's site when there is one."""
+        queryset = self.readable()
         site = Site.find_for_request(request) if request is not None else None
         return queryset.in_site(site) if site is not None else queryset
+
+    def for_cards(self):
+        """With the hero images joined in, for `prefetch_cards`."""
+        return self.select_related("hero_image")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -182,6 +209,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         )
 
     def get_featured_article(self, articles):
+        articles = articles.for_cards()
         if self.featured_article_id:
             chosen = articles.filter(pk=self.featured_article_id).first()
             if chosen is not None:
@@ -207,7 +235,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
 
-        page_obj = get_page_number(request, Paginator(articles, self.per_page))
+        page_obj = get_page_number(request, Paginator(articles.for_cards(), self.per_page))
         if page_obj.number > 1:
             featured = None  # Shown on the first page only, and never twice.
         cards = prefetch_cards([featured, *page_obj.object_list])
@@ -348,31 +376,23 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article"
 
-    @classmethod
-    def prefetch_for_api(cls, pages):
-        """Fetch what `api_fields` need for a page of API results at once (see config/api.py).
+    # What api_fields read, fetched with the pages (config/api.py), so a listing costs the
+    # same number of queries however many articles it holds.
+    api_select_related = ["hero_image"]
 
-        Relations and image renditions in a few queries, and every body's blocks converted
-        together, so a listing of 50 articles costs the same queries as a listing of 5.
-        """
-        pages = list(pages)
-        readable = ArticlePage.objects.live().public()
-        prefetch_related_objects(
-            pages,
-            "locale",  # API v2's meta.locale: otherwise a query per page
-            _image_prefetch("hero_image", API_IMAGE_SPEC),
+    @classproperty
+    def api_prefetch_related(cls):
+        return [
+            _renditions_prefetch("hero_image__renditions", API_IMAGE_SPEC),
             Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
             Prefetch("topics", queryset=Topic.objects.order_by("name")),
             Prefetch(
                 "related_article_links",
-                queryset=RelatedArticle.objects.filter(article__in=readable).select_related("article"),
+                queryset=RelatedArticle.objects.filter(article__in=ArticlePage.objects.readable())
+                .select_related("article")
+                .order_by("sort_order"),
             ),
-        )
-        for page, body in zip(pages, convert_streams(page.body for page in pages), strict=True):
-            page.body = body
-        body_images = [image for page in pages for image in images_in(page.body)]
-        prefetch_related_objects(body_images, _renditions_prefetch(BODY_IMAGE_API_SPEC))
-        return pages
+        ]
 
     # Saving ------------------------------------------------------------------
 
@@ -410,24 +430,26 @@ class ArticlePage(BasePage):
 
     @cached_property
     def author_list(self):
-        """The article's authors with their people and photos, in order; in a preview, as edited."""
-        return [
-            author
-            for author in self.authors.select_related("person").prefetch_related(
-                _image_prefetch("person__photo", AUTHOR_PHOTO_SPEC)
-            )
-            if author.person_id
-        ]
+        """The article's authors in order, with their people (in a preview, as edited)."""
+        return [author for author in self.authors.all() if author.person_id]
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
 
     def get_related_articles(self):
         """The editor's choices that readers may see, in the editor's order (in a preview, as edited)."""
-        links = self.related_article_links.all()
+        links = self.related_article_links
         if "related_article_links" in getattr(self, "_prefetched_objects_cache", {}):
-            # Prefetched by prefetch_for_api, already limited to what readers may see.
-            return [link.article for link in links if link.article_id != self.pk]
-        ids = [link.article_id for link in links if link.article_id and link.article_id != self.pk]
-        readable = ArticlePage.objects.live().public().in_bulk(ids) if ids else {}
-        return [readable[pk] for pk in ids if pk in readable]
+            # Prefetched for the API (api_prefetch_related), already limited to what readers may see.
+            return [link.article for link in links.all() if link.article_id != self.pk]
+        readable = ArticlePage.objects.readable().for_cards().exclude(pk=self.pk)
+        if links.is_deferring:
+            # A preview: the rows as the editor left them, not yet saved.
+            ids = [link.article_id for link in links.all() if link.article_id]
+            found = readable.in_bulk(ids) if ids else {}
+            return [found[pk] for pk in ids if pk in found]
+        return list(readable.filter(suggested_in__page=self).order_by("suggested_in__sort_order"))
 
     def get_discover_more(self, request=None, count=3):
         """The articles under "Discover more".
@@ -436,16 +458,13 @@ class ArticlePage(BasePage):
         """
         articles = self.get_related_articles()[:count]
         if not articles:
-            readable = ArticlePage.objects.for_readers(request).excluding(self).newest_first()
-            topic_ids = [topic.pk for topic in self.topic_list]
-            articles = list(readable.on_topics(topic_ids)[:count]) if topic_ids else []
-            if not articles:
-                articles = list(readable[:count])
-        return prefetch_cards(articles)
-
-    @cached_property
-    def topic_list(self):
-        return list(self.topics.all())
+            readable = ArticlePage.objects.for_readers(request).for_cards().excluding(self).newest_first()
+            if getattr(request, "is_preview", False):
+                topics = [topic.pk for topic in self.topic_list]  # as edited
+            else:
+                topics = ArticlePage.topics.through.objects.filter(articlepage=self).values("topic_id")
+            articles = list(readable.on_topics(topics)[:count]) or list(readable[:count])
+        return articles
 
     @cached_property
     def index_page(self):
@@ -454,14 +473,25 @@ class ArticlePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        discover_more = self.get_discover_more(request)
+        prefetch_related_objects(discover_more, card_renditions())
+        if getattr(request, "is_preview", False):
+            # The authors and topics as edited are in memory; fetching would read the saved ones.
+            prefetch_related_objects(discover_more, *card_relations())
+        else:
+            # The article's own authors and topics come in the same queries as the cards'.
+            prefetch_related_objects([self, *discover_more], *card_relations())
+            photos = _renditions_prefetch("authors__person__photo__renditions", AUTHOR_PHOTO_SPEC)
+            prefetch_related_objects([self], photos)
         index_page = self.index_page
         context.update(
             {
                 "og_type": "article",
                 "index_page": index_page,
+                "index_url": index_page.get_url(request) if index_page else "",
                 "authors": self.author_list,
                 "topics": self.topic_list,
-                "discover_more": self.get_discover_more(request),
+                "discover_more": discover_more,
                 "feed_url": index_page.feed_url(request) if isinstance(index_page, ArticleIndexPage) else "",
             }
         )
@@ -537,7 +567,7 @@ class RelatedArticle(Orderable):
     article = models.ForeignKey(
         ArticlePage,
         on_delete=models.CASCADE,
-        related_name="+",
+        related_name="suggested_in",
         help_text="An article readers of this one may like next.",
     )
 

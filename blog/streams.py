@@ -5,12 +5,15 @@ query per kind of chosen object (images, pages) in that page's stream. A listing
 that gives each page's body (the API with `fields=*`) would cost those queries
 once per page; `convert_streams` costs them once for all the pages.
 
-Nothing here is specific to articles: it would serve any page type's listing.
+Nothing here is specific to articles: config/api.py uses it for every page type's
+API listing, and it would sit as well in home/.
 """
 
 from collections import defaultdict
 
+from django.db.models import Prefetch, prefetch_related_objects
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
 
 
@@ -57,3 +60,18 @@ def images_in(value):
     elif isinstance(value, blocks.list_block.ListValue | list | tuple):
         for child in value:
             yield from images_in(child)
+
+
+def prepare_stream_fields(pages, field_names):
+    """Convert the StreamFields `field_names` of `pages` (a list) together, images' renditions included.
+
+    For a listing about to show those fields: the chosen images, pages and every
+    rendition of those images cost a query each for the whole list.
+    """
+    for name in field_names:
+        for page, value in zip(pages, convert_streams(getattr(page, name) for page in pages), strict=True):
+            setattr(page, name, value)
+    images = [image for page in pages for name in field_names for image in images_in(getattr(page, name))]
+    renditions = get_image_model().get_rendition_model().objects.all()
+    prefetch_related_objects(images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"))
+    return pages

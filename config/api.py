@@ -5,14 +5,17 @@
   Anonymous clients may only read; writing needs a staff member's API token.
 """
 
+from django.db.models import prefetch_related_objects
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from blog.streams import prepare_stream_fields
 from home.models import Topic
 
 
@@ -34,19 +37,48 @@ class TopicFilter(BaseFilterBackend):
 
 
 class PagesEndpoint(PagesAPIViewSet):
+    """Wagtail's pages endpoint, with the topic filter and each page type's own prefetching.
+
+    A page type may declare `api_select_related` and `api_prefetch_related`: the
+    relations its `api_fields` read, so a list of such pages with their fields
+    costs the same number of queries whatever its length. The locale every
+    item's meta shows is always fetched with the page.
+    """
+
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
-    def paginate_queryset(self, queryset):
-        """The pages of one type being listed fetch what their API fields need, all at once.
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        model = queryset.model
+        # Each item's meta names its locale: fetch it with the page, not once per item.
+        queryset = queryset.select_related("locale", *getattr(model, "api_select_related", ()))
+        if prefetch_related := getattr(model, "api_prefetch_related", None):
+            queryset = queryset.prefetch_related(*prefetch_related)
+        return queryset
 
-        A page type may define `prefetch_for_api(pages)` (a classmethod taking and returning
-        the list of pages about to be serialized), so that a listing of 50 costs the same
-        number of queries as a listing of 5.
+    def get_object(self):
+        page = super().get_object()
+        if prefetch_related := getattr(page, "api_prefetch_related", None):
+            prefetch_related_objects([page], *prefetch_related)
+        return page
+
+    def paginate_queryset(self, queryset):
+        """The StreamFields a listing gives (e.g. `body` with `fields=*`) are read for all its pages together.
+
+        Wagtail reads each page's StreamField on its own, with a query per kind of
+        image or page chosen in it; `prepare_stream_fields` makes that one query for the list.
         """
         pages = super().paginate_queryset(queryset)
-        prefetch_for_api = getattr(queryset.model, "prefetch_for_api", None)
-        return prefetch_for_api(pages) if prefetch_for_api and pages is not None else pages
+        if pages is None:
+            return pages
+        listed = set(self.get_serializer_class().Meta.fields)
+        stream_fields = [
+            field.name
+            for field in queryset.model._meta.get_fields()
+            if isinstance(field, StreamField) and field.name in listed
+        ]
+        return prepare_stream_fields(list(pages), stream_fields) if stream_fields else pages
 
 
 api_v2 = WagtailAPIRouter("wagtailapi")

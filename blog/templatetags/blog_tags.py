@@ -50,7 +50,7 @@ def _article_list(request, articles, heading, heading_id):
 @register.inclusion_tag("blog/tags/article_list.html", takes_context=True)
 def latest_articles(context, count=3, heading="Latest articles"):
     request = context.get("request")
-    articles = ArticlePage.objects.for_readers(request).newest_first()[: _count(count)]
+    articles = ArticlePage.objects.for_readers(request).for_cards().newest_first()[: _count(count)]
     return _article_list(request, articles, heading, "latest-articles")
 
 
@@ -58,6 +58,10 @@ def latest_articles(context, count=3, heading="Latest articles"):
 def articles_for_topics(context, topics, count=3, exclude=None, heading="Read more"):
     request = context.get("request")
     articles = (
-        ArticlePage.objects.for_readers(request).on_topics(topics).excluding(exclude).newest_first()[: _count(count)]
+        ArticlePage.objects.for_readers(request)
+        .for_cards()
+        .on_topics(topics)
+        .excluding(exclude)
+        .newest_first()[: _count(count)]
     )
     return _article_list(request, articles, heading, f"articles-{slugify(heading) or 'read-more'}")

@@ -4,7 +4,6 @@ import datetime
 from http import HTTPStatus
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -13,13 +12,6 @@ from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client):
-    user = get_user_model().objects.create_superuser("editor", "editor@example.com", "pw")
-    client.force_login(user)
-    return client
 
 
 def article_form(authors=(), topics=(), related=(), **fields):
@@ -49,8 +41,8 @@ def add_url(index):
     return reverse("wagtailadmin_pages:add", args=("blog", "articlepage", index.pk))
 
 
-def test_an_editor_can_write_and_publish_an_article(editor, index, anxiety, jordan, priya):
-    response = editor.post(
+def test_an_editor_can_write_and_publish_an_article(admin_client, index, anxiety, jordan, priya):
+    response = admin_client.post(
         add_url(index), {**article_form([priya, jordan], [anxiety]), "action-publish": "publish"}, follow=True
     )
     assert response.status_code == HTTPStatus.OK
@@ -60,27 +52,27 @@ def test_an_editor_can_write_and_publish_an_article(editor, index, anxiety, jord
     assert list(article.topics.all()) == [anxiety]
     assert article.date == timezone.localdate()
     assert article.reading_time == 3  # 431 words in the intro and body
-    html = editor.get("/articles/sleep-and-worry/").content.decode()
+    html = admin_client.get("/articles/sleep-and-worry/").content.decode()
     assert "By Priya Natarajan and Jordan Reyes" in html
     # Its revision keeps the authors, so history and previews show them too.
     assert [a.person_id for a in article.get_latest_revision_as_object().authors.all()] == [priya.pk, jordan.pk]
 
 
-def test_a_draft_stays_off_the_site_until_published(editor, client, index, jordan):
-    editor.post(add_url(index), article_form([jordan]))
+def test_a_draft_stays_off_the_site_until_published(admin_client, client, index, jordan):
+    admin_client.post(add_url(index), article_form([jordan]))
     article = ArticlePage.objects.get(slug="sleep-and-worry")
     assert not article.live
     assert article.date is None
-    editor.logout()
-    assert editor.get("/articles/sleep-and-worry/").status_code == HTTPStatus.NOT_FOUND
-    assert "Sleep when worry" not in editor.get("/articles/").content.decode()
+    admin_client.logout()
+    assert admin_client.get("/articles/sleep-and-worry/").status_code == HTTPStatus.NOT_FOUND
+    assert "Sleep when worry" not in admin_client.get("/articles/").content.decode()
 
 
-def test_preview_shows_the_unsaved_authors_topics_and_reading_time(editor, index, anxiety, jordan):
+def test_preview_shows_the_unsaved_authors_topics_and_reading_time(admin_client, index, anxiety, jordan):
     url = reverse("wagtailadmin_pages:preview_on_add", args=("blog", "articlepage", index.pk))
-    response = editor.post(url, article_form([jordan], [anxiety]))
+    response = admin_client.post(url, article_form([jordan], [anxiety]))
     assert response.json()["is_valid"]
-    html = editor.get(url).content.decode()
+    html = admin_client.get(url).content.decode()
     assert "Sleep when worry keeps you up" in html
     assert "By Jordan Reyes" in html
     assert "3 min read" in html
@@ -89,45 +81,45 @@ def test_preview_shows_the_unsaved_authors_topics_and_reading_time(editor, index
     assert not ArticlePage.objects.filter(slug="sleep-and-worry").exists()
 
 
-def test_preview_of_an_edit_shows_the_changes_before_they_are_published(editor, index, jordan, priya):
+def test_preview_of_an_edit_shows_the_changes_before_they_are_published(admin_client, index, jordan, priya):
     """An editor adds an author and changes the title, previews, and the site is unchanged."""
     article = ArticlePageFactory(parent=index, title="Published title", people=[jordan])
     url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
-    response = editor.post(url, article_form([priya], title="Edited title", slug=article.slug))
+    response = admin_client.post(url, article_form([priya], title="Edited title", slug=article.slug))
     assert response.json()["is_valid"]
-    html = editor.get(url).content.decode()
+    html = admin_client.get(url).content.decode()
     # The existing author row is kept (the form does not delete it) and the new one follows it.
     assert "Edited title" in html and "By Jordan Reyes and Priya Natarajan" in html
-    assert "Published title" in editor.get(article.url).content.decode()
+    assert "Published title" in admin_client.get(article.url).content.decode()
 
 
-def test_the_same_person_cannot_be_listed_twice(editor, index, jordan):
-    response = editor.post(add_url(index), article_form([jordan, jordan]))
+def test_the_same_person_cannot_be_listed_twice(admin_client, index, jordan):
+    response = admin_client.post(add_url(index), article_form([jordan, jordan]))
     assert response.status_code == HTTPStatus.OK
     assert not ArticlePage.objects.filter(slug="sleep-and-worry").exists()
     assert "Please correct the duplicate data for page and person" in response.content.decode()
 
 
-def test_an_article_cannot_be_suggested_under_itself(editor, index, jordan):
+def test_an_article_cannot_be_suggested_under_itself(admin_client, index, jordan):
     article = ArticlePageFactory(parent=index, people=[jordan])
     url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
-    response = editor.post(url, article_form([jordan], related=[article], slug=article.slug))
+    response = admin_client.post(url, article_form([jordan], related=[article], slug=article.slug))
     assert response.status_code == HTTPStatus.OK
     assert "An article cannot suggest itself" in response.content.decode()
     assert not article.related_article_links.exists()
 
 
-def test_an_editor_can_schedule_an_article(editor, index, jordan):
+def test_an_editor_can_schedule_an_article(admin_client, index, jordan):
     go_live = timezone.localtime() + datetime.timedelta(days=2)
     data = {**article_form([jordan]), "go_live_at": go_live.strftime("%Y-%m-%d %H:%M"), "action-publish": "1"}
-    editor.post(add_url(index), data)
+    admin_client.post(add_url(index), data)
     article = ArticlePage.objects.get(slug="sleep-and-worry")
     assert not article.live
     assert article.get_latest_revision().approved_go_live_at is not None
 
 
-def test_the_edit_form_is_written_for_editors(editor, index):
-    html = editor.get(add_url(index)).content.decode()
+def test_the_edit_form_is_written_for_editors(admin_client, index):
+    html = admin_client.get(add_url(index)).content.decode()
     for text in [
         "One or two sentences that sum up the article",
         "Leave empty to use the day it is first published",

@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
-from blog.factories import ArticlePageFactory
+from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from blog.models import ArticlePage, RelatedArticle
 from blog.text import WORDS_PER_MINUTE, count_words, reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
@@ -111,3 +112,19 @@ def test_an_article_cannot_suggest_itself(index):
     with pytest.raises(ValidationError) as error:
         RelatedArticle(page=article, article=article).full_clean()
     assert "cannot suggest itself" in str(error.value)
+
+
+def test_readable_agrees_with_wagtails_live_and_public(site_root, index):
+    other_index = ArticleIndexPageFactory(parent=site_root, slug="members")
+    shown = ArticlePageFactory(parent=index, slug="shown")
+    own = ArticlePageFactory(parent=index, slug="own-restriction")
+    under_private_index = ArticlePageFactory(parent=other_index, slug="under-private-index")
+    draft = ArticlePageFactory(parent=index, slug="draft")
+    draft.unpublish()
+    PageViewRestriction.objects.create(page=own, restriction_type="login")
+    PageViewRestriction.objects.create(page=other_index, restriction_type="password", password="pw")
+
+    readable = set(ArticlePage.objects.readable())
+    assert readable == set(ArticlePage.objects.live().public())
+    assert readable == {shown}
+    assert under_private_index not in readable

@@ -1,12 +1,13 @@
 """Converting many pages' bodies together: the same blocks as Wagtail's own conversion, in fewer queries."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from blog.streams import convert_streams, images_in
+from blog.streams import convert_streams, images_in, prepare_stream_fields
 from home.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,3 +52,17 @@ def test_images_in_finds_chosen_images_anywhere_in_a_body(index):
     page = ArticlePageFactory(parent=index, body=body(image, index), people=[])
     assert [found.pk for found in images_in(page.body)] == [image.pk]
     assert list(images_in(None)) == []
+
+
+def test_prepare_stream_fields_also_fetches_the_renditions_of_the_images_in_them(index):
+    images = ImageFactory.create_batch(3)
+    for n in range(6):
+        ArticlePageFactory(parent=index, body=body(images[n % 3], index), people=[])
+    for image in images:
+        image.get_rendition("width-1200")
+    pages = prepare_stream_fields(list(ArticlePage.objects.all()), ["body"])
+    cache.clear()  # renditions come from the prefetch, not from Wagtail's rendition cache
+    with CaptureQueriesContext(connection) as queries:
+        for page in pages:
+            page.body[1].value["image"].get_rendition("width-1200")
+    assert len(queries) == 0
