@@ -63,6 +63,12 @@ class PagesEndpoint(PagesAPIViewSet):
             prefetch_related_objects([page], *prefetch_related)
         return page
 
+    def get_serializer_class(self):
+        # Asked for twice in a listing (below and by DRF); each time costs a query.
+        if not hasattr(self, "_serializer_class"):
+            self._serializer_class = super().get_serializer_class()
+        return self._serializer_class
+
     def paginate_queryset(self, queryset):
         """The StreamFields a listing gives (e.g. `body` with `fields=*`) are read for all its pages together.
 
