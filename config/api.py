@@ -23,8 +23,10 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from blog.streams import prepare_stream_fields
 from home.models import SiteSettings, Topic
 
 # API v2 ------------------------------------------------------------------------------
@@ -73,6 +75,29 @@ class PagesEndpoint(PagesAPIViewSet):
         if prefetch_related := getattr(page, "api_prefetch_related", None):
             prefetch_related_objects([page], *prefetch_related)
         return page
+
+    def get_serializer_class(self):
+        # Asked for twice in a listing (below and by DRF); each time costs a query.
+        if not hasattr(self, "_serializer_class"):
+            self._serializer_class = super().get_serializer_class()
+        return self._serializer_class
+
+    def paginate_queryset(self, queryset):
+        """The StreamFields a listing gives (e.g. `body` with `fields=*`) are read for all its pages together.
+
+        Wagtail reads each page's StreamField on its own, with a query per kind of
+        image or page chosen in it; `prepare_stream_fields` makes that one query for the list.
+        """
+        pages = super().paginate_queryset(queryset)
+        if pages is None:
+            return pages
+        listed = set(self.get_serializer_class().Meta.fields)
+        stream_fields = [
+            field.name
+            for field in queryset.model._meta.get_fields()
+            if isinstance(field, StreamField) and field.name in listed
+        ]
+        return prepare_stream_fields(list(pages), stream_fields) if stream_fields else pages
 
 
 api_v2 = WagtailAPIRouter("wagtailapi")
