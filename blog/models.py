@@ -15,8 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import cached_property, classproperty
@@ -37,11 +36,12 @@ from blog.serializers import (
     ArticleImageField,
     AuthorsField,
     RelatedArticlesField,
-    TopicsField,
 )
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
+from home.queries import restricted_q
+from home.serializers import TopicListField
 from home.views import get_page_number
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
@@ -88,18 +88,6 @@ def prefetch_cards(articles):
     articles = [article for article in articles if article is not None]
     prefetch_related_objects(articles, card_renditions(), *card_relations())
     return articles
-
-
-def restricted_q():
-    """Pages with a view restriction on themselves or an ancestor, as a condition in the same query.
-
-    Wagtail's `.public()` first fetches every restriction; this asks the database
-    instead, so it costs no query of its own.
-    """
-    restrictions = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path")),
-    )
-    return Exists(restrictions)
 
 
 def _ids(values):
@@ -367,7 +355,7 @@ class ArticlePage(BasePage):
         APIField("hero_image", serializer=ArticleImageField(API_IMAGE_SPEC)),
         APIField("body"),
         APIField("authors", serializer=AuthorsField()),
-        APIField("topics", serializer=TopicsField()),
+        APIField("topics", serializer=TopicListField()),
         APIField("date"),
         APIField("reading_time"),
         APIField("related_articles", serializer=RelatedArticlesField(source="*")),

@@ -27,12 +27,6 @@ class ArticleAuthorData(TypedDict):
     bio: str
 
 
-class ArticleTopicData(TypedDict):
-    id: int
-    name: str
-    slug: str
-
-
 class ArticleLinkData(TypedDict):
     id: int
     title: str
@@ -72,15 +66,6 @@ class AuthorsField(Field):
             )
             for row in rows
         ]
-
-
-class TopicsField(Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, topics) -> list[ArticleTopicData]:
-        return [ArticleTopicData(id=topic.pk, name=topic.name, slug=topic.slug) for topic in topics.all()]
 
 
 class RelatedArticlesField(Field):

@@ -26,8 +26,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from blog.streams import prepare_stream_fields
 from home.models import SiteSettings, Topic
+from home.streams import prepare_stream_fields
 
 # API v2 ------------------------------------------------------------------------------
 

@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from home.queries import restricted_q
+
 register = template.Library()
 
 _JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -44,7 +46,13 @@ def main_menu(context):
     items = []
     if site:
         home = site.root_page
-        children = home.get_children().live().public().in_menu().only("id", "title", "url_path", "path", "depth")
+        children = (
+            home.get_children()
+            .live()
+            .in_menu()
+            .exclude(restricted_q())
+            .only("id", "title", "url_path", "path", "depth")
+        )
         for child in children:
             url = child.get_url(request)
             is_current = bool(current and current.path.startswith(child.path))

@@ -176,7 +176,7 @@ def test_api_v3_gives_the_same_article(client, article):
 SCHEMA_SHAPES = {
     "hero_image": ("ArticleImageData", {"url", "width", "height", "alt"}),
     "authors": ("ArticleAuthorData", {"id", "name", "role", "credentials", "bio"}),
-    "topics": ("ArticleTopicData", {"id", "name", "slug"}),
+    "topics": ("TopicSummary", {"id", "name", "slug"}),
     "related_articles": ("ArticleLinkData", {"id", "title", "url"}),
 }
 

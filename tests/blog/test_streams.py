@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 
 from blog.factories import ArticlePageFactory
 from blog.models import ArticlePage
-from blog.streams import convert_streams, images_in, prepare_stream_fields
 from home.factories import ImageFactory
+from home.streams import convert_streams, images_in, prepare_stream_fields
 
 pytestmark = pytest.mark.django_db
 
