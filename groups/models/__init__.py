@@ -1,0 +1,15 @@
+"""Support groups: the finder page, group pages with their schedules, venues and join requests."""
+
+from .join import JoinRequest
+from .pages import CancelledMeeting, GroupFacilitator, MeetingRule, SupportGroupIndexPage, SupportGroupPage
+from .venues import Venue
+
+__all__ = [
+    "CancelledMeeting",
+    "GroupFacilitator",
+    "JoinRequest",
+    "MeetingRule",
+    "SupportGroupIndexPage",
+    "SupportGroupPage",
+    "Venue",
+]
