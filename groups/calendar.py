@@ -34,7 +34,8 @@ def build_calendar(groups, request, name):
     today = datetime.date.today()
     firsts = [rule.first_date for group in groups for rule in group.active_rules]
     calendar.add_missing_timezones(
-        first_date=min([*firsts, today]) - datetime.timedelta(days=366), last_date=today.replace(year=today.year + 5)
+        first_date=min([*firsts, today]) - datetime.timedelta(days=366),
+        last_date=today + datetime.timedelta(days=5 * 366),
     )
     return calendar
 

@@ -66,12 +66,14 @@ class SupportGroupPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = SupportGroupPage
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def topics(self, create, extracted, **kwargs):
         if extracted:
             self.topics.set(extracted)
-            self.save()
+            if create:
+                self.save()
 
 
 class MeetingRuleFactory(DjangoModelFactory):

@@ -4,11 +4,12 @@ import pytest
 from wagtail.models import Page, Site, get_page_models
 from wagtail.test.utils import WagtailPageTestCase
 
+from groups import factories as groups_factories
 from home import factories as home_factories
 from home.models import HomePage, StandardPage
 
 # Each app's factories module: every page type must have a factory in one of them.
-FACTORY_MODULES = [home_factories]
+FACTORY_MODULES = [home_factories, groups_factories]
 
 
 def test_every_page_type_has_a_factory():
@@ -19,7 +20,7 @@ def test_every_page_type_has_a_factory():
         if hasattr(obj, "_meta")
     }
     page_models = {model for model in get_page_models() if model is not Page and not model._meta.abstract}
-    missing = {model.__name__ for model in page_models if model.__module__.split(".")[0] in {"home"}} - {
+    missing = {model.__name__ for model in page_models if model.__module__.split(".")[0] in {"home", "groups"}} - {
         model.__name__ for model in factory_models if model
     }
     assert not missing, f"Page types without a factory: {sorted(missing)}"
