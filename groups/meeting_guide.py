@@ -39,7 +39,9 @@ def meeting_types(group):
 
 def meeting_entries(group, request):
     url = group.get_full_url(request)
-    updated = group.last_published_at or group.latest_revision_created_at
+    updated = group.last_published_at or schedule.make_aware(
+        datetime.datetime.combine(group.last_verified, datetime.time.min)
+    )
     weekly = [rule for rule in group.active_rules if rule.frequency == Frequency.WEEKLY]
     today = schedule.now_local().date()
     weekly = [rule for rule in weekly if not rule.last_date or rule.last_date >= today]
@@ -56,8 +58,7 @@ def meeting_entries(group, request):
             "notes": notes(group),
             "group": group.title,
         }
-        if updated:
-            entry["updated"] = updated.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
+        entry["updated"] = updated.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
         entry.update(address_fields(group))
         yield entry
 
