@@ -37,6 +37,12 @@ class PagesEndpoint(PagesAPIViewSet):
     filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
+    def get_queryset(self):
+        """With `?type=`, a page type may add what its API fields need (`api_queryset`), so lists stay flat."""
+        queryset = super().get_queryset()
+        api_queryset = getattr(queryset.model, "api_queryset", None)
+        return api_queryset(queryset) if api_queryset else queryset
+
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesEndpoint)

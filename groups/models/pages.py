@@ -273,6 +273,22 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "support group"
 
+    @classmethod
+    def api_queryset(cls, queryset):
+        """What API v2 listings of groups need, fetched in a fixed number of queries (see config/api.py)."""
+        return queryset.select_related("venue", "image").prefetch_related(
+            "topics",
+            "meeting_rules",
+            "cancelled_meetings",
+            "image__renditions",
+            models.Prefetch(
+                "facilitators",
+                queryset=GroupFacilitator.objects.select_related("person", "person__photo").prefetch_related(
+                    "person__photo__renditions"
+                ),
+            ),
+        )
+
     # Schedule ---------------------------------------------------------------------------------
 
     @cached_property

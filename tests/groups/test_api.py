@@ -106,3 +106,32 @@ def test_v3_detail_and_schema_have_the_same_fields(client, groups):
 def test_v3_never_gives_the_online_link(client, groups):
     assert PRIVATE_LINK not in client.get(f"/api/v3/pages/{groups['online'].pk}/").content.decode()
     assert PRIVATE_LINK not in client.get("/api/v3/pages/", {"type": "groups.SupportGroupPage"}).content.decode()
+
+
+def _api_queries(client, query):
+    client.get("/api/v2/pages/", query)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/api/v2/pages/", query)
+    assert response.status_code == HTTPStatus.OK
+    return len(context.captured_queries)
+
+
+def test_v2_group_list_query_count_does_not_grow(client, make_group):
+    from groups.factories import GroupFacilitatorFactory
+    from home.factories import ImageFactory, PersonFactory
+
+    grief = TopicFactory(slug="grief")
+
+    def add(count):
+        for _ in range(count):
+            group = make_group(topics=[grief], image=ImageFactory(), rules=[{"weekday": 1}, {"weekday": 3}])
+            GroupFacilitatorFactory(page=group, person=PersonFactory(photo=ImageFactory()))
+
+    query = {"type": "groups.SupportGroupPage", "fields": "*", "limit": 5}
+    add(5)
+    before = _api_queries(client, query)
+    add(20)
+    assert _api_queries(client, query) == before
