@@ -191,8 +191,12 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.group = group
-        label = "first meeting" if not group.intro_session_required else "introductory chat before your first group"
-        self.fields["preferred_session"].label = f"Which date would suit you for your {label}?"
+        session = self.fields["preferred_session"]
+        if group.intro_session_required:
+            session.label = "Which meeting would you like to start with?"
+            session.help_text = "We will arrange a short introductory chat with the facilitator before it."
+        else:
+            session.label = "Which meeting would you like to come to first?"
         self.fields["preferred_session"].choices = [("", "No preference: please suggest one")] + [
             (meeting.start.isoformat(), format_meeting(meeting)) for meeting in group.upcoming
         ]

@@ -71,38 +71,36 @@ class PersonData(TypedDict):
     photo: ImageData | None
 
 
-class ImageField(Field):
+class ReadOnlyField(Field):
+    """A field computed from the page (source="*" where it needs the whole page)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+
+class ImageField(ReadOnlyField):
     """An image as a rendition: absolute URL, size and alt text."""
 
     def __init__(self, filter_spec, **kwargs):
         self.filter_spec = filter_spec
-        super().__init__(read_only=True, **kwargs)
+        super().__init__(**kwargs)
 
     def to_representation(self, value) -> ImageData | None:
         return image_api_representation(value, self.filter_spec, request=self.context.get("request"))
 
 
-class TopicsField(Field):
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
+class TopicsField(ReadOnlyField):
     def to_representation(self, page) -> list[TopicData]:
         return [{"name": topic.name, "slug": topic.slug} for topic in page.topics.all()]
 
 
-class VenueField(Field):
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
+class VenueField(ReadOnlyField):
     def to_representation(self, venue) -> VenueData:
         return venue.as_api_dict()
 
 
-class ScheduleField(Field):
+class ScheduleField(ReadOnlyField):
     """The meeting rules, in Eastern time."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[RuleData]:
         return [
@@ -121,28 +119,19 @@ class ScheduleField(Field):
         ]
 
 
-class NextMeetingsField(Field):
+class NextMeetingsField(ReadOnlyField):
     """The next four meetings, as ISO 8601 datetimes with their UTC offset."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, page) -> list[MeetingData]:
         return [{"start": m.start.isoformat(), "end": m.end.isoformat()} for m in page.upcoming]
 
 
-class CancellationsField(Field):
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
+class CancellationsField(ReadOnlyField):
     def to_representation(self, page) -> list[CancellationData]:
         return [{"date": c.date.isoformat(), "note": c.note} for c in page.upcoming_cancellations]
 
 
-class FacilitatorsField(Field):
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
+class FacilitatorsField(ReadOnlyField):
     def to_representation(self, page) -> list[PersonData]:
         request = self.context.get("request")
         return [
@@ -157,11 +146,8 @@ class FacilitatorsField(Field):
         ]
 
 
-class CalendarUrlField(Field):
+class CalendarUrlField(ReadOnlyField):
     """The group's own iCalendar file."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
 
     def to_representation(self, page) -> str:
         return get_full_url(self.context.get("request"), page.get_calendar_path())

@@ -21,6 +21,22 @@ class VenueViewSet(SnippetViewSet):
 register_snippet(VenueViewSet)
 
 
+# What staff read and export about each request.
+REQUEST_FIELDS = (
+    "created_at",
+    "group",
+    "name",
+    "contact_method",
+    "email",
+    "phone",
+    "ok_to_leave_message",
+    "preferred_session",
+    "note",
+    "status",
+    "staff_notes",
+)
+
+
 class JoinRequestPermissionHelper(PermissionHelper):
     """Staff answer requests; nobody adds them by hand. Only coordinators and superusers see them at all."""
 
@@ -42,35 +58,10 @@ class JoinRequestAdmin(ModelAdmin):
     list_display = ("created_at", "group", "name", "contact_method", "status")
     list_filter = ("status", "group", "created_at")
     search_fields = ("name", "email", "phone", "group__title")
-    list_export = (
-        "created_at",
-        "group",
-        "name",
-        "contact_method",
-        "email",
-        "phone",
-        "ok_to_leave_message",
-        "preferred_session",
-        "note",
-        "status",
-        "staff_notes",
-    )
+    list_export = REQUEST_FIELDS
     export_filename = "join-requests"
     list_per_page = 50
-    inspect_view_fields = (
-        "group",
-        "name",
-        "contact_method",
-        "email",
-        "phone",
-        "ok_to_leave_message",
-        "preferred_session",
-        "note",
-        "consented_at",
-        "status",
-        "staff_notes",
-        "created_at",
-    )
+    inspect_view_fields = (*REQUEST_FIELDS, "consented_at")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("group")
