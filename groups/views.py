@@ -37,6 +37,16 @@ def _finder_form(request, index):
     return FinderForm(request.GET if bound else None, topics=topics)
 
 
+def _without_ignored(form):
+    """The form as shown again: the values that were not understood are dropped, not flagged as errors."""
+    if not form.errors:
+        return form
+    data = form.data.copy()
+    for name in form.errors:
+        data.pop(name, None)
+    return FinderForm(data, topics=form.fields["topic"].queryset)
+
+
 def _sort_key(group):
     meeting = group.next_meeting
     far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
@@ -68,7 +78,7 @@ def finder(request, index):
     response = index.render(
         request,
         context_overrides={
-            "form": form,
+            "form": _without_ignored(form),
             "filtered": bool(form.filters),
             "filters_text": form.describe(),
             "ignored": form.ignored,
