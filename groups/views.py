@@ -1,7 +1,6 @@
 """What the finder and group pages do with a request: filter, join, thank, and give calendars and feeds."""
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -25,8 +24,6 @@ from home.forms import too_many_submissions
 from home.models import SiteSettings, Topic
 from home.notifications import notify_staff
 from home.views import get_page_number
-
-logger = logging.getLogger(__name__)
 
 FEED_MAX_AGE = 60 * 15
 
