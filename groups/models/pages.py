@@ -276,7 +276,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     @classmethod
     def api_queryset(cls, queryset):
         """What API v2 listings of groups need, fetched in a fixed number of queries (see config/api.py)."""
-        return queryset.select_related("venue", "image").prefetch_related(
+        return queryset.select_related("locale", "venue", "image").prefetch_related(
             "topics",
             "meeting_rules",
             "cancelled_meetings",
