@@ -148,7 +148,10 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
     ]
 
     contact_method = forms.ChoiceField(
-        label="How should we contact you?", choices=ContactMethod.choices, widget=forms.RadioSelect
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose how we should contact you."},
     )
     ok_to_leave_message = forms.TypedChoiceField(
         label="Is it safe to leave you a message?",
@@ -156,6 +159,7 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
         help_text="If you say no, we will not leave a voicemail or say where we are calling or writing from.",
+        error_messages={"required": "Please tell us whether it is safe to leave you a message."},
     )
     preferred_session = forms.ChoiceField(
         label="Which date would suit you?",
@@ -174,11 +178,12 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
             "name": "Your name",
             "email": "Email address",
             "phone": "Phone number",
-            "note": "Anything you would like us to know (optional)",
+            "note": "Anything you would like us to know",
         }
         help_texts = {
             "name": "A first name or a name you prefer is fine.",
-            "phone": "A US number, e.g. (828) 555-0123.",
+            "email": "Needed if you would like us to email you.",
+            "phone": "Needed for a call or a text. A US number, e.g. (828) 555-0123.",
             "note": "For example what you are hoping for, or anything that would help you feel comfortable.",
         }
         widgets = {
@@ -197,9 +202,11 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
             session.help_text = "We will arrange a short introductory chat with the facilitator before it."
         else:
             session.label = "Which meeting would you like to come to first?"
-        self.fields["preferred_session"].choices = [("", "No preference: please suggest one")] + [
+        self.fields["preferred_session"].choices = [("", "No preference")] + [
             (meeting.start.isoformat(), format_meeting(meeting)) for meeting in group.upcoming
         ]
+        self.fields["name"].error_messages["required"] = "Please tell us what to call you: a first name is fine."
+        # Required or not depending on how they would like to be contacted (see clean()).
         self.fields["email"].required = False
         self.fields["phone"].required = False
         self.fields["ok_to_leave_message"].required = True

@@ -70,7 +70,7 @@ def test_phone_contact_is_validated_and_normalised(client, group):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"name": ""}, "name", "This field is required."),
+        ({"name": ""}, "name", "Please tell us what to call you"),
         ({"email": ""}, "email", "You asked us to email you: please enter your email address."),
         (
             {"contact_method": "phone", "phone": ""},
@@ -80,7 +80,7 @@ def test_phone_contact_is_validated_and_normalised(client, group):
         ({"contact_method": "text", "phone": "12345"}, "phone", "Enter a 10-digit US phone number"),
         ({"email": "not-an-email"}, "email", "Enter a valid email address."),
         ({"contact_method": "pigeon"}, "contact_method", "Select a valid choice."),
-        ({"ok_to_leave_message": ""}, "ok_to_leave_message", "This field is required."),
+        ({"ok_to_leave_message": ""}, "ok_to_leave_message", "Please tell us whether it is safe"),
         ({"preferred_session": "2001-01-01T18:30:00-05:00"}, "preferred_session", "That date has passed or changed"),
         ({"consent": ""}, "consent", "Please tick the box"),
     ],
