@@ -1,7 +1,8 @@
 """Support groups: the finder page, group pages with their schedules, venues and join requests."""
 
+from .inlines import CancelledMeeting, GroupFacilitator, MeetingRule
 from .join import JoinRequest
-from .pages import CancelledMeeting, GroupFacilitator, MeetingRule, SupportGroupIndexPage, SupportGroupPage
+from .pages import SupportGroupIndexPage, SupportGroupPage
 from .venues import Venue
 
 __all__ = [
