@@ -46,12 +46,18 @@ def make_aware(naive):
     return naive.replace(tzinfo=TIMEZONE)
 
 
-def build_rrule(rule):
-    """The dateutil rrule of a meeting rule, in naive local wall time, or None if it is incomplete."""
+def build_rrule(rule, start_near=None):
+    """The dateutil rrule of a meeting rule, in naive local wall time, or None if it is incomplete.
+
+    With `start_near` (a date), the rule starts shortly before it instead of on its first
+    date, in step with the rule (whole weeks, fortnights or months), so finding the next
+    meetings of a group that has met for years does not walk through every past meeting.
+    """
     if rule.first_date is None or rule.start_time is None or rule.weekday is None:
         return None
     weekday = RRULE_WEEKDAYS[rule.weekday]
-    kwargs = {"dtstart": datetime.datetime.combine(rule.first_date, rule.start_time), "cache": False}
+    first = _fast_forward(rule, start_near) if start_near else rule.first_date
+    kwargs = {"dtstart": datetime.datetime.combine(first, rule.start_time), "cache": False}
     if rule.last_date:
         kwargs["until"] = datetime.datetime.combine(rule.last_date, datetime.time.max)
     if rule.frequency == Frequency.MONTHLY:
@@ -62,6 +68,18 @@ def build_rrule(rule):
     return rrule.rrule(rrule.WEEKLY, interval=interval, byweekday=weekday, **kwargs)
 
 
+def _fast_forward(rule, near):
+    """A start date on or after the rule's first date, a whole period or more before `near`."""
+    if rule.first_date >= near - datetime.timedelta(days=62):
+        return rule.first_date
+    if rule.frequency == Frequency.MONTHLY:
+        # The nth weekday is counted within each month, so any first day of a month will do.
+        return (near.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+    period = 14 if rule.frequency == Frequency.FORTNIGHTLY else 7
+    periods = (near - rule.first_date).days // period - 1
+    return rule.first_date + datetime.timedelta(days=periods * period)
+
+
 def rule_duration(rule):
     start = datetime.datetime.combine(datetime.date(2000, 1, 1), rule.start_time)
     end = datetime.datetime.combine(datetime.date(2000, 1, 1), rule.end_time)
@@ -70,7 +88,7 @@ def rule_duration(rule):
 
 def _rule_meetings(rule, after, cancelled):
     """Meetings of one rule that start at or after `after` (naive local), skipping cancelled dates."""
-    recurrence = build_rrule(rule)
+    recurrence = build_rrule(rule, start_near=after.date())
     if recurrence is None:
         return
     duration = rule_duration(rule)

@@ -295,9 +295,13 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
             return []
         return schedule.upcoming_meetings(self.active_rules, self.cancelled_dates, count=4)
 
-    @property
+    @cached_property
     def next_meeting(self):
-        return self.upcoming[0] if self.upcoming else None
+        """The next meeting alone: what listings show and sort by, without working out four."""
+        if "upcoming" in self.__dict__ or self.status == GroupStatus.PAUSED:
+            return self.upcoming[0] if self.upcoming else None
+        meetings = schedule.upcoming_meetings(self.active_rules, self.cancelled_dates, count=1)
+        return meetings[0] if meetings else None
 
     @cached_property
     def active_rules(self):

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from groups.choices import Frequency, Weekday, WeekOfMonth
 from groups.models import MeetingRule, SupportGroupPage
-from groups.schedule import describe_rule, format_time, upcoming_meetings
+from groups.schedule import build_rrule, describe_rule, format_time, upcoming_meetings
 
 NY = ZoneInfo("America/New_York")
 
@@ -142,3 +142,21 @@ def test_a_group_needs_a_venue_or_an_online_link(finder):
 
     group.meeting_format = "online"
     group.clean()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {},
+        {"frequency": Frequency.FORTNIGHTLY, "first_date": datetime.date(2021, 6, 6)},
+        {"frequency": Frequency.FORTNIGHTLY, "first_date": datetime.date(2021, 6, 8)},
+        {"frequency": Frequency.MONTHLY, "week_of_month": WeekOfMonth.LAST, "weekday": Weekday.FRIDAY},
+        {"frequency": Frequency.MONTHLY, "week_of_month": WeekOfMonth.FIRST, "weekday": Weekday.MONDAY},
+    ],
+)
+def test_long_running_groups_get_the_same_meetings_without_walking_their_history(fields):
+    """The shortcut past old meetings gives exactly what walking from the first date gives."""
+    old = rule(**{"first_date": datetime.date(2019, 5, 14), **fields})
+    after = at(2025, 3, 5, 19)
+    walked = list(build_rrule(old).xafter(after.replace(tzinfo=None), count=6, inc=True))
+    assert [m.start.replace(tzinfo=None) for m in upcoming_meetings([old], after=after, count=6)] == walked
