@@ -258,6 +258,21 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         ]
     )
 
+    # What the API's fields read, fetched for a whole list at once (config/api.py).
+    api_select_related = ("venue", "image")
+    api_prefetch_related = (
+        "topics",
+        "meeting_rules",
+        "cancelled_meetings",
+        "image__renditions",
+        models.Prefetch(
+            "facilitators",
+            queryset=GroupFacilitator.objects.select_related("person", "person__photo").prefetch_related(
+                "person__photo__renditions"
+            ),
+        ),
+    )
+
     search_fields = [
         *BasePage.search_fields,
         index.SearchField("summary"),
@@ -269,22 +284,6 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = "support group"
-
-    @classmethod
-    def api_queryset(cls, queryset):
-        """What API v2 listings of groups need, fetched in a fixed number of queries (see config/api.py)."""
-        return queryset.select_related("locale", "venue", "image").prefetch_related(
-            "topics",
-            "meeting_rules",
-            "cancelled_meetings",
-            "image__renditions",
-            models.Prefetch(
-                "facilitators",
-                queryset=GroupFacilitator.objects.select_related("person", "person__photo").prefetch_related(
-                    "person__photo__renditions"
-                ),
-            ),
-        )
 
     # Schedule ---------------------------------------------------------------------------------
 
