@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v2/site-settings/", site_settings_v2, name="api_v2_site_settings"),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
+    path("groups/", include("groups.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

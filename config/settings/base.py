@@ -20,12 +20,14 @@ env = environ.Env()
 LOCAL_APPS = [
     "home",
     "blog",
+    "groups",
 ]
 
 INSTALLED_APPS = [
     *LOCAL_APPS,
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -241,6 +243,8 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 
 # Days a message sent through the contact form is kept before it is purged.
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
+# Days a request to join a support group is kept before `purge_join_requests` deletes it.
+JOIN_REQUEST_RETENTION_DAYS = env.int("JOIN_REQUEST_RETENTION_DAYS", default=180)
 
 # Serve uploaded media from Django itself: for a small single-machine install.
 # Larger installs use S3-compatible storage or a web server in front (docs/deployment.md).

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class GroupsConfig(AppConfig):
+    """Support groups: the finder, group pages, schedules, venues, join requests and feeds."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "groups"
+    verbose_name = "Support groups"
+
+    def ready(self):
+        from groups import signals  # noqa: F401 (connects the receivers)

@@ -1,0 +1,254 @@
+"""The finder's filters and the join request form."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+
+from groups.choices import (
+    TIME_OF_DAY_RANGES,
+    Audience,
+    ContactMethod,
+    Cost,
+    GroupStatus,
+    LedBy,
+    MeetingFormat,
+    TimeOfDay,
+    Weekday,
+)
+from groups.models import JoinRequest
+from groups.schedule import format_meeting, now_local
+from home.forms import HoneypotFormMixin
+from home.models import Topic
+
+ANY = [("", "Any")]
+# Days in the URL as words (?day=tuesday): readable and shareable.
+DAY_CHOICES = [(day.label.lower(), day.label) for day in Weekday]
+DAY_NUMBERS = {day.label.lower(): day.value for day in Weekday}
+
+
+class FlagWidget(forms.CheckboxInput):
+    """A checkbox whose raw value reaches the field, so `?free=maybe` can be refused rather than read as yes."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name)
+
+
+class FlagField(forms.Field):
+    """A yes-only filter: `?free=1` is on; absent is off; anything else is a malformed value."""
+
+    widget = FlagWidget
+    TRUE_VALUES = {"1", "on", "true", "yes"}
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return False
+        if isinstance(value, str) and value.lower() in self.TRUE_VALUES:
+            return True
+        raise ValidationError("Use 1 to turn this filter on.", code="invalid")
+
+    def widget_attrs(self, widget):
+        return {"value": "1"}
+
+
+class FinderForm(forms.Form):
+    """The finder's filters: a plain GET form, so every search has a URL that can be shared."""
+
+    topic = forms.ModelChoiceField(
+        queryset=Topic.objects.none(), to_field_name="slug", required=False, empty_label="Any topic"
+    )
+    meeting_format = forms.ChoiceField(
+        label="Format",
+        choices=[("", "In person or online"), *MeetingFormat.choices],
+        required=False,
+        help_text="Hybrid groups show up under both.",
+    )
+    day = forms.ChoiceField(choices=[("", "Any day"), *DAY_CHOICES], required=False)
+    time_of_day = forms.ChoiceField(label="Time of day", choices=[("", "Any time"), *TimeOfDay.choices], required=False)
+    audience = forms.ChoiceField(label="Who it is for", choices=[("", "Anyone"), *Audience.choices], required=False)
+    led_by = forms.ChoiceField(label="Led by", choices=[("", "Peers or professionals"), *LedBy.choices], required=False)
+    free = FlagField(label="Free groups only")
+    open = FlagField(label="Open to new members now")
+
+    def __init__(self, *args, topics=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = topics if topics is not None else Topic.objects.all()
+
+    @property
+    def filters(self):
+        """The filters that were valid, whatever else was wrong with the request."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", False)}
+
+    @property
+    def ignored(self):
+        """(label, value) of each filter whose value was not understood and was left out."""
+        if not self.is_bound:
+            return []
+        self.is_valid()
+        return [(self.fields[name].label or name.title(), self.data.get(name, "")) for name in self.errors]
+
+    def filter_queryset(self, queryset):
+        filters = self.filters
+        if "topic" in filters:
+            queryset = queryset.filter(topics=filters["topic"])
+        if "meeting_format" in filters:
+            wanted = filters["meeting_format"]
+            formats = {wanted} if wanted == MeetingFormat.HYBRID else {wanted, MeetingFormat.HYBRID}
+            queryset = queryset.filter(meeting_format__in=formats)
+        if "audience" in filters:
+            queryset = queryset.filter(audience=filters["audience"])
+        if "led_by" in filters:
+            queryset = queryset.filter(led_by=filters["led_by"])
+        if filters.get("free"):
+            queryset = queryset.filter(cost=Cost.FREE)
+        if filters.get("open"):
+            queryset = queryset.filter(status=GroupStatus.OPEN)
+        if "day" in filters or "time_of_day" in filters:
+            # Day and time must match the same meeting time, and one that has not ended.
+            today = now_local().date()
+            rule = Q(meeting_rules__last_date__isnull=True) | Q(meeting_rules__last_date__gte=today)
+            if "day" in filters:
+                rule &= Q(meeting_rules__weekday=DAY_NUMBERS[filters["day"]])
+            if "time_of_day" in filters:
+                start, end = TIME_OF_DAY_RANGES[filters["time_of_day"]]
+                rule &= Q(meeting_rules__start_time__gte=start)
+                if end is not None:
+                    rule &= Q(meeting_rules__start_time__lt=end)
+            queryset = queryset.filter(pk__in=queryset.model.objects.filter(rule).values("pk"))
+        return queryset
+
+    def describe(self):
+        """The active filters in words, for the results heading and the calendar's name."""
+        parts = []
+        for name, value in self.filters.items():
+            field = self.fields[name]
+            if isinstance(field, FlagField):
+                parts.append(field.label.lower())
+            elif name == "topic":
+                parts.append(value.name)
+            else:
+                parts.append(dict(field.choices).get(value, value))
+        return ", ".join(parts)
+
+
+class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
+    """Asking to join a group. Only what the facilitator needs to get in touch."""
+
+    SAFE_CHOICES = [
+        ("yes", "Yes, you can leave a message"),
+        ("no", "No, please do not leave a message"),
+    ]
+
+    contact_method = forms.ChoiceField(
+        label="How should we contact you?",
+        choices=ContactMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose how we should contact you."},
+    )
+    ok_to_leave_message = forms.TypedChoiceField(
+        label="Is it safe to leave you a message?",
+        choices=SAFE_CHOICES,
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+        help_text="If you say no, we will not leave a voicemail or say where we are calling or writing from.",
+        error_messages={"required": "Please tell us whether it is safe to leave you a message."},
+    )
+    preferred_session = forms.ChoiceField(
+        label="Which date would suit you?",
+        required=False,
+        error_messages={"invalid_choice": "That date has passed or changed: please choose one of the dates listed."},
+    )
+    consent = forms.BooleanField(
+        required=True,
+        error_messages={"required": "Please tick the box to say you agree, so that we may keep your details."},
+    )
+
+    class Meta:
+        model = JoinRequest
+        fields = ["name", "contact_method", "email", "phone", "ok_to_leave_message", "preferred_session", "note"]
+        labels = {
+            "name": "Your name",
+            "email": "Email address",
+            "phone": "Phone number",
+            "note": "Anything you would like us to know",
+        }
+        help_texts = {
+            "name": "A first name or a name you prefer is fine.",
+            "email": "Needed if you would like us to email you.",
+            "phone": "Needed for a call or a text. A US number, e.g. (828) 555-0123.",
+            "note": "For example what you are hoping for, or anything that would help you feel comfortable.",
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "note": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
+        }
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        session = self.fields["preferred_session"]
+        if group.intro_session_required:
+            session.label = "Which meeting would you like to start with?"
+            session.help_text = "We will arrange a short introductory chat with the facilitator before it."
+        else:
+            session.label = "Which meeting would you like to come to first?"
+        self.fields["preferred_session"].choices = [("", "No preference")] + [
+            (meeting.start.isoformat(), format_meeting(meeting)) for meeting in group.upcoming
+        ]
+        self.fields["name"].error_messages["required"] = "Please tell us what to call you: a first name is fine."
+        # Required or not depending on how they would like to be contacted (see clean()).
+        self.fields["email"].required = False
+        self.fields["phone"].required = False
+        self.fields["ok_to_leave_message"].required = True
+
+    def clean_preferred_session(self):
+        value = self.cleaned_data.get("preferred_session")
+        if not value:
+            return None
+        try:
+            return datetime.datetime.fromisoformat(value)
+        except ValueError as error:  # the choices already refuse it; this is belt and braces
+            raise ValidationError("Choose one of the dates listed.") from error
+
+    def clean_phone(self):
+        phone = self.cleaned_data.get("phone", "").strip()
+        if not phone:
+            return ""
+        digits = "".join(ch for ch in phone if ch.isdigit())
+        if len(digits) == 11 and digits.startswith("1"):
+            digits = digits[1:]
+        if len(digits) != 10 or not set(phone) <= set("0123456789()-+. "):
+            raise ValidationError("Enter a 10-digit US phone number, e.g. (828) 555-0123.")
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
+
+    def clean(self):
+        cleaned = super().clean()
+        method = cleaned.get("contact_method")
+        if method == ContactMethod.EMAIL and not cleaned.get("email") and "email" not in self.errors:
+            self.add_error("email", "You asked us to email you: please enter your email address.")
+        if (
+            method in (ContactMethod.PHONE, ContactMethod.TEXT)
+            and not cleaned.get("phone")
+            and "phone" not in self.errors
+        ):
+            how = "call" if method == ContactMethod.PHONE else "text"
+            self.add_error("phone", f"You asked us to {how} you: please enter your phone number.")
+        return cleaned
+
+    def save_request(self):
+        """Save through the capacity lock; returns the request (its status says whether it is waitlisted)."""
+        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        data["email"] = data["email"] or ""
+        data["phone"] = data["phone"] or ""
+        data["note"] = data["note"] or ""
+        return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **data)

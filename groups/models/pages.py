@@ -1,0 +1,435 @@
+"""The group finder (the groups index) and the support group page, with its schedule and facilitators."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from groups import schedule, serializers
+from groups.choices import (
+    PLACE_HOLDING_STATUSES,
+    Audience,
+    Cost,
+    GroupStatus,
+    LedBy,
+    MeetingFormat,
+)
+from groups.models.inlines import GroupFacilitator
+from home.blocks import BaseStreamBlock
+from home.models import BasePage
+
+RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
+
+
+class SupportGroupIndexPage(RoutablePageMixin, BasePage):
+    """The group finder: every support group, filtered by what the visitor needs.
+
+    Its calendar and Meeting Guide feeds are plain Django views (groups/urls.py):
+    Wagtail's page URLs always end in a slash, feeds end in .ics and .json.
+    """
+
+    intro = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="One or two welcoming sentences above the finder, e.g. who the groups are for.",
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="Anything else to say below the list of groups, e.g. how groups work. Optional.",
+    )
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["groups.SupportGroupPage"]
+    max_count_per_parent = 1
+    summary_field = "intro"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro"), APIField("body")]
+
+    groups_per_page = 10
+
+    class Meta:
+        verbose_name = "support group finder"
+
+    @path("")
+    def finder(self, request):
+        from groups.views import finder
+
+        return finder(request, self)
+
+    def get_groups(self):
+        """Live, public groups under this finder, with what every listing needs in a fixed number of queries."""
+        return (
+            SupportGroupPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("venue", "image")
+            .prefetch_related("meeting_rules", "cancelled_meetings")
+        )
+
+
+class SupportGroupPage(RoutablePageMixin, BasePage):
+    """One support group: what it is, who it is for, when and where it meets, and how to join."""
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="Two sentences at most: who the group is for and what happens there. Shown in the finder.",
+    )
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A calm picture for the finder and the top of the page. Optional; never a photo of members.",
+    )
+    description = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="More about the group: what a meeting looks like, what people talk about, who comes.",
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="support_groups",
+        help_text="What the group is about. Visitors filter the finder by these.",
+    )
+    led_by = models.CharField(
+        max_length=20,
+        choices=LedBy.choices,
+        default=LedBy.PROFESSIONAL,
+        help_text="Peer-led groups are run by people with lived experience; the others by a licensed clinician.",
+    )
+    audience = models.CharField(
+        "who it is for",
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.ADULTS,
+    )
+    meeting_format = models.CharField(
+        "format",
+        max_length=20,
+        choices=MeetingFormat.choices,
+        default=MeetingFormat.IN_PERSON,
+        help_text="In person needs a venue; online needs the meeting link; hybrid needs both.",
+    )
+    venue = models.ForeignKey(
+        "groups.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="groups",
+        help_text="Where the group meets in person. Add a new venue under Snippets → Venues.",
+    )
+    online_platform = models.CharField(
+        max_length=60,
+        blank=True,
+        help_text="The name of the video service, e.g. 'Zoom' or 'Doxy.me'. Shown on the page.",
+    )
+    online_meeting_url = models.URLField(
+        "online meeting link (private)",
+        blank=True,
+        help_text=(
+            "Never shown on the website, in feeds or to other apps: staff send it to people once they have "
+            "joined. Keep it here so everyone on the team can find it."
+        ),
+    )
+    cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.FREE)
+    cost_details = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="For example '$10 to $40 a session, you choose' or '$25 a session'. Leave empty for free groups.",
+    )
+    insurance_note = models.CharField(
+        max_length=240,
+        blank=True,
+        help_text="Whether insurance can cover it, e.g. 'Most plans cover this group; we will check yours for you.'",
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=GroupStatus.choices,
+        default=GroupStatus.OPEN,
+        help_text=(
+            "Open: new people can ask to join. Waiting list or closed cohort: requests go on the waiting list. "
+            "Paused: the group is not meeting and the join form is hidden."
+        ),
+    )
+    capacity = models.PositiveSmallIntegerField(
+        "places",
+        null=True,
+        blank=True,
+        help_text=(
+            "How many people can join through the website. Each request that is new, contacted or joined holds "
+            "a place; when none are left, new requests go on the waiting list. Leave empty for no limit."
+        ),
+    )
+    how_to_join = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="The steps, in order, e.g. 1. Send the form below. 2. We call you within two working days. …",
+    )
+    intro_session_required = models.BooleanField(
+        "intro session needed",
+        default=False,
+        help_text="Tick if new members meet the facilitator for a short introductory chat before their first group.",
+    )
+    first_meeting = RichTextField(
+        "what to expect at a first meeting",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What happens when someone comes for the first time. Reassure: nobody has to share.",
+    )
+    last_verified = models.DateField(
+        "details last checked",
+        default=datetime.date.today,
+        help_text="The date someone last checked the times, place and cost with the facilitator.",
+    )
+
+    parent_page_types = ["groups.SupportGroupIndexPage"]
+    subpage_types = []
+    summary_field = "summary"
+    image_field = "image"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("image"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("topics"), FieldRowPanel([FieldPanel("audience"), FieldPanel("led_by")])],
+            heading="Who it is for",
+        ),
+        InlinePanel("facilitators", heading="Facilitators", label="Facilitator"),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("capacity"), FieldPanel("last_verified")],
+            heading="Places and status",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cost"), FieldPanel("cost_details"), FieldPanel("insurance_note")],
+            heading="Cost",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("how_to_join"), FieldPanel("intro_session_required"), FieldPanel("first_meeting")],
+            heading="Joining",
+        ),
+    ]
+    schedule_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("meeting_format"),
+                FieldPanel("venue"),
+                FieldPanel("online_platform"),
+                FieldPanel("online_meeting_url"),
+            ],
+            heading="Where it meets",
+        ),
+        InlinePanel(
+            "meeting_rules",
+            heading="When it meets",
+            label="Meeting time",
+            min_num=1,
+            help_text="All times are Asheville time (Eastern). Add a second row if the group meets twice a week.",
+        ),
+        InlinePanel(
+            "cancelled_meetings",
+            heading="Cancelled meetings",
+            label="Cancelled date",
+            help_text="Dates when the group will not meet, e.g. holidays. They disappear from the page and calendars.",
+        ),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(schedule_panels, heading="Schedule and place"),
+            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(BasePage.settings_panels, heading="Settings"),
+        ]
+    )
+
+    # What the API's fields read, fetched for a whole list at once (config/api.py).
+    api_select_related = ("venue", "image")
+    api_prefetch_related = (
+        "topics",
+        "meeting_rules",
+        "cancelled_meetings",
+        "image__renditions",
+        models.Prefetch(
+            "facilitators",
+            queryset=GroupFacilitator.objects.select_related("person", "person__photo").prefetch_related(
+                "person__photo__renditions"
+            ),
+        ),
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.FilterField("meeting_format"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = "support group"
+
+    # Schedule ---------------------------------------------------------------------------------
+
+    @cached_property
+    def upcoming(self):
+        """The next four meetings (none while the group is paused), from prefetched rules when there are any."""
+        if self.status == GroupStatus.PAUSED:
+            return []
+        return schedule.upcoming_meetings(self.active_rules, self.cancelled_dates, count=4)
+
+    @cached_property
+    def next_meeting(self):
+        """The next meeting alone: what listings show and sort by, without working out four."""
+        if "upcoming" in self.__dict__ or self.status == GroupStatus.PAUSED:
+            return self.upcoming[0] if self.upcoming else None
+        meetings = schedule.upcoming_meetings(self.active_rules, self.cancelled_dates, count=1)
+        return meetings[0] if meetings else None
+
+    @cached_property
+    def active_rules(self):
+        return [rule for rule in self.meeting_rules.all() if rule.first_date and rule.start_time]
+
+    @cached_property
+    def cancelled_dates(self):
+        return [cancelled.date for cancelled in self.cancelled_meetings.all()]
+
+    @cached_property
+    def upcoming_cancellations(self):
+        today = schedule.now_local().date()
+        return sorted((c for c in self.cancelled_meetings.all() if c.date >= today), key=lambda c: c.date)
+
+    @property
+    def has_ended(self):
+        today = schedule.now_local().date()
+        rules = self.active_rules
+        return bool(rules) and all(rule.last_date and rule.last_date < today for rule in rules)
+
+    # Places -----------------------------------------------------------------------------------
+
+    @property
+    def accepts_requests(self):
+        return self.status != GroupStatus.PAUSED and not self.has_ended
+
+    def places_taken(self):
+        return self.join_requests.filter(status__in=PLACE_HOLDING_STATUSES).count()
+
+    def has_room(self):
+        """Whether a new request gets a place (read inside the lock in JoinRequest.objects.request_place)."""
+        if self.status != GroupStatus.OPEN:
+            return False
+        return self.capacity is None or self.places_taken() < self.capacity
+
+    # Display helpers --------------------------------------------------------------------------
+
+    @property
+    def is_free(self):
+        return self.cost == Cost.FREE
+
+    @property
+    def meets_in_person(self):
+        return self.meeting_format in {MeetingFormat.IN_PERSON, MeetingFormat.HYBRID}
+
+    @property
+    def meets_online(self):
+        return self.meeting_format in {MeetingFormat.ONLINE, MeetingFormat.HYBRID}
+
+    @property
+    def cost_text(self):
+        if self.is_free:
+            return "Free"
+        label = self.get_cost_display()
+        return f"{label}: {self.cost_details}" if self.cost_details else label
+
+    @property
+    def place_text(self):
+        """Where, in a few words: 'Black Mountain', 'Online', 'West Asheville or online'."""
+        town = (self.venue.area or self.venue.locality) if self.venue else ""
+        if self.meeting_format == MeetingFormat.ONLINE or not town:
+            return "Online" if self.meets_online else ""
+        if self.meeting_format == MeetingFormat.HYBRID:
+            return f"{town} or online"
+        return town
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if not self.venue_id and not self.online_meeting_url:
+            errors["venue"] = (
+                "A group needs somewhere to meet: choose a venue (in person), add the online meeting link "
+                "on the 'Schedule and place' tab, or both for a hybrid group."
+            )
+        else:
+            if self.meets_in_person and not self.venue_id:
+                errors["venue"] = "In-person and hybrid groups need a venue. Choose one, or set the format to 'Online'."
+            if self.meets_online and not self.online_meeting_url:
+                errors["online_meeting_url"] = (
+                    "Online and hybrid groups need the meeting link (it stays private). Add it, or set the "
+                    "format to 'In person'."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    # Pages and feeds --------------------------------------------------------------------------
+
+    @path("")
+    def group(self, request):
+        from groups.views import group_page
+
+        return group_page(request, self)
+
+    @path("thank-you/", name="thank_you")
+    def thank_you(self, request):
+        from groups.views import thank_you
+
+        return thank_you(request, self)
+
+    def get_calendar_path(self):
+        return reverse("groups:group_calendar", kwargs={"pk": self.pk})
+
+    def get_json_ld(self, request=None):
+        from groups.jsonld import group_json_ld
+
+        return group_json_ld(self, request)
+
+    api_fields = [
+        APIField("summary"),
+        APIField("image", serializer=serializers.ImageField("fill-800x533")),
+        APIField("description"),
+        APIField("topics", serializer=serializers.TopicsField(source="*")),
+        APIField("led_by"),
+        APIField("audience"),
+        APIField("meeting_format"),
+        APIField("venue", serializer=serializers.VenueField()),
+        APIField("online_platform"),
+        APIField("schedule", serializer=serializers.ScheduleField(source="*")),
+        APIField("next_meetings", serializer=serializers.NextMeetingsField(source="*")),
+        APIField("cancellations", serializer=serializers.CancellationsField(source="*")),
+        APIField("facilitators", serializer=serializers.FacilitatorsField(source="*")),
+        APIField("cost"),
+        APIField("cost_details"),
+        APIField("insurance_note"),
+        APIField("status"),
+        APIField("capacity"),
+        APIField("how_to_join"),
+        APIField("intro_session_required"),
+        APIField("first_meeting"),
+        APIField("last_verified"),
+        APIField("calendar_url", serializer=serializers.CalendarUrlField(source="*")),
+    ]

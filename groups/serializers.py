@@ -1,0 +1,153 @@
+"""What API v2 and v3 give other apps about a group: typed, so v3's OpenAPI schema describes it.
+
+API v3 types a custom field from its `to_representation` return annotation,
+hence the TypedDicts. Nothing here reads the online meeting link or join requests.
+"""
+
+from rest_framework.fields import Field
+from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python < 3.12
+from wagtail.api.utils import get_full_url
+
+from groups import schedule
+from home.images import image_api_representation
+
+
+class ImageData(TypedDict):
+    url: str
+    width: int
+    height: int
+    alt: str
+
+
+class TopicData(TypedDict):
+    name: str
+    slug: str
+
+
+class VenueData(TypedDict):
+    name: str
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+    area: str
+    wheelchair_accessible: bool
+    accessibility: str
+    entrance: str
+    parking: str
+    transit: str
+    latitude: float | None
+    longitude: float | None
+    directions_url: str
+
+
+class RuleData(TypedDict):
+    description: str
+    frequency: str
+    weekday: int
+    week_of_month: int | None
+    start_time: str
+    end_time: str
+    first_date: str
+    last_date: str | None
+    timezone: str
+
+
+class MeetingData(TypedDict):
+    start: str
+    end: str
+
+
+class CancellationData(TypedDict):
+    date: str
+    note: str
+
+
+class PersonData(TypedDict):
+    name: str
+    role: str
+    credentials: str
+    short_bio: str
+    photo: ImageData | None
+
+
+class ReadOnlyField(Field):
+    """A field computed from the page (source="*" where it needs the whole page)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+
+class ImageField(ReadOnlyField):
+    """An image as a rendition: absolute URL, size and alt text."""
+
+    def __init__(self, filter_spec, **kwargs):
+        self.filter_spec = filter_spec
+        super().__init__(**kwargs)
+
+    def to_representation(self, value) -> ImageData | None:
+        return image_api_representation(value, self.filter_spec, request=self.context.get("request"))
+
+
+class TopicsField(ReadOnlyField):
+    def to_representation(self, page) -> list[TopicData]:
+        return [{"name": topic.name, "slug": topic.slug} for topic in page.topics.all()]
+
+
+class VenueField(ReadOnlyField):
+    def to_representation(self, venue) -> VenueData:
+        return venue.as_api_dict()
+
+
+class ScheduleField(ReadOnlyField):
+    """The meeting rules, in Eastern time."""
+
+    def to_representation(self, page) -> list[RuleData]:
+        return [
+            {
+                "description": rule.describe(),
+                "frequency": rule.frequency,
+                "weekday": rule.weekday,
+                "week_of_month": rule.week_of_month,
+                "start_time": rule.start_time.strftime("%H:%M"),
+                "end_time": rule.end_time.strftime("%H:%M"),
+                "first_date": rule.first_date.isoformat(),
+                "last_date": rule.last_date.isoformat() if rule.last_date else None,
+                "timezone": schedule.TIMEZONE_NAME,
+            }
+            for rule in page.active_rules
+        ]
+
+
+class NextMeetingsField(ReadOnlyField):
+    """The next four meetings, as ISO 8601 datetimes with their UTC offset."""
+
+    def to_representation(self, page) -> list[MeetingData]:
+        return [{"start": m.start.isoformat(), "end": m.end.isoformat()} for m in page.upcoming]
+
+
+class CancellationsField(ReadOnlyField):
+    def to_representation(self, page) -> list[CancellationData]:
+        return [{"date": c.date.isoformat(), "note": c.note} for c in page.upcoming_cancellations]
+
+
+class FacilitatorsField(ReadOnlyField):
+    def to_representation(self, page) -> list[PersonData]:
+        request = self.context.get("request")
+        return [
+            {
+                "name": person.name,
+                "role": person.role,
+                "credentials": person.credentials,
+                "short_bio": person.short_bio,
+                "photo": image_api_representation(person.photo, "fill-300x300", request=request),
+            }
+            for person in (f.person for f in page.facilitators.all())
+        ]
+
+
+class CalendarUrlField(ReadOnlyField):
+    """The group's own iCalendar file."""
+
+    def to_representation(self, page) -> str:
+        return get_full_url(self.context.get("request"), page.get_calendar_path())

@@ -1,0 +1,113 @@
+"""On a phone: find a group in the finder, ask to join, see the thank-you page; axe-core on every step."""
+
+import datetime
+import re
+
+import pytest
+
+from groups.choices import Cost, MeetingFormat
+from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory, VenueFactory
+from groups.models import JoinRequest
+from groups.schedule import now_local
+from home.factories import ImageFactory, StandardPageFactory, TopicFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def groups(site_root, practice):
+    practice.privacy_page = StandardPageFactory(parent=site_root, slug="privacy", title="Privacy")
+    practice.save()
+    finder = SupportGroupIndexPageFactory(parent=site_root, slug="support-groups", show_in_menus=True)
+    grief = TopicFactory(name="Grief and loss", slug="grief")
+    anxiety = TopicFactory(name="Anxiety", slug="anxiety")
+    start = now_local().date() - datetime.timedelta(days=30)
+    tuesday = SupportGroupPageFactory(
+        parent=finder,
+        title="Tuesday evening grief circle",
+        slug="tuesday-grief",
+        topics=[grief],
+        image=ImageFactory(description="Purple ridges at dusk"),
+        venue=VenueFactory(name="Laurel Room (demo venue)", locality="Asheville"),
+        cost=Cost.FREE,
+        capacity=10,
+    )
+    MeetingRuleFactory(page=tuesday, weekday=1, start_time=datetime.time(18, 30), first_date=start)
+    online = SupportGroupPageFactory(
+        parent=finder,
+        title="Anxiety skills online",
+        slug="anxiety-online",
+        topics=[anxiety],
+        meeting_format=MeetingFormat.ONLINE,
+        venue=None,
+        online_platform="Zoom",
+    )
+    MeetingRuleFactory(
+        page=online, weekday=2, start_time=datetime.time(12), end_time=datetime.time(13), first_date=start
+    )
+    return {"finder": finder, "tuesday": tuesday}
+
+
+def test_find_a_group_and_ask_to_join_on_a_phone(page, live_server, groups, axe_check, offsite_requests):
+    page.goto(live_server.url + "/support-groups/")
+    axe_check(page)
+
+    page.get_by_label("Topic").select_option("grief")
+    page.get_by_label("Day", exact=True).select_option("tuesday")
+    page.get_by_label("Time of day").select_option("evening")
+    page.get_by_role("button", name="Show groups").click()
+    page.wait_for_url("**/support-groups/?*")
+    assert "topic=grief" in page.url and "day=tuesday" in page.url and "time_of_day=evening" in page.url
+    assert page.get_by_role("heading", name="1 group for").is_visible()
+    axe_check(page)
+
+    page.get_by_role("link", name="Tuesday evening grief circle").click()
+    page.wait_for_url("**/support-groups/tuesday-grief/")
+    assert page.get_by_role("heading", name="Next meetings").is_visible()
+    axe_check(page)
+
+    page.get_by_role("link", name="Ask to join").first.click()
+    page.get_by_label("Your name").fill("Robin")
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("Email address").fill("robin@example.org")
+    page.get_by_label("No, please do not leave a message").check()
+    page.get_by_label("I agree that").check()
+    page.get_by_role("button", name="Send my request").click()
+
+    # The form posts to the page's #join anchor; the browser keeps it across the redirect.
+    page.wait_for_url(re.compile(r".*/tuesday-grief/thank-you/(#join)?$"))
+    assert page.get_by_role("heading", name="Thank you: we have your request").is_visible()
+    assert page.get_by_role("heading", name="What happens next").is_visible()
+    axe_check(page)
+    assert JoinRequest.objects.get().name == "Robin"
+    assert offsite_requests == []
+
+
+def test_form_errors_are_announced_and_accessible(page, live_server, groups, axe_check):
+    page.goto(live_server.url + "/support-groups/tuesday-grief/")
+    page.get_by_label("Your name").fill("Robin")
+    page.get_by_label("Phone call").check()
+    page.get_by_role("button", name="Send my request").click()
+    assert page.get_by_text("You asked us to call you: please enter your phone number.").is_visible()
+    assert page.get_by_label("Phone number").get_attribute("aria-invalid") == "true"
+    axe_check(page)
+    assert JoinRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize("query", ["?audience=veterans&day=sunday", "?day=funday&free=maybe", "?page=2"])
+def test_finder_states_have_no_accessibility_violations(page, live_server, groups, axe_check, query):
+    response = page.goto(live_server.url + "/support-groups/" + query)
+    assert response.status == 200
+    axe_check(page)
+
+
+def test_finder_works_without_javascript(browser, live_server, groups):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/support-groups/")
+    page.get_by_label("Format").select_option("online")
+    page.get_by_role("button", name="Show groups").click()
+    page.wait_for_url("**meeting_format=online*")
+    assert page.get_by_role("link", name="Anxiety skills online").is_visible()
+    assert page.get_by_role("link", name="Tuesday evening grief circle").count() == 0
+    context.close()

@@ -1,0 +1,172 @@
+"""Calendar files and feeds parse, and say what the group says; the Meeting Guide feed follows the spec."""
+
+import datetime
+import re
+from http import HTTPStatus
+
+import pytest
+from icalendar import Calendar
+
+from groups.choices import Audience, GroupStatus, MeetingFormat
+from groups.factories import CancelledMeetingFactory, VenueFactory
+from groups.schedule import now_local
+from home.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE_LINK = "https://video.example/private-room-4821"
+
+
+def parse(response):
+    assert response.status_code == HTTPStatus.OK
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    return Calendar.from_ical(response.content)
+
+
+def events(calendar):
+    return list(calendar.walk("VEVENT"))
+
+
+@pytest.fixture
+def groups(make_group):
+    grief = TopicFactory(name="Grief and loss", slug="grief")
+    first = datetime.date(2025, 1, 7)
+    return {
+        "grief": make_group(
+            title="Tuesday grief circle",
+            topics=[grief],
+            venue=VenueFactory(name="Laurel Room", street_address="14 Oak Street", locality="Asheville"),
+            rules=[{"weekday": 1, "first_date": first}],
+        ),
+        "monthly": make_group(
+            title="Last Friday circle",
+            meeting_format=MeetingFormat.ONLINE,
+            venue=None,
+            online_meeting_url=PRIVATE_LINK,
+            rules=[
+                {
+                    "frequency": "monthly",
+                    "weekday": 4,
+                    "week_of_month": -1,
+                    "first_date": first,
+                    "start_time": datetime.time(19),
+                    "end_time": datetime.time(20, 15),
+                }
+            ],
+        ),
+        "fortnightly": make_group(
+            title="Every other Saturday walk",
+            audience=Audience.YOUNG_ADULTS,
+            rules=[
+                {
+                    "frequency": "fortnightly",
+                    "weekday": 5,
+                    "first_date": first,
+                    "last_date": now_local().date() + datetime.timedelta(days=60),
+                    "start_time": datetime.time(9),
+                    "end_time": datetime.time(10, 30),
+                }
+            ],
+        ),
+        "paused": make_group(title="Paused group", status=GroupStatus.PAUSED),
+    }
+
+
+def test_group_calendar_is_valid_icalendar_with_rrule_exdate_and_timezone(client, groups):
+    group = groups["grief"]
+    cancelled = group.upcoming[1].date
+    CancelledMeetingFactory(page=group, date=cancelled)
+    response = client.get(group.get_calendar_path())
+    assert response["Content-Disposition"] == f'attachment; filename="{group.slug}.ics"'
+    calendar = parse(response)
+    (event,) = events(calendar)
+    assert str(event["summary"]) == "Tuesday grief circle"
+    start = event.decoded("dtstart")
+    assert str(start.tzinfo) == "America/New_York" and (start.hour, start.minute) == (18, 30)
+    assert start.date() == datetime.date(2025, 1, 7)
+    assert event.decoded("dtend") - start == datetime.timedelta(minutes=90)
+    assert event["dtstart"].params["TZID"] == "America/New_York"
+    assert event["rrule"] == {"FREQ": ["WEEKLY"], "BYDAY": ["TU"]}
+    exdates = [dt for exdate in [event["exdate"]] for dt in exdate.dts]
+    assert [(d.dt.date(), d.dt.hour, d.dt.minute) for d in exdates] == [(cancelled, 18, 30)]
+    assert "Laurel Room, 14 Oak Street" in str(event["location"])
+    assert str(event["url"]) == group.get_full_url()
+    (timezone,) = calendar.walk("VTIMEZONE")
+    assert str(timezone["tzid"]) == "America/New_York"
+
+
+def test_monthly_and_fortnightly_rules_and_private_links(client, groups):
+    monthly = events(parse(client.get(groups["monthly"].get_calendar_path())))[0]
+    assert monthly["rrule"] == {"FREQ": ["MONTHLY"], "BYDAY": ["-1FR"]}
+    assert monthly.decoded("dtstart").date() == datetime.date(2025, 1, 31)
+    assert "link is sent" in str(monthly["location"])
+    assert PRIVATE_LINK.encode() not in client.get(groups["monthly"].get_calendar_path()).content
+
+    fortnightly = events(parse(client.get(groups["fortnightly"].get_calendar_path())))[0]
+    rrule = fortnightly["rrule"]
+    assert rrule["FREQ"] == ["WEEKLY"] and rrule["INTERVAL"] == [2] and rrule["BYDAY"] == ["SA"]
+    until = rrule["UNTIL"][0]
+    assert until.tzinfo is not None and until.utcoffset() == datetime.timedelta(0)
+
+
+def test_calendar_of_all_groups_leaves_out_paused_ones(client, groups):
+    calendar = parse(client.get("/groups/calendar.ics"))
+    summaries = sorted(str(event["summary"]) for event in events(calendar))
+    assert summaries == ["Every other Saturday walk", "Last Friday circle", "Tuesday grief circle"]
+    assert "support groups" in str(calendar["x-wr-calname"])
+
+
+def test_calendar_of_a_finder_filter(client, groups):
+    calendar = parse(client.get("/groups/calendar.ics", {"topic": "grief", "day": "funday"}))
+    assert [str(event["summary"]) for event in events(calendar)] == ["Tuesday grief circle"]
+    assert "Grief and loss" in str(calendar["x-wr-calname"])
+
+
+def test_calendars_are_404_for_unknown_or_unpublished_groups(client, groups):
+    assert client.get("/groups/999999/calendar.ics").status_code == HTTPStatus.NOT_FOUND
+    groups["grief"].unpublish()
+    assert client.get(groups["grief"].get_calendar_path()).status_code == HTTPStatus.NOT_FOUND
+
+
+def test_meeting_guide_feed_follows_the_spec(client, groups):
+    response = client.get("/groups/meetings.json")
+    assert response.status_code == HTTPStatus.OK
+    assert response["Access-Control-Allow-Origin"] == "*"
+    meetings = response.json()
+    # Weekly meetings only, as the spec asks; paused groups are left out.
+    assert [meeting["name"] for meeting in meetings] == ["Tuesday grief circle"]
+    (meeting,) = meetings
+    assert meeting["slug"] == groups["grief"].slug
+    assert (meeting["day"], meeting["time"], meeting["end_time"]) == (2, "18:30", "20:00")
+    assert meeting["timezone"] == "America/New_York"
+    assert meeting["types"][0] == "O"
+    assert (meeting["address"], meeting["city"], meeting["state"], meeting["approximate"]) == (
+        "14 Oak Street",
+        "Asheville",
+        "NC",
+        "no",
+    )
+    assert meeting["url"] == groups["grief"].get_full_url()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", meeting["updated"])
+
+
+def test_online_groups_in_the_meeting_guide_have_an_approximate_area_and_no_link(client, make_group):
+    make_group(
+        title="Anxiety online",
+        meeting_format=MeetingFormat.ONLINE,
+        venue=None,
+        online_meeting_url=PRIVATE_LINK,
+        rules=[{"weekday": 2}],
+    )
+    (meeting,) = client.get("/groups/meetings.json").json()
+    assert meeting["formatted_address"] == "Asheville, NC, USA"
+    assert meeting["approximate"] == "yes"
+    assert "conference_url" not in meeting and "address" not in meeting
+    assert "link is sent" in meeting["notes"]
+    assert PRIVATE_LINK not in str(meeting)
+
+
+def test_a_group_with_two_weekly_meetings_has_two_unique_slugs(client, make_group):
+    make_group(slug="recovery", rules=[{"weekday": 0}, {"weekday": 3}])
+    slugs = [meeting["slug"] for meeting in client.get("/groups/meetings.json").json()]
+    assert slugs == ["recovery-1", "recovery-2"]
