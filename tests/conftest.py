@@ -31,6 +31,32 @@ def pytest_collection_modifyitems(items):
     items.sort(key=_is_transactional)
 
 
+@pytest.fixture(scope="session")
+def _serialized_database(django_db_setup, django_db_blocker):
+    """Make the migrations' data, as Django serialized it, visible to every connection.
+
+    Transactional tests (browser tests among them) empty the database when they end,
+    and Django restores this copy when the next one starts. It keeps the copy on the
+    connection object; once Playwright's event loop runs, Django hands out a new
+    connection per async context, without it. Kept on the class, every connection
+    (one database alias, one backend class) has it.
+    """
+    from django.db import connections
+
+    connection = connections["default"]
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents is not None:
+        type(connection)._test_serialized_contents = contents
+    return contents
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(request, _serialized_database):
+    """Transactional tests start from the migrations' data (root page, locale, groups)."""
+    if _is_transactional(request.node):
+        request.getfixturevalue("_django_db_helper")
+
+
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Rate limits and cached fragments never leak from one test into the next."""

@@ -44,8 +44,9 @@ def upcoming_groups(context, count=3):
 @register.inclusion_tag("groups/tags/groups_for_topics.html", takes_context=True)
 def groups_for_topics(context, topics, count=3, heading="Find a group for this"):
     """Groups on any of `topics` (Topic objects or ids), soonest first: for articles and community pages."""
-    if hasattr(topics, "all"):
+    if hasattr(topics, "get_queryset"):  # a related manager, e.g. page.topics
         topics = topics.all()
+    # A queryset is iterated as it is: calling .all() on a prefetched one would drop its filter.
     ids = [getattr(topic, "pk", topic) for topic in (topics or [])]
     groups = []
     if ids:

@@ -27,32 +27,6 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def _serialized_database(django_db_setup, django_db_blocker):
-    """The data the migrations made, as Django serialized it when it created the test database."""
-    from django.db import connections
-
-    return {alias: getattr(connections[alias], "_test_serialized_contents", None) for alias in connections}
-
-
-@pytest.fixture(autouse=True)
-def _database_before_browser(request, _serialized_database):
-    """Restore the migrations' data (root page, locale, groups) before each browser test.
-
-    Django keeps its database connections per async context, and Playwright's
-    event loop gives the test a new one, without the serialized data Django
-    restores from after each transactional test. Hand it over here.
-    """
-    if "browser" not in request.keywords:
-        return
-    from django.db import connections
-
-    for alias, contents in _serialized_database.items():
-        if contents is not None:
-            connections[alias]._test_serialized_contents = contents
-    request.getfixturevalue("_django_db_helper")
-
-
-@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
         **browser_type_launch_args,

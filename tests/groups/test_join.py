@@ -175,21 +175,9 @@ def test_str_of_a_request_carries_no_personal_detail(group):
     assert str(request) == f"Join request #{request.pk}"
 
 
-@pytest.fixture
-def tree_root(transactional_db):
-    """What the migrations make and an earlier transactional test may have emptied: a locale and the root page."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Locale, Page
-
-    ContentType.objects.clear_cache()  # the flush gave content types new ids
-    Locale.objects.get_or_create(language_code="en")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks (SELECT … FOR UPDATE)")
-def test_two_requests_racing_for_the_last_place_do_not_both_get_it(tree_root, make_group, monkeypatch):
+def test_two_requests_racing_for_the_last_place_do_not_both_get_it(make_group, monkeypatch):
     """Two threads ask for the one remaining place at the same moment.
 
     Each thread, once it has counted the places, waits (up to a second) for the
