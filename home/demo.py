@@ -337,6 +337,26 @@ def multiply(factor, log):
     demo_community.multiply(factor, log)
 
 
+# The main menu as a visitor needs it: finding a group first, the practice's own pages last.
+MENU_ORDER = ["support-groups", "articles", "asheville-community", "get-help-now", "about", "contact"]
+# The order the demo creates them in; a menu still in this order was never arranged by staff.
+CREATION_ORDER = ["about", "get-help-now", "asheville-community", "contact", "articles", "support-groups"]
+
+
+def finish(log):
+    """Put the home page's children in MENU_ORDER, unless someone has arranged them already."""
+    home = d.home_page()
+    children = {child.slug: child for child in home.get_children().filter(slug__in=MENU_ORDER)}
+    current = [slug for slug in home.get_children().values_list("slug", flat=True) if slug in children]
+    if current != [slug for slug in CREATION_ORDER if slug in children]:
+        return
+    for slug in MENU_ORDER:
+        if slug in children:
+            children[slug].refresh_from_db()
+            children[slug].move(home, pos="last-child")
+    log("Menu order: " + ", ".join(MENU_ORDER))
+
+
 def bench_urls():
     """Site-wide URLs for `make bench`, beside one page of each page type."""
     community = CommunityIndexPage.objects.live().order_by("path").first()

@@ -75,3 +75,15 @@ def test_ensure_admin_passwords_differ_between_installs(capsys):
     call_command("ensure_admin")
     second = capsys.readouterr().out.split("password: ")[1].split()[0]
     assert first != second
+
+
+def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order():
+    call_command("load_demo_content", verbosity=0)
+    home = Site.objects.get(is_default_site=True).root_page
+    in_menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
+    assert in_menu[:3] == ["support-groups", "articles", "asheville-community"]
+
+    about = home.get_children().get(slug="about")
+    about.move(home, pos="first-child")
+    call_command("load_demo_content", verbosity=0)
+    assert home.get_children().live().in_menu().values_list("slug", flat=True)[0] == "about"

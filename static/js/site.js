@@ -2,6 +2,29 @@
 (function () {
     "use strict";
 
+    // The main menu on small screens: a button that shows and hides it (CSS folds it; see site.css).
+    var nav = document.querySelector("[data-main-nav]");
+    if (nav) {
+        var toggle = nav.querySelector(".main-nav__toggle");
+        var setOpen = function (open) {
+            toggle.setAttribute("aria-expanded", String(open));
+            if (open) {
+                nav.setAttribute("data-open", "");
+            } else {
+                nav.removeAttribute("data-open");
+            }
+        };
+        toggle.addEventListener("click", function () {
+            setOpen(toggle.getAttribute("aria-expanded") !== "true");
+        });
+        nav.addEventListener("keydown", function (event) {
+            if (event.key === "Escape" && nav.hasAttribute("data-open")) {
+                setOpen(false);
+                toggle.focus();
+            }
+        });
+    }
+
     // Embeds: the provider's player is fetched only when the visitor asks for it.
     document.querySelectorAll("[data-embed]").forEach(function (figure) {
         var template = figure.querySelector("template[data-embed-template]");

@@ -70,3 +70,33 @@ def test_embed_loads_the_player_only_when_asked(page, live_server, pages, offsit
     assert page.locator("iframe").count() == 0
     page.get_by_role("button", name="Play here").click()
     assert page.locator("iframe").count() == 1
+
+
+def test_the_menu_folds_behind_a_button_on_a_phone(page, live_server, pages, axe_check):
+    page.goto(live_server.url + "/")
+    toggle = page.get_by_role("button", name="Menu")
+    about = page.get_by_role("navigation", name="Main").get_by_role("link", name="About us")
+    assert toggle.is_visible() and not about.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and about.is_visible()
+    axe_check(page)
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not about.is_visible()
+
+
+def test_the_menu_shows_in_full_without_javascript(browser, live_server, pages):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    assert page.get_by_role("navigation", name="Main").get_by_role("link", name="About us").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    context.close()
+
+
+def test_the_menu_is_a_plain_row_of_links_on_a_desktop(browser, live_server, pages):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    assert page.get_by_role("navigation", name="Main").get_by_role("link", name="About us").is_visible()
+    assert not page.get_by_role("button", name="Menu").is_visible()
+    context.close()

@@ -83,6 +83,7 @@ def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
     page, live_server, site, axe_check, offsite_requests, mailoutbox
 ):
     page.goto(live_server.url + "/")
+    page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Contact us").click()
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Email").fill("robin@example.com")

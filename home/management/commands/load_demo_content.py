@@ -30,8 +30,14 @@ class Command(BaseCommand):
             if verbosity >= 2:
                 self.stdout.write(f"  + {message}")
 
-        for module in demo_modules():
+        modules = list(demo_modules())
+        for module in modules:
             with transaction.atomic():
                 module.load(log)
             if verbosity >= 1:
                 self.stdout.write(f"Demo content ready: {module.__name__.split('.')[0]}")
+        # Once every app's pages exist: what each demo does last (the menu's order, for one).
+        for module in modules:
+            if finish := getattr(module, "finish", None):
+                with transaction.atomic():
+                    finish(log)
