@@ -51,10 +51,12 @@ try:
     data = json.load(open(report))
 except (OSError, ValueError):
     print(f"{path:<48} lighthouse failed"); sys.exit()
+if data.get("runtimeError"):
+    print(f"{path:<48} lighthouse could not test the page: {data['runtimeError'].get('message')}")
 cats = data["categories"]
 scores = [round((cats[c]["score"] or 0) * 100) for c in ("performance", "accessibility", "best-practices", "seo")]
 print(f"{path:<48} {scores[0]:>11} {scores[1]:>13} {scores[2]:>14} {scores[3]:>5}")
-for cat in ("accessibility", "best-practices", "seo"):
+for cat in ("performance", "accessibility", "best-practices", "seo"):
     for ref in cats[cat]["auditRefs"]:
         audit = data["audits"][ref["id"]]
         if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
