@@ -34,7 +34,7 @@ migrate: setup ## Apply database migrations (SQLite in the project folder unless
 	$(MANAGE) migrate --no-input
 
 demo: migrate ## Load the demo content (safe to run again: it changes nothing already there)
-	$(MANAGE) load_demo_content
+	LOG_LEVEL=WARNING $(MANAGE) load_demo_content
 
 admin: migrate ## Create a local admin account if there is none (its password is printed once)
 	$(MANAGE) ensure_admin
