@@ -32,16 +32,12 @@ from wagtail.search import index
 
 from blog.feeds import ArticleFeed
 from blog.forms import ArticlePageForm
-from blog.serializers import (
-    ArticleImageField,
-    AuthorsField,
-    RelatedArticlesField,
-)
+from blog.serializers import AuthorsField, FeaturedArticleField, FeedUrlField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
 from home.queries import restricted_q
-from home.serializers import TopicListField
+from home.serializers import RenditionField, TopicListField
 from home.views import get_page_number
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
@@ -178,7 +174,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    api_fields = [APIField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("featured_article", serializer=FeaturedArticleField(source="*")),
+        APIField("feed_url", serializer=FeedUrlField(source="*")),
+    ]
 
     class Meta:
         verbose_name = "articles index"
@@ -352,7 +352,7 @@ class ArticlePage(BasePage):
 
     api_fields = [
         APIField("intro"),
-        APIField("hero_image", serializer=ArticleImageField(API_IMAGE_SPEC)),
+        APIField("hero_image", serializer=RenditionField(API_IMAGE_SPEC)),
         APIField("body"),
         APIField("authors", serializer=AuthorsField()),
         APIField("topics", serializer=TopicListField()),
