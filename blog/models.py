@@ -180,6 +180,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         APIField("feed_url", serializer=FeedUrlField(source="*")),
     ]
 
+    @classproperty
+    def api_prefetch_related(cls):
+        # The editor's choice if readers may see it, fetched for a whole list at once.
+        readable = ArticlePage.objects.readable()
+        return [Prefetch("featured_article", queryset=readable, to_attr="readable_featured_article")]
+
     class Meta:
         verbose_name = "articles index"
 
@@ -195,6 +201,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             .exclude(pk__in=PageViewRestriction.objects.values("page_id"))
             .newest_first()
         )
+
+    def get_readable_featured_article(self):
+        """The editor's choice of featured article if readers may see it (prefetched in API lists), else None."""
+        if "readable_featured_article" in self.__dict__:
+            return self.readable_featured_article
+        if not self.featured_article_id:
+            return None
+        return ArticlePage.objects.readable().filter(pk=self.featured_article_id).first()
 
     def get_featured_article(self, articles):
         articles = articles.for_cards()

@@ -51,10 +51,14 @@ class RelatedArticlesField(ReadOnlyField):
 
 
 class FeaturedArticleField(ReadOnlyField):
-    """The article shown large at the top of the index: the editor's choice, else the newest."""
+    """The article the editor chose to show large at the top of the index, if readers may see it.
+
+    When there is none, the site features the newest article: the first of
+    `?type=blog.ArticlePage&child_of=<index>&order=-date` (docs/api.md).
+    """
 
     def to_representation(self, index) -> PageLinkData | None:
-        article = index.get_featured_article(index.articles())
+        article = index.get_readable_featured_article()
         if article is None:
             return None
         return PageLinkData(id=article.pk, title=article.title, url=article.get_full_url(self.context.get("request")))

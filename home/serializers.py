@@ -44,11 +44,19 @@ def requested_rich_text_format(request=None):
 
 
 def api_rich_text(source, request=None, features=None):
-    """Rich text from the database as the API gives it: by default HTML with real, absolute links."""
+    """Rich text from the database as the API gives it: by default HTML with real, absolute links.
+
+    A listing fetches the pages and documents its rich texts link to at once
+    (`home.streams.LinkTargets`, kept on the request as `api_link_targets`).
+    """
     if source is None:
         return None
+    source = str(source)
     rich_text_format = requested_rich_text_format(request)
-    text = APIRichText.serialize(str(source), format=rich_text_format, features=features)
+    link_targets = getattr(request, "api_link_targets", None)
+    if link_targets is not None and rich_text_format == APIRichText.FORMAT_HTML:
+        source = link_targets.expand(source)
+    text = APIRichText.serialize(source, format=rich_text_format, features=features)
     return absolute_urls(text, rich_text_format, request)
 
 
