@@ -325,6 +325,23 @@ _stock_openapi_schema = api_v3.get_openapi_schema
 ANONYMOUS_SCHEME = "AllowAnonymous"
 
 
+def _drop_operations_nothing_can_call(schema):
+    """Leave out operations for content types the site does not have.
+
+    Wagtail types a path's `{type}` as the content types that support the
+    operation: snippet revisions and publishing need snippets with revisions, and
+    this site has none, so the type can only be "" and no request can reach them.
+    """
+    for path in list(schema.get("paths", {})):
+        operations = schema["paths"][path]
+        for method in list(operations):
+            parameters = operations[method].get("parameters", [])
+            if any(param.get("in") == "path" and param.get("schema", {}).get("const") == "" for param in parameters):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
+
+
 def openapi_schema_with_errors(*args, **kwargs):
     """Wagtail's OpenAPI document, plus the error answers each operation can give.
 
@@ -333,6 +350,7 @@ def openapi_schema_with_errors(*args, **kwargs):
     instead: an empty requirement (`{}`) beside the bearer token, "a token or none".
     """
     schema = _stock_openapi_schema(*args, **kwargs)
+    _drop_operations_nothing_can_call(schema)
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
     components.get("securitySchemes", {}).pop(ANONYMOUS_SCHEME, None)
