@@ -79,6 +79,18 @@ def test_both_versions_give_the_same_fields_for_every_demo_page(client, demo):
             assert v2[field.name] == v3[field.name], (page._meta.label, field.name)
 
 
+def test_the_benchmark_has_both_versions_list_and_detail_for_every_page_type(client, demo):
+    from home.management.commands.load_demo_content import demo_modules
+
+    urls = dict(label_url for module in demo_modules() for label_url in getattr(module, "bench_urls", list)())
+    for model in get_page_models():
+        if model is Page:
+            continue
+        for kind in ("API v2 list", "API v2 detail", "API v3 list", "API v3 detail"):
+            url = urls[f"{kind} {model._meta.label}"]
+            assert client.get(url).status_code == HTTPStatus.OK, url
+
+
 def test_find_by_path_of_a_page_that_is_not_there_is_a_404_on_both_versions(client, demo):
     assert client.get("/api/v2/pages/find/", {"html_path": "/no-such-page/"}).status_code == HTTPStatus.NOT_FOUND
     assert client.get("/api/v3/pages/find/", {"html_path": "/no-such-page/"}).status_code == HTTPStatus.NOT_FOUND
@@ -252,7 +264,8 @@ def test_nothing_private_appears_in_any_api_response_or_feed(client, secrets):
             queue.extend(api_urls_in(response.json()))
     assert len(seen) > 150
     # What needs a token says so; the rest was read.
-    for url in ("/api/v3/sites/", "/api/v3/whoami/", "/api/v3/schema/", "/api/v3/images/", "/api/v3/snippets/home.Person/"):
+    staff_only = ["/api/v3/sites/", "/api/v3/whoami/", "/api/v3/schema/", "/api/v3/images/"]
+    for url in [*staff_only, "/api/v3/snippets/home.Person/"]:
         assert statuses[url] == HTTPStatus.UNAUTHORIZED, url
     assert statuses["/api/v3/redirects/"] == HTTPStatus.OK
     assert any(url.startswith("/api/v2/images/") and url != "/api/v2/images/?limit=50&fields=*" for url in seen)
