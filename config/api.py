@@ -159,11 +159,15 @@ class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
 
     No `download_url`: the original upload may be very large, and uploads that no
     published page uses yet would be listed with it. Pages give their own images,
-    as renditions, inline.
+    as renditions, inline. No `tags` either: the library's own labels, not what
+    visitors see, and Wagtail reads them with a query per image.
     """
 
-    meta_fields = _without(ImagesAPIViewSet.meta_fields, "download_url")
-    listing_default_fields = [*_without(ImagesAPIViewSet.listing_default_fields, "download_url"), "rendition"]
+    meta_fields = _without(_without(ImagesAPIViewSet.meta_fields, "download_url"), "tags")
+    listing_default_fields = [
+        *_without(_without(ImagesAPIViewSet.listing_default_fields, "download_url"), "tags"),
+        "rendition",
+    ]
     nested_default_fields = [*_without(ImagesAPIViewSet.nested_default_fields, "download_url"), "rendition"]
 
     def get_queryset(self):
@@ -320,6 +324,8 @@ ERRORS_BY_METHOD = {
 }
 
 _stock_openapi_schema = api_v3.get_openapi_schema
+# The document depends on the code only: built once per process (about a second each time otherwise).
+_openapi_schemas = {}
 
 
 ANONYMOUS_SCHEME = "AllowAnonymous"
@@ -349,7 +355,13 @@ def openapi_schema_with_errors(*args, **kwargs):
     "http" with no scheme, which OpenAPI does not allow. Said the standard way
     instead: an empty requirement (`{}`) beside the bearer token, "a token or none".
     """
-    schema = _stock_openapi_schema(*args, **kwargs)
+    key = repr((args, sorted(kwargs.items())))
+    if key not in _openapi_schemas:
+        _openapi_schemas[key] = _with_errors(_stock_openapi_schema(*args, **kwargs))
+    return _openapi_schemas[key]
+
+
+def _with_errors(schema):
     _drop_operations_nothing_can_call(schema)
     components = schema.setdefault("components", {})
     components.setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)

@@ -187,3 +187,13 @@ def test_v2_list_query_count_does_not_grow_with_limit(client, content, model):
     assert counts[2] == counts[20]
     body = str(items)
     assert "linktype" not in body and "error" not in body
+
+
+def test_v2_images_list_query_count_does_not_grow_with_limit(client, site_root):
+    for _ in range(max(LIMITS)):
+        ImageFactory()
+    counts = {}
+    for limit in LIMITS:
+        counts[limit], items = queries(client, f"/api/v2/images/?fields=*&limit={limit}")
+        assert len(items) == limit and all(item["rendition"]["url"] for item in items)
+    assert counts[2] == counts[20]
