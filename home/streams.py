@@ -52,19 +52,24 @@ def convert_streams(streams):
     ]
 
 
-def images_in(value):
-    """Every image chosen anywhere in a block value: a stream, a struct, a list or a single block."""
-    if isinstance(value, AbstractImage):
-        yield value
-    elif isinstance(value, blocks.StreamValue):
+def leaves(value):
+    """Every value at the bottom of a block value: through streams, structs and lists."""
+    if isinstance(value, blocks.StreamValue):
         for child in value:
-            yield from images_in(child.value)
+            yield from leaves(child.value)
     elif isinstance(value, blocks.StructValue):
         for child in value.values():
-            yield from images_in(child)
+            yield from leaves(child)
     elif isinstance(value, blocks.list_block.ListValue | list | tuple):
         for child in value:
-            yield from images_in(child)
+            yield from leaves(child)
+    else:
+        yield value
+
+
+def images_in(value):
+    """Every image chosen anywhere in a block value: a stream, a struct, a list or a single block."""
+    return (leaf for leaf in leaves(value) if isinstance(leaf, AbstractImage))
 
 
 def prepare_stream_fields(pages, field_names):
@@ -88,17 +93,7 @@ STORED_LINK = re.compile(r"<a\b(?=[^>]*\blinktype=\"(?P<type>page|document)\")(?
 
 def rich_texts_in(value):
     """The database HTML of every rich text in a block value (a stream, a struct, a list or a RichText)."""
-    if isinstance(value, RichText):
-        yield value.source
-    elif isinstance(value, blocks.StreamValue):
-        for child in value:
-            yield from rich_texts_in(child.value)
-    elif isinstance(value, blocks.StructValue):
-        for child in value.values():
-            yield from rich_texts_in(child)
-    elif isinstance(value, blocks.list_block.ListValue | list | tuple):
-        for child in value:
-            yield from rich_texts_in(child)
+    return (leaf.source for leaf in leaves(value) if isinstance(leaf, RichText))
 
 
 class LinkTargets:
