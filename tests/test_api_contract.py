@@ -293,3 +293,36 @@ def test_images_give_renditions_never_the_original_file(client, demo):
     assert "download_url" not in detail["meta"] and detail["rendition"]["alt"] == image.description
     assert client.get("/api/v3/images/").status_code == HTTPStatus.UNAUTHORIZED
     assert client.get(f"/api/v3/images/{image.pk}/").status_code == HTTPStatus.UNAUTHORIZED
+
+
+def _untyped(schema, defs, seen=()):
+    """Paths inside a JSON schema that say nothing of their type (`{}`, Any)."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        return [] if name in seen else _untyped(defs[name], defs, (*seen, name))
+    keys = set(schema) - {"title", "description", "default"}
+    if not keys:
+        return ["(any)"]
+    found = []
+    for option in schema.get("anyOf", []) + schema.get("oneOf", []):
+        found += _untyped(option, defs, seen)
+    if "items" in schema:
+        found += _untyped(schema["items"], defs, seen)
+    for name, prop in schema.get("properties", {}).items():
+        found += [f"{name}.{path}" for path in _untyped(prop, defs, seen)]
+    return found
+
+
+def test_api_v3_types_every_field_of_every_page_type(client, db):
+    staff = get_user_model().objects.create_user("staff", "staff@example.org", "correct horse battery", is_staff=True)
+    _token, plaintext = APIToken.create_token(user=staff, name="tests")
+    for model in get_page_models():
+        if model is Page:
+            continue
+        response = client.get(f"/api/v3/schema/{model._meta.label}/", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+        assert response.status_code == HTTPStatus.OK
+        read = response.json()["read"]
+        for field in model.api_fields:
+            assert field.name in read["properties"], (model._meta.label, field.name)
+            untyped = _untyped(read["properties"][field.name], read.get("$defs", {}))
+            assert not untyped, (model._meta.label, field.name, untyped)
