@@ -668,8 +668,7 @@ def bench_urls():
         ("Articles, page 2", f"{index.url}?page=2"),
         ("Articles feed", f"{index.url}feed/"),
         ("Articles feed, one topic", f"{index.url}feed/anxiety/"),
-        ("API v2 articles, all fields", "/api/v2/pages/?type=blog.ArticlePage&fields=*&limit=20"),
         ("API v2 articles, one topic", "/api/v2/pages/?type=blog.ArticlePage&topic=anxiety&fields=*"),
-        ("API v2 article detail", f"/api/v2/pages/{article.pk}/"),
-        ("API v3 article detail", f"/api/v3/pages/{article.pk}/"),
+        *d.api_bench_urls(ArticleIndexPage),
+        *d.api_bench_urls(ArticlePage),
     ]

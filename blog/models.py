@@ -32,16 +32,12 @@ from wagtail.search import index
 
 from blog.feeds import ArticleFeed
 from blog.forms import ArticlePageForm
-from blog.serializers import (
-    ArticleImageField,
-    AuthorsField,
-    RelatedArticlesField,
-)
+from blog.serializers import AuthorsField, FeaturedArticleField, FeedUrlField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
 from home.queries import restricted_q
-from home.serializers import TopicListField
+from home.serializers import RenditionField, TopicListField
 from home.views import get_page_number
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
@@ -178,7 +174,17 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    api_fields = [APIField("intro")]
+    api_fields = [
+        APIField("intro"),
+        APIField("featured_article", serializer=FeaturedArticleField(source="*")),
+        APIField("feed_url", serializer=FeedUrlField(source="*")),
+    ]
+
+    @classproperty
+    def api_prefetch_related(cls):
+        # The editor's choice if readers may see it, fetched for a whole list at once.
+        readable = ArticlePage.objects.readable()
+        return [Prefetch("featured_article", queryset=readable, to_attr="readable_featured_article")]
 
     class Meta:
         verbose_name = "articles index"
@@ -195,6 +201,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             .exclude(pk__in=PageViewRestriction.objects.values("page_id"))
             .newest_first()
         )
+
+    def get_readable_featured_article(self):
+        """The editor's choice of featured article if readers may see it (prefetched in API lists), else None."""
+        if "readable_featured_article" in self.__dict__:
+            return self.readable_featured_article
+        if not self.featured_article_id:
+            return None
+        return ArticlePage.objects.readable().filter(pk=self.featured_article_id).first()
 
     def get_featured_article(self, articles):
         articles = articles.for_cards()
@@ -352,7 +366,7 @@ class ArticlePage(BasePage):
 
     api_fields = [
         APIField("intro"),
-        APIField("hero_image", serializer=ArticleImageField(API_IMAGE_SPEC)),
+        APIField("hero_image", serializer=RenditionField(API_IMAGE_SPEC)),
         APIField("body"),
         APIField("authors", serializer=AuthorsField()),
         APIField("topics", serializer=TopicListField()),

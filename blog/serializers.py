@@ -1,22 +1,15 @@
-"""What the APIs give for an article's image, authors, topics and suggested articles.
+"""What the APIs give for an article's authors and suggested articles.
 
 API v2 uses these fields as they are; API v3 types its schema from the return
 annotation of each `to_representation`, so the OpenAPI document describes the
 same shapes (typing_extensions' TypedDict, as Wagtail's own image field uses,
-because pydantic needs it before Python 3.12).
+because pydantic needs it before Python 3.12). Images, topics and links to
+pages use the shapes every page type shares (home/serializers.py).
 """
 
-from rest_framework.fields import Field
 from typing_extensions import TypedDict
 
-from home.images import image_api_representation
-
-
-class ArticleImageData(TypedDict):
-    url: str
-    width: int
-    height: int
-    alt: str
+from home.serializers import PageLinkData, ReadOnlyField
 
 
 class ArticleAuthorData(TypedDict):
@@ -27,30 +20,8 @@ class ArticleAuthorData(TypedDict):
     bio: str
 
 
-class ArticleLinkData(TypedDict):
-    id: int
-    title: str
-    url: str
-
-
-class ArticleImageField(Field):
-    """An image as one rendition: absolute URL, width, height and alt text."""
-
-    def __init__(self, filter_spec, **kwargs):
-        self.filter_spec = filter_spec
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, image) -> ArticleImageData | None:
-        return image_api_representation(image, self.filter_spec, request=self.context.get("request"))
-
-
-class AuthorsField(Field):
+class AuthorsField(ReadOnlyField):
     """The article's authors in order, each with what readers see under the article."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
 
     def to_representation(self, authors) -> list[ArticleAuthorData]:
         rows = authors.all()
@@ -68,16 +39,33 @@ class AuthorsField(Field):
         ]
 
 
-class RelatedArticlesField(Field):
+class RelatedArticlesField(ReadOnlyField):
     """The editor's suggested articles that readers may see (live and public), in order."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def to_representation(self, page) -> list[ArticleLinkData]:
+    def to_representation(self, page) -> list[PageLinkData]:
         request = self.context.get("request")
         return [
-            ArticleLinkData(id=article.pk, title=article.title, url=article.get_full_url(request))
+            PageLinkData(id=article.pk, title=article.title, url=article.get_full_url(request))
             for article in page.get_related_articles()
         ]
+
+
+class FeaturedArticleField(ReadOnlyField):
+    """The article the editor chose to show large at the top of the index, if readers may see it.
+
+    When there is none, the site features the newest article: the first of
+    `?type=blog.ArticlePage&child_of=<index>&order=-date` (docs/api.md).
+    """
+
+    def to_representation(self, index) -> PageLinkData | None:
+        article = index.get_readable_featured_article()
+        if article is None:
+            return None
+        return PageLinkData(id=article.pk, title=article.title, url=article.get_full_url(self.context.get("request")))
+
+
+class FeedUrlField(ReadOnlyField):
+    """The index's RSS feed of the latest articles."""
+
+    def to_representation(self, index) -> str:
+        return index.feed_url(self.context.get("request"))

@@ -1,15 +1,18 @@
-"""The headless APIs, routed from this one module.
+"""The headless APIs, routed from this one module. docs/api.md is the guide for other apps.
 
 - /api/v2/: Wagtail's API v2 (pages, images, documents) plus the practice's details, read-only.
 - /api/v3/: Wagtail 8's typed API with its OpenAPI document at /api/v3/openapi.json.
   Anonymous clients may only read; writing needs a staff member's API token.
 
 Both answer bad parameters with a 400 and a JSON message (v3 as application/problem+json),
-and the OpenAPI document lists the error answers each operation can give.
+never a 500, and the OpenAPI document lists the answers each operation can give.
+Images reach anonymous clients as renditions only, never as the original upload.
 """
 
 from http import HTTPStatus
 
+from django.core.exceptions import ValidationError
+from django.db import DataError
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -20,14 +23,16 @@ from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.v3.auth import BearerTokenAuth
 from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.api.v3.router import router as images_v3_router
 
 from home.models import SiteSettings, Topic
-from home.streams import prepare_stream_fields
+from home.streams import LinkTargets, prepare_stream_fields, rich_texts_in
 
 # API v2 ------------------------------------------------------------------------------
 
@@ -49,7 +54,44 @@ class TopicFilter(BaseFilterBackend):
         return queryset.filter(topics__slug=slug).distinct()
 
 
-class PagesEndpoint(PagesAPIViewSet):
+class ValidatedFieldsFilter(BaseFilterBackend):
+    """`?<field>=<value>` filters (Wagtail's FieldsFilter) checked first: a value the field cannot hold is a 400.
+
+    Wagtail converts booleans, integers and foreign keys itself; a choice it does
+    not know (`?meeting_format=nope`) would quietly match nothing, and a malformed
+    date (`?last_verified=soon`) would reach the database and fail there.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields or name == "locale":
+                continue
+            field = queryset.model._meta.get_field(name)
+            if field.is_relation:
+                continue
+            if field.choices:
+                allowed = [str(key) for key, _label in field.flatchoices]
+                if value not in allowed:
+                    raise BadRequestError(f"'{value}' is not a valid {name}. Choose one of: {', '.join(allowed)}.")
+                continue
+            try:
+                field.to_python(value)
+            except ValidationError as error:
+                raise BadRequestError(f"'{value}' is not a valid {name}: {' '.join(error.messages)}") from error
+        return queryset
+
+
+class NumbersInRangeMixin:
+    """A number too large for the database (`?offset=99999999999999999999`, `/pages/99999999999999999999/`) is a 400."""
+
+    def handle_exception(self, exc):
+        if isinstance(exc, OverflowError | DataError):
+            exc = BadRequestError("A number in the request is out of range.")
+        return super().handle_exception(exc)
+
+
+class PagesEndpoint(NumbersInRangeMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with the topic filter and each page type's own prefetching.
 
     A page type may declare `api_select_related` and `api_prefetch_related`: the
@@ -58,7 +100,7 @@ class PagesEndpoint(PagesAPIViewSet):
     item's meta shows is always fetched with the page.
     """
 
-    filter_backends = [TopicFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [ValidatedFieldsFilter, TopicFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
 
     def get_queryset(self):
@@ -87,23 +129,59 @@ class PagesEndpoint(PagesAPIViewSet):
 
         Wagtail reads each page's StreamField on its own, with a query per kind of
         image or page chosen in it; `prepare_stream_fields` makes that one query for the list.
+        So do the pages and documents that rich text links to (`LinkTargets`).
         """
         pages = super().paginate_queryset(queryset)
         if pages is None:
             return pages
         listed = set(self.get_serializer_class().Meta.fields)
-        stream_fields = [
-            field.name
-            for field in queryset.model._meta.get_fields()
-            if isinstance(field, StreamField) and field.name in listed
+        fields = [field for field in queryset.model._meta.get_fields() if field.name in listed]
+        stream_fields = [field.name for field in fields if isinstance(field, StreamField)]
+        rich_text_fields = [field.name for field in fields if isinstance(field, RichTextField)]
+        if not (stream_fields or rich_text_fields):
+            return pages
+        pages = prepare_stream_fields(list(pages), stream_fields)
+        # The pages and documents their rich text links to, in a query each for the whole list.
+        sources = [
+            *(source for page in pages for name in stream_fields for source in rich_texts_in(getattr(page, name))),
+            *(getattr(page, name) for page in pages for name in rich_text_fields),
         ]
-        return prepare_stream_fields(list(pages), stream_fields) if stream_fields else pages
+        self.request._request.api_link_targets = LinkTargets(sources, self.request)
+        return pages
+
+
+def _without(fields, name):
+    return [field for field in fields if field != name]
+
+
+class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
+    """The image library's public collections, each image as a rendition (`SiteImage.api_fields`).
+
+    No `download_url`: the original upload may be very large, and uploads that no
+    published page uses yet would be listed with it. Pages give their own images,
+    as renditions, inline. No `tags` either: the library's own labels, not what
+    visitors see, and Wagtail reads them with a query per image.
+    """
+
+    meta_fields = _without(_without(ImagesAPIViewSet.meta_fields, "download_url"), "tags")
+    listing_default_fields = [
+        *_without(_without(ImagesAPIViewSet.listing_default_fields, "download_url"), "tags"),
+        "rendition",
+    ]
+    nested_default_fields = [*_without(ImagesAPIViewSet.nested_default_fields, "download_url"), "rendition"]
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("renditions")
+
+
+class DocumentsEndpoint(NumbersInRangeMixin, DocumentsAPIViewSet):
+    """Documents of public collections; `download_url` is Wagtail's serve view, which checks privacy."""
 
 
 api_v2 = WagtailAPIRouter("wagtailapi")
 api_v2.register_endpoint("pages", PagesEndpoint)
-api_v2.register_endpoint("images", ImagesAPIViewSet)
-api_v2.register_endpoint("documents", DocumentsAPIViewSet)
+api_v2.register_endpoint("images", ImagesEndpoint)
+api_v2.register_endpoint("documents", DocumentsEndpoint)
 
 
 @require_GET
@@ -176,8 +254,27 @@ def _validation_error(request, exc):
     return problem_response(status=HTTPStatus.UNPROCESSABLE_ENTITY, detail="Validation failed", errors=errors)
 
 
+def _out_of_range(request, exc):
+    return problem_response(status=HTTPStatus.BAD_REQUEST, detail="A number in the request is out of range.")
+
+
 api_v3.add_exception_handler(NinjaValidationError, _validation_error)
 api_v3.add_exception_handler(PydanticValidationError, _validation_error)
+api_v3.add_exception_handler(OverflowError, _out_of_range)
+api_v3.add_exception_handler(DataError, _out_of_range)
+
+
+def _reads_need_a_token(router):
+    """Make a v3 router's reads staff-only, like its writes (before the API binds its routers)."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            if "GET" in operation.methods:
+                operation.auth_callbacks = [BearerTokenAuth()]
+
+
+# Wagtail's v3 image schema gives every image's original file (`meta.download_url`):
+# for staff tools only. Other apps get images inline with pages, as renditions.
+_reads_need_a_token(images_v3_router)
 
 PROBLEM_RESPONSE = {
     "description": "An RFC 7807 problem: what was wrong, in `detail` and `errors`",
@@ -196,7 +293,12 @@ PROBLEM_SCHEMA = {
     },
 }
 ERRORS_BY_METHOD = {
-    "get": {"400": "Bad parameters", "401": "A token that is not valid", "404": "Not found"},
+    "get": {
+        "400": "Bad parameters",
+        "401": "No token or a token that is not valid",
+        "403": "A token without the permission",
+        "404": "Not found",
+    },
     "post": {
         "400": "Bad parameters",
         "401": "No staff token",
@@ -222,14 +324,54 @@ ERRORS_BY_METHOD = {
 }
 
 _stock_openapi_schema = api_v3.get_openapi_schema
+# The document depends on the code only: built once per process (about a second each time otherwise).
+_openapi_schemas = {}
+
+
+ANONYMOUS_SCHEME = "AllowAnonymous"
+
+
+def _drop_operations_nothing_can_call(schema):
+    """Leave out operations for content types the site does not have.
+
+    Wagtail types a path's `{type}` as the content types that support the
+    operation: snippet revisions and publishing need snippets with revisions, and
+    this site has none, so the type can only be "" and no request can reach them.
+    """
+    for path in list(schema.get("paths", {})):
+        operations = schema["paths"][path]
+        for method in list(operations):
+            parameters = operations[method].get("parameters", [])
+            if any(param.get("in") == "path" and param.get("schema", {}).get("const") == "" for param in parameters):
+                del operations[method]
+        if not operations:
+            del schema["paths"][path]
 
 
 def openapi_schema_with_errors(*args, **kwargs):
-    """Wagtail's OpenAPI document, plus the error answers each operation can give."""
-    schema = _stock_openapi_schema(*args, **kwargs)
-    schema.setdefault("components", {}).setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
+    """Wagtail's OpenAPI document, plus the error answers each operation can give.
+
+    Wagtail declares anonymous access as a security scheme of its own, of type
+    "http" with no scheme, which OpenAPI does not allow. Said the standard way
+    instead: an empty requirement (`{}`) beside the bearer token, "a token or none".
+    """
+    key = repr((args, sorted(kwargs.items())))
+    if key not in _openapi_schemas:
+        _openapi_schemas[key] = _with_errors(_stock_openapi_schema(*args, **kwargs))
+    return _openapi_schemas[key]
+
+
+def _with_errors(schema):
+    _drop_operations_nothing_can_call(schema)
+    components = schema.setdefault("components", {})
+    components.setdefault("schemas", {}).setdefault("ProblemDetail", PROBLEM_SCHEMA)
+    components.get("securitySchemes", {}).pop(ANONYMOUS_SCHEME, None)
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
+            if "security" in operation:
+                operation["security"] = [
+                    {} if ANONYMOUS_SCHEME in requirement else requirement for requirement in operation["security"]
+                ]
             for status, description in ERRORS_BY_METHOD.get(method, {}).items():
                 operation["responses"].setdefault(status, {**PROBLEM_RESPONSE, "description": description})
     return schema

@@ -4,6 +4,7 @@ import re
 from functools import cache
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
@@ -13,6 +14,25 @@ from home.content_version import content_last_changed
 API_PREFIXES = ("/api/",)
 # Query parameters every v3 read accepts besides those its operation declares.
 V3_COMMON_PARAMETERS: set[str] = set()
+# The largest integer the databases store (a signed 64-bit integer).
+LARGEST_INTEGER = 2**63 - 1
+_INTEGER = re.compile(r"\s*[+-]?0*(?P<digits>\d+)\s*")
+
+
+def out_of_range(value):
+    """Whether `value` is an integer too large for the database (looked at as text: no huge int())."""
+    match = _INTEGER.fullmatch(value)
+    if match is None:
+        return False
+    digits = match["digits"]
+    return len(digits) > len(str(LARGEST_INTEGER)) or int(digits) > LARGEST_INTEGER
+
+
+def bad_request(request, message):
+    """A 400 in each version's own form: v3's application/problem+json, v2's {"message": …}."""
+    if request.path.startswith("/api/v3/"):
+        return problem_response(status=400, detail=message)
+    return JsonResponse({"message": message}, status=400)
 
 
 class APICacheMiddleware:
@@ -80,9 +100,26 @@ class V3StrictParametersMiddleware:
                 if pattern.match(request.path):
                     unknown = sorted(set(request.GET) - known)
                     if unknown:
-                        return problem_response(
-                            status=400,
-                            detail=f"Unknown query parameter: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
+                        return bad_request(
+                            request,
+                            f"Unknown query parameter: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
                         )
                     break
+        return self.get_response(request)
+
+
+class APINumbersInRangeMiddleware:
+    """An integer parameter larger than the database can hold (`?offset=99999999999999999999`) is a 400.
+
+    Otherwise it would reach the database and fail there, as a 500.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIXES):
+            for name, value in request.GET.items():
+                if out_of_range(value):
+                    return bad_request(request, f"{name} is out of range: at most {LARGEST_INTEGER}.")
         return self.get_response(request)

@@ -603,7 +603,8 @@ def bench_urls():
         ("Groups calendar feed", "/groups/calendar.ics"),
         ("Groups calendar feed, filtered", "/groups/calendar.ics?topic=grief"),
         ("Meeting Guide feed", "/groups/meetings.json"),
-        ("API v2 groups list", "/api/v2/pages/?type=groups.SupportGroupPage&limit=20&fields=*"),
+        *d.api_bench_urls(SupportGroupIndexPage),
+        *d.api_bench_urls(SupportGroupPage),
         ("API v2 groups by topic", "/api/v2/pages/?type=groups.SupportGroupPage&topic=grief&fields=next_meetings"),
         ("API v2 groups online", "/api/v2/pages/?type=groups.SupportGroupPage&meeting_format=online"),
     ]
@@ -611,7 +612,5 @@ def bench_urls():
         urls += [
             ("Group calendar (.ics)", f"/groups/{group.pk}/calendar.ics"),
             ("Group thank-you page", f"{group.url}thank-you/"),
-            ("API v2 group detail", f"/api/v2/pages/{group.pk}/"),
-            ("API v3 group detail", f"/api/v3/pages/{group.pk}/"),
         ]
     return urls

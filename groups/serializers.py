@@ -4,24 +4,13 @@ API v3 types a custom field from its `to_representation` return annotation,
 hence the TypedDicts. Nothing here reads the online meeting link or join requests.
 """
 
-from rest_framework.fields import Field
+from django.urls import reverse
 from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python < 3.12
 from wagtail.api.utils import get_full_url
 
 from groups import schedule
 from home.images import image_api_representation
-
-
-class ImageData(TypedDict):
-    url: str
-    width: int
-    height: int
-    alt: str
-
-
-class TopicData(TypedDict):
-    name: str
-    slug: str
+from home.serializers import ReadOnlyField, RenditionData
 
 
 class VenueData(TypedDict):
@@ -68,30 +57,7 @@ class PersonData(TypedDict):
     role: str
     credentials: str
     short_bio: str
-    photo: ImageData | None
-
-
-class ReadOnlyField(Field):
-    """A field computed from the page (source="*" where it needs the whole page)."""
-
-    def __init__(self, **kwargs):
-        super().__init__(read_only=True, **kwargs)
-
-
-class ImageField(ReadOnlyField):
-    """An image as a rendition: absolute URL, size and alt text."""
-
-    def __init__(self, filter_spec, **kwargs):
-        self.filter_spec = filter_spec
-        super().__init__(**kwargs)
-
-    def to_representation(self, value) -> ImageData | None:
-        return image_api_representation(value, self.filter_spec, request=self.context.get("request"))
-
-
-class TopicsField(ReadOnlyField):
-    def to_representation(self, page) -> list[TopicData]:
-        return [{"name": topic.name, "slug": topic.slug} for topic in page.topics.all()]
+    photo: RenditionData | None
 
 
 class VenueField(ReadOnlyField):
@@ -151,3 +117,14 @@ class CalendarUrlField(ReadOnlyField):
 
     def to_representation(self, page) -> str:
         return get_full_url(self.context.get("request"), page.get_calendar_path())
+
+
+class FeedUrlField(ReadOnlyField):
+    """The absolute URL of one of the groups' feeds (a URL name in groups/urls.py)."""
+
+    def __init__(self, url_name, **kwargs):
+        self.url_name = url_name
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> str:
+        return get_full_url(self.context.get("request"), reverse(self.url_name))

@@ -7,14 +7,47 @@ images as renditions with their size and alt text.
 
 from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
+from typing_extensions import TypedDict
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images.blocks import ImageBlock
 
 from home.images import image_api_representation
+from home.serializers import RenditionData, api_rich_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+# What each block gives the API. API v3 types a body from these return annotations
+# (home/api_types.py), so its OpenAPI document describes every block.
+
+
+class HeadingData(TypedDict):
+    text: str
+    level: int
+
+
+class CaptionedImageData(TypedDict):
+    image: RenditionData | None
+    caption: str
+
+
+class QuoteData(TypedDict):
+    quote: str
+    attribution: str
+
+
+class CallToActionData(TypedDict):
+    heading: str
+    text: str
+    button_label: str
+    url: str
+    page: int | None
+
+
+class EmbedData(TypedDict):
+    url: str
+    title: str
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -32,7 +65,7 @@ class HeadingBlock(blocks.StructBlock):
         description = "A heading that starts a new section"
         preview_value = {"text": "What to expect at your first meeting", "size": "h2"}
 
-    def get_api_representation(self, value, context=None):
+    def get_api_representation(self, value, context=None) -> HeadingData:
         return {"text": value["text"], "level": int(value["size"][1])}
 
 
@@ -51,6 +84,10 @@ class ParagraphBlock(blocks.RichTextBlock):
             "listen at your first meeting: nobody has to share until they are ready.</p>"
         )
 
+    def get_api_representation(self, value, context=None) -> str:
+        """HTML (or `?rich_text_format=`) whose links are absolute, usable from another site."""
+        return api_rich_text(value.source, (context or {}).get("request"), features=self.features)
+
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(
@@ -66,7 +103,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         description = "An image with alt text and an optional caption"
 
-    def get_api_representation(self, value, context=None):
+    def get_api_representation(self, value, context=None) -> CaptionedImageData:
         return {
             "image": image_api_representation(value["image"], "width-1200", request=(context or {}).get("request")),
             "caption": value["caption"],
@@ -90,6 +127,9 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "I came to listen and stayed because nobody rushed me.",
             "attribution": "A group member",
         }
+
+    def get_api_representation(self, value, context=None) -> QuoteData:
+        return {"quote": value["quote"], "attribution": value["attribution"]}
 
 
 class LinkStructValue(blocks.StructValue):
@@ -128,7 +168,7 @@ class CallToActionBlock(blocks.StructBlock):
             raise StructBlockValidationError(block_errors={"page": ValidationError(message)})
         return value
 
-    def get_api_representation(self, value, context=None):
+    def get_api_representation(self, value, context=None) -> CallToActionData:
         page = value.get("page")
         return {
             "heading": value["heading"],
@@ -158,7 +198,7 @@ class EmbedBlock(blocks.StructBlock):
         template = "blocks/embed_block.html"
         description = "A video that loads only when the visitor presses play"
 
-    def get_api_representation(self, value, context=None):
+    def get_api_representation(self, value, context=None) -> EmbedData:
         embed = value.get("embed")
         return {"url": embed.url if embed else "", "title": value["title"]}
 

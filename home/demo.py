@@ -13,6 +13,7 @@ from home.models import (
     CommunityPage,
     ContactFormField,
     ContactPage,
+    HomePage,
     Person,
     SiteSettings,
     StandardPage,
@@ -360,8 +361,6 @@ def finish(log):
 def bench_urls():
     """Site-wide URLs for `make bench`, beside one page of each page type."""
     community = CommunityIndexPage.objects.live().order_by("path").first()
-    community_page = CommunityPage.objects.live().order_by("path").first()
-    contact = ContactPage.objects.live().order_by("path").first()
     urls = []
     if community:
         index_url = community.get_url()
@@ -372,21 +371,17 @@ def bench_urls():
             ("Asheville community, unknown area", f"{index_url}?area=nowhere"),
             ("Asheville community, page 2", f"{index_url}?page=2"),
         ]
-    if community_page:
-        urls += [
-            ("API v2 community pages, all fields", "/api/v2/pages/?type=home.CommunityPage&fields=*&limit=20"),
-            ("API v2 community page detail", f"/api/v2/pages/{community_page.pk}/"),
-            ("API v3 community page detail", f"/api/v3/pages/{community_page.pk}/"),
-        ]
-    if contact:
-        urls += [("API v2 contact page detail", f"/api/v2/pages/{contact.pk}/")]
+    for model in (HomePage, StandardPage, CommunityIndexPage, CommunityPage, ContactPage):
+        urls += d.api_bench_urls(model)
     return [
         *urls,
         ("Search", "/search/?query=support+group"),
         ("Sitemap", "/sitemap.xml"),
         ("API v2 pages list", "/api/v2/pages/?limit=20"),
         ("API v2 pages list, all fields", "/api/v2/pages/?limit=20&fields=*"),
-        ("API v2 page detail", f"/api/v2/pages/{d.home_page().pk}/"),
         ("API v3 pages list", "/api/v3/pages/?limit=20"),
-        ("API v3 page detail", f"/api/v3/pages/{d.home_page().pk}/"),
+        ("API v2 images", "/api/v2/images/?limit=20"),
+        ("API v2 site settings", "/api/v2/site-settings/"),
+        ("API v3 site settings", "/api/v3/site-settings/"),
+        ("API v3 OpenAPI document", "/api/v3/openapi.json"),
     ]

@@ -86,3 +86,22 @@ def home_page():
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     return site.root_page.specific if site else Page.objects.filter(depth=2).first().specific
+
+
+def api_bench_urls(model):
+    """API v2 and v3, list and detail, for one page type: for each app's `bench_urls()`.
+
+    Lists give every field (v2 `fields=*`) of up to 20 pages; details the first live page.
+    """
+    label = model._meta.label
+    page = model.objects.live().public().order_by("path").first()
+    urls = [
+        (f"API v2 list {label}", f"/api/v2/pages/?type={label}&fields=*&limit=20"),
+        (f"API v3 list {label}", f"/api/v3/pages/?type={label}&limit=20"),
+    ]
+    if page is not None:
+        urls += [
+            (f"API v2 detail {label}", f"/api/v2/pages/{page.pk}/"),
+            (f"API v3 detail {label}", f"/api/v3/pages/{page.pk}/"),
+        ]
+    return urls

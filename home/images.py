@@ -15,9 +15,14 @@ def image_api_representation(image, filter_spec="width-1200", request=None):
         rendition = image.get_rendition(filter_spec)
     except (SourceImageIOError, OSError):
         return None
+    # An image chosen in a block carries the block's alt text; a decorative one has none.
+    if getattr(image, "decorative", False):
+        alt = ""
+    else:
+        alt = getattr(image, "contextual_alt_text", None) or image.default_alt_text
     return {
         "url": get_full_url(request, rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": getattr(image, "contextual_alt_text", None) or image.default_alt_text,
+        "alt": alt,
     }

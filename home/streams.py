@@ -9,12 +9,17 @@ Nothing here is specific to one page type: config/api.py uses it for every page
 type's API listing.
 """
 
+import re
 from collections import defaultdict
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.html import escape
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.models import AbstractImage
+from wagtail.models import Page
+from wagtail.rich_text import RichText
 
 
 def convert_streams(streams):
@@ -47,19 +52,24 @@ def convert_streams(streams):
     ]
 
 
-def images_in(value):
-    """Every image chosen anywhere in a block value: a stream, a struct, a list or a single block."""
-    if isinstance(value, AbstractImage):
-        yield value
-    elif isinstance(value, blocks.StreamValue):
+def leaves(value):
+    """Every value at the bottom of a block value: through streams, structs and lists."""
+    if isinstance(value, blocks.StreamValue):
         for child in value:
-            yield from images_in(child.value)
+            yield from leaves(child.value)
     elif isinstance(value, blocks.StructValue):
         for child in value.values():
-            yield from images_in(child)
+            yield from leaves(child)
     elif isinstance(value, blocks.list_block.ListValue | list | tuple):
         for child in value:
-            yield from images_in(child)
+            yield from leaves(child)
+    else:
+        yield value
+
+
+def images_in(value):
+    """Every image chosen anywhere in a block value: a stream, a struct, a list or a single block."""
+    return (leaf for leaf in leaves(value) if isinstance(leaf, AbstractImage))
 
 
 def prepare_stream_fields(pages, field_names):
@@ -75,3 +85,43 @@ def prepare_stream_fields(pages, field_names):
     renditions = get_image_model().get_rendition_model().objects.all()
     prefetch_related_objects(images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions"))
     return pages
+
+
+# A link as rich text is stored: <a linktype="page" id="12">, attributes in any order.
+STORED_LINK = re.compile(r"<a\b(?=[^>]*\blinktype=\"(?P<type>page|document)\")(?=[^>]*\bid=\"(?P<id>\d+)\")[^>]*>")
+
+
+def rich_texts_in(value):
+    """The database HTML of every rich text in a block value (a stream, a struct, a list or a RichText)."""
+    return (leaf.source for leaf in leaves(value) if isinstance(leaf, RichText))
+
+
+class LinkTargets:
+    """The pages and documents that rich texts link to, fetched together: a query per kind.
+
+    Wagtail looks them up one rich text at a time; a listing whose bodies link to
+    pages would cost a query per item. `expand` gives the same anchors as Wagtail.
+    """
+
+    def __init__(self, sources, request=None):
+        wanted = defaultdict(set)
+        for source in sources:
+            for match in STORED_LINK.finditer(source or ""):
+                wanted[match["type"]].add(int(match["id"]))
+        pages = Page.objects.filter(pk__in=wanted["page"]).defer_streamfields() if wanted["page"] else []
+        documents = get_document_model().objects.filter(pk__in=wanted["document"]) if wanted["document"] else []
+        self.urls = {("page", page.pk): page.get_url(request) for page in pages}
+        self.urls.update({("document", document.pk): document.url for document in documents})
+        self.known = {(kind, pk) for kind, ids in wanted.items() for pk in ids}
+
+    def expand(self, source):
+        """`source` with the links it knows resolved to `<a href="…">` (an unknown target: `<a>`)."""
+
+        def anchor(match):
+            key = (match["type"], int(match["id"]))
+            if key not in self.known:
+                return match[0]
+            url = self.urls.get(key)
+            return f'<a href="{escape(url)}">' if url else "<a>"
+
+        return STORED_LINK.sub(anchor, source)

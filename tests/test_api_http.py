@@ -42,17 +42,87 @@ def test_api_v3_bad_parameters_are_a_400_with_a_json_message(client, pages, quer
         "limit=abc",
         "limit=1000",
         "offset=-1",
+        "offset=99999999999999999999",
+        "offset=" + "9" * 5000,
         "colour=blue",
         "type=nope.Nope",
         "child_of=abc",
+        "child_of=99999999999999999999",
         "order=nope",
         "fields=nope",
+        "rich_text_format=nope",
+        "type=home.StandardPage&fields=nope",
+        "type=home.StandardPage&topic=anxiety",
+        "type=blog.ArticlePage&fields=nope",
+        "type=blog.ArticlePage&topic=nope",
+        "type=blog.ArticlePage&date=yesterday",
+        "type=blog.ArticlePage&reading_time=long",
+        "type=groups.SupportGroupPage&meeting_format=nope",
+        "type=groups.SupportGroupPage&status=nope",
+        "type=groups.SupportGroupPage&cost=nope",
+        "type=groups.SupportGroupPage&led_by=nope",
+        "type=groups.SupportGroupPage&audience=nope",
+        "type=groups.SupportGroupPage&capacity=many",
+        "type=groups.SupportGroupPage&intro_session_required=perhaps",
+        "type=groups.SupportGroupPage&last_verified=soon",
+        "type=groups.SupportGroupPage&topic=nope",
+        "type=groups.SupportGroupPage&fields=nope",
+        "type=home.CommunityPage&topic=nope",
+        "type=home.CommunityPage&resources_checked=2026-13-45",
+        "type=home.CommunityPage&fields=nope",
+        "type=home.ContactPage&fields=nope",
     ],
 )
 def test_api_v2_bad_parameters_are_a_400_with_a_json_message(client, pages, query):
     response = client.get(f"/api/v2/pages/?{query}")
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
     assert response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/images/?limit=1000",
+        "/api/v2/images/?offset=99999999999999999999",
+        "/api/v2/images/?fields=nope",
+        "/api/v2/images/?colour=blue",
+        "/api/v2/documents/?limit=abc",
+        "/api/v2/documents/?fields=nope",
+        "/api/v2/site-settings/?colour=blue",
+    ],
+)
+def test_api_v2_other_endpoints_answer_bad_parameters_with_a_400(client, pages, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
+    assert response.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v3/pages/?offset=99999999999999999999",
+        "/api/v3/pages/?limit=0",
+        "/api/v3/pages/?type=groups.SupportGroupPage&meeting_format=nope",
+        "/api/v3/pages/?type=blog.ArticlePage&topic=anxiety",
+        "/api/v3/pages/?rich_text_format=nope",
+        "/api/v3/pages/?version=draft",
+        "/api/v3/pages/find/?html_path=/&version=nope",
+        "/api/v3/pages/find/?id=abc",
+        "/api/v3/redirects/?limit=1000",
+        "/api/v3/documents/?order=nope",
+        "/api/v3/site-settings/?colour=blue",
+    ],
+)
+def test_api_v3_other_bad_parameters_are_a_400(client, pages, url):
+    response = client.get(url)
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"]
+
+
+def test_a_page_id_too_large_for_the_database_is_not_found(client, pages):
+    for url in ("/api/v2/pages/99999999999999999999/", "/api/v3/pages/99999999999999999999/"):
+        assert client.get(url).status_code in {HTTPStatus.NOT_FOUND, HTTPStatus.BAD_REQUEST}
 
 
 def test_openapi_document_lists_error_answers(client):
@@ -101,6 +171,39 @@ def test_cors_allows_listed_origins_only(client, pages):
     assert "Access-Control-Allow-Origin" not in refused
     page = client.get("/about/", HTTP_ORIGIN="https://app.example.org")
     assert "Access-Control-Allow-Origin" not in page
+
+
+@override_settings(CORS_ALLOWED_ORIGINS=["https://app.example.org"])
+def test_cors_covers_the_feeds_other_apps_read(client, pages):
+    from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+    from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
+
+    index = ArticleIndexPageFactory(parent=pages.get_parent(), slug="articles")
+    ArticlePageFactory(parent=index)
+    group = SupportGroupPageFactory(parent=SupportGroupIndexPageFactory(parent=pages.get_parent()))
+    MeetingRuleFactory(page=group)
+    feeds = ["/articles/feed/", "/groups/calendar.ics", f"/groups/{group.pk}/calendar.ics"]
+    for url in feeds:
+        allowed = client.get(url, HTTP_ORIGIN="https://app.example.org")
+        assert allowed.status_code == HTTPStatus.OK, url
+        assert allowed["Access-Control-Allow-Origin"] == "https://app.example.org", url
+        assert "origin" in allowed["Vary"].lower(), url
+        refused = client.get(url, HTTP_ORIGIN="https://evil.example.com")
+        assert "Access-Control-Allow-Origin" not in refused, url
+    # The Meeting Guide feed is for any meeting finder: open to every origin, without credentials.
+    meeting_guide = client.get("/groups/meetings.json", HTTP_ORIGIN="https://evil.example.com")
+    assert meeting_guide["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Credentials" not in meeting_guide
+    # A preflight for a feed or the API: reads only, from listed origins only.
+    preflight = client.options(
+        "/api/v2/pages/", HTTP_ORIGIN="https://app.example.org", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight["Access-Control-Allow-Origin"] == "https://app.example.org"
+    assert "POST" not in preflight["Access-Control-Allow-Methods"]
+    refused = client.options(
+        "/api/v2/pages/", HTTP_ORIGIN="https://evil.example.com", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert "Access-Control-Allow-Origin" not in refused
 
 
 def test_site_settings_are_readable_on_both_versions(client, pages):

@@ -72,7 +72,7 @@ def test_blocks_give_the_api_structured_json(rf, site_root):
     data = stream.get_api_representation(value, context={"request": rf.get("/")})
     by_type = {item["type"]: item["value"] for item in data}
     assert by_type["heading"] == {"text": "How we work", "level": 3}
-    assert by_type["paragraph"] == '<p>See <a href="/">home</a>.</p>'
+    assert by_type["paragraph"] == '<p>See <a href="http://testserver/">home</a>.</p>'
     assert by_type["image"]["image"]["alt"] == "Mist over the ridges"
     assert by_type["image"]["image"]["url"].startswith("http://testserver/")
     assert {"width", "height"} <= by_type["image"]["image"].keys()

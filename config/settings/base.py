@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.APICacheMiddleware",
     "config.middleware.V3StrictParametersMiddleware",
+    "config.middleware.APINumbersInRangeMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -230,7 +231,10 @@ API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
 # Other sites' front ends that may read the API and feeds from a browser, e.g.
 # CORS_ALLOWED_ORIGINS=https://app.example.org,https://partner.example.com
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
-CORS_URLS_REGEX = r"^/api/.*$"
+# The APIs and the feeds: the calendars (/groups/calendar.ics, /groups/<id>/calendar.ics) and the
+# articles' RSS feeds (/articles/feed/, /articles/feed/<topic>/). The Meeting Guide feed
+# (/groups/meetings.json) is open to every origin, as its spec's widgets expect (groups/views.py).
+CORS_URLS_REGEX = r"^/(api/.*|groups/(\d+/)?calendar\.ics|[-\w]+/feed/([-\w]+/)?)$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 REST_FRAMEWORK = {

@@ -26,6 +26,7 @@ from groups.choices import (
 from groups.models.inlines import GroupFacilitator
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.serializers import RenditionField, RichTextAPIField, TopicListField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -55,7 +56,12 @@ class SupportGroupIndexPage(RoutablePageMixin, BasePage):
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("calendar_url", serializer=serializers.FeedUrlField("groups:calendar", source="*")),
+        APIField("meeting_guide_url", serializer=serializers.FeedUrlField("groups:meeting_guide", source="*")),
+    ]
 
     groups_per_page = 10
 
@@ -410,9 +416,9 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
 
     api_fields = [
         APIField("summary"),
-        APIField("image", serializer=serializers.ImageField("fill-800x533")),
+        APIField("image", serializer=RenditionField("fill-800x533")),
         APIField("description"),
-        APIField("topics", serializer=serializers.TopicsField(source="*")),
+        APIField("topics", serializer=TopicListField()),
         APIField("led_by"),
         APIField("audience"),
         APIField("meeting_format"),
@@ -427,9 +433,9 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         APIField("insurance_note"),
         APIField("status"),
         APIField("capacity"),
-        APIField("how_to_join"),
+        APIField("how_to_join", serializer=RichTextAPIField()),
         APIField("intro_session_required"),
-        APIField("first_meeting"),
+        APIField("first_meeting", serializer=RichTextAPIField()),
         APIField("last_verified"),
         APIField("calendar_url", serializer=serializers.CalendarUrlField(source="*")),
     ]

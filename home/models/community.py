@@ -27,13 +27,12 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.community_filters import CommunityFilterForm
-from home.serializers import AreaField, TopicListField
+from home.serializers import AreaField, RenditionField, TopicListField
 from home.utils import tel_href
 
 from .mixins import BasePage
@@ -318,7 +317,7 @@ class CommunityPage(BasePage):
 
     api_fields = [
         APIField("intro"),
-        APIField("image", serializer=ImageRenditionField("fill-1200x800")),
+        APIField("image", serializer=RenditionField("fill-1200x800")),
         APIField("area", serializer=AreaField()),
         APIField("topics", serializer=TopicListField()),
         APIField("body"),

@@ -1,5 +1,8 @@
 from django.db import models
+from wagtail.api import APIField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+from home.serializers import RenditionField
 
 
 class SiteImage(AbstractImage):
@@ -25,6 +28,9 @@ class SiteImage(AbstractImage):
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    # The images endpoints give a rendition, never the original upload (config/api.py).
+    api_fields = [APIField("rendition", serializer=RenditionField("max-1600x1600", source="*"))]
 
     class Meta(AbstractImage.Meta):
         verbose_name = "image"

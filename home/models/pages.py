@@ -5,10 +5,10 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.serializers import PageLinkField, RenditionField
 
 from .mixins import BasePage
 from .settings import SiteSettings
@@ -94,12 +94,16 @@ class HomePage(BasePage):
     api_fields = [
         APIField("hero_heading"),
         APIField("hero_text"),
-        APIField("hero_image", serializer=ImageRenditionField("fill-1600x700")),
+        APIField("hero_image", serializer=RenditionField("fill-1600x700")),
         APIField("cta_label"),
-        APIField("cta_page"),
+        APIField("cta_page", serializer=PageLinkField()),
         APIField("intro"),
         APIField("body"),
     ]
+
+    # What api_fields read, fetched with the page (config/api.py).
+    api_select_related = ["hero_image", "cta_page"]
+    api_prefetch_related = ["hero_image__renditions"]
 
     class Meta:
         verbose_name = "home page"

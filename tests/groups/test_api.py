@@ -59,7 +59,7 @@ def test_v2_lists_groups_with_their_schedule_and_next_meetings(client, groups):
     first = datetime.datetime.fromisoformat(grief["next_meetings"][0]["start"])
     assert (first.weekday(), first.hour, first.minute) == (1, 18, 30)
     assert grief["venue"]["name"] == "Laurel Room" and grief["venue"]["latitude"] == 35.5951
-    assert grief["topics"] == [{"name": "Grief and loss", "slug": "grief"}]
+    assert grief["topics"] == [{"id": groups["grief"].topics.get().pk, "name": "Grief and loss", "slug": "grief"}]
     assert (grief["meeting_format"], grief["status"], grief["cost"]) == ("in_person", "open", "free")
     assert grief["calendar_url"] == f"http://testserver/groups/{groups['grief'].pk}/calendar.ics"
     assert items["Anxiety online"]["venue"] is None
