@@ -2,6 +2,7 @@ from django.db import models
 from wagtail.api import APIField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from home.images import without_metadata
 from home.serializers import RenditionField
 
 
@@ -39,6 +40,12 @@ class SiteImage(AbstractImage):
     @property
     def default_alt_text(self):
         return self.description
+
+    def _set_image_file_metadata(self):
+        # Wagtail calls this for every upload (the image form, multiple upload, the API):
+        # take the camera's metadata out first, so no rendition carries it.
+        self.file = without_metadata(self.file)
+        super()._set_image_file_metadata()
 
 
 class SiteRendition(AbstractRendition):
