@@ -59,6 +59,8 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
 class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Faker("sentence", nb_words=3)
+    # Unique among siblings whatever title Faker picks (two "Try." would clash).
+    slug = factory.Sequence(lambda n: f"standard-page-{n}")
     intro = factory.Faker("paragraph", nb_sentences=2)
     body = factory.LazyAttribute(
         lambda o: [
