@@ -19,6 +19,14 @@ def test_call_to_action_needs_a_page_or_an_address_but_not_both(site_root):
     assert block.clean(block.to_python({**base, "page": None, "url": "https://example.com/"}))
 
 
+def test_call_to_action_heading_is_a_real_heading():
+    """Wagtail's accessibility checker flags a bold paragraph used as a heading."""
+    block = CallToActionBlock()
+    value = block.to_python({"heading": "Talk to us", "text": "", "button_label": "Contact us", "url": "/contact/"})
+    html = block.render(value)
+    assert '<h2 class="cta__heading">Talk to us</h2>' in html
+
+
 @pytest.mark.django_db
 def test_image_block_needs_alt_text_unless_decorative():
     image = ImageFactory()
