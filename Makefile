@@ -10,7 +10,7 @@ MANAGE := $(BIN)/python manage.py
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check bench lighthouse setup migrate demo admin clean
+.PHONY: help run test lint format check bench lighthouse docs-screenshots setup migrate demo admin clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ bench: $(VENV)/.dev-installed ## Queries and render time per page type, at 1x an
 
 lighthouse: $(VENV)/.dev-installed ## Lighthouse (mobile) scores per page type, on production settings (needs npm)
 	scripts/lighthouse.sh
+
+docs-screenshots: $(VENV)/.dev-installed ## Retake the admin screenshots in docs/images/editors/ (a throw-away site, headless Chromium)
+	$(BIN)/python scripts/docs_screenshots.py
 
 clean: ## Remove the virtual environment, the local database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media staticfiles artifacts .pytest_cache .lighthouse .test-db.sqlite3

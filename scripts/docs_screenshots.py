@@ -1,0 +1,708 @@
+#!/usr/bin/env python
+"""Screenshots of the admin for the editors' guide (docs/editors.md): `make docs-screenshots`.
+
+Builds a throw-away site in a temporary folder (SQLite database and media, never
+the developer's db.sqlite3 or media/), loads the demo content, adds demo accounts
+for each role that exists and a made-up join request, serves it with
+`manage.py runserver`, and drives the admin in headless Chromium to save one
+PNG per shot in SHOTS to docs/images/editors/. Everything is removed afterwards.
+
+Each shot opens its page by URL. A missing button or tab does not stop the run:
+the page is still photographed and a warning printed. A page that answers with
+an error status (or a shot that fails outright) makes the script exit non-zero.
+
+    make docs-screenshots
+    python scripts/docs_screenshots.py --only 05-article-new   # one shot (prefix match)
+    python scripts/docs_screenshots.py --serve                 # set up and serve, take no shots
+
+Chromium: $CHROMIUM_PATH, else `chromium` on the PATH, else /usr/bin/chromium.
+"""
+
+import argparse
+import contextlib
+import datetime
+import functools
+import importlib.util
+import io
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+OUTPUT_DIR = BASE_DIR / "docs" / "images" / "editors"
+VIEWPORT = {"width": 1280, "height": 800}
+# Throw-away accounts in a throw-away database: the password is never used anywhere else.
+PASSWORD = "docs-screenshots-only-4d1f"  # noqa: S105
+
+# The role groups made by migrations, and the demo account made for each when it exists.
+ROLE_USERS = {
+    "editor": ("Editors", "Riley", "Editor"),
+    "moderator": ("Moderators", "Morgan", "Moderator"),
+    "coordinator": ("Group coordinators", "Casey", "Coordinator"),
+}
+# Tab names the guide accepts for each part of an edit screen (names may still change).
+TABS = {
+    "content": ["Content"],
+    "promote": ["Promotion", "Promote"],
+    "settings": ["Settings"],
+    "schedule": ["Schedule", "Schedule and place", "When and where"],
+    "joining": ["Joining", "How to join"],
+    "contact": ["Contact details", "Contact"],
+    "crisis": ["Crisis help", "Crisis block", "Crisis"],
+}
+DEMO_ARTICLE_TITLE = "Sleep and worry: small steps that help"
+DEMO_VISITOR = "Demo visitor"
+
+
+# The shots --------------------------------------------------------------------------------------------
+
+SHOTS = []
+
+
+def shot(name):
+    """Register a function that photographs one screen as docs/images/editors/<name>.png."""
+
+    def register(function):
+        SHOTS.append((name, function))
+        return function
+
+    return register
+
+
+def shot_names():
+    return [name for name, _ in SHOTS]
+
+
+@shot("01-sign-in")
+def sign_in(d):
+    page = d.open(None, "/admin/login/")
+    d.fill(page, "#id_username", "your.name")
+    d.capture(page, "01-sign-in")
+
+
+@shot("02-dashboard")
+def dashboard(d):
+    # The administrator sees every panel; each role sees the ones for its work.
+    page = d.open("admin", "/admin/")
+    d.capture(page, "02-dashboard", full_page=True, max_height=1600)
+
+
+@shot("03-roles")
+def roles(d):
+    page = d.open("admin", "/admin/groups/")
+    d.capture(page, "03-roles")
+
+
+@shot("04-articles-list")
+def articles_list(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['articles']}/")
+    d.capture(page, "04-articles-list")
+
+
+@shot("05-article-new")
+def article_new(d):
+    page = d.open("editor", f"/admin/pages/add/blog/articlepage/{d.ids['articles']}/")
+    d.fill(page, "#id_title", "Talking with your family about therapy")
+    d.fill(
+        page,
+        "#id_intro",
+        "How to tell the people close to you that you are seeing a counselor, if and when you want to.",
+    )
+    d.capture(page, "05-article-new")
+
+
+@shot("06-article-body")
+def article_body(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.scroll_to(page, "#panel-child-content-body-heading, #panel-child-content-body-section")
+    d.capture(page, "06-article-body")
+
+
+@shot("07-image-alt-text")
+def image_alt_text(d):
+    page = d.open("editor", f"/admin/images/{d.ids['image']}/")
+    d.capture(page, "07-image-alt-text")
+
+
+@shot("08-article-authors-topics")
+def article_authors_topics(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.scroll_to(page, "#panel-child-content-authors-heading, #panel-child-content-authors-section")
+    d.capture(page, "08-article-authors-topics")
+
+
+@shot("09-article-preview")
+def article_preview(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.open_side_panel(page, "preview", ["Toggle preview", "Preview"])
+    page.wait_for_timeout(2500)
+    d.capture(page, "09-article-preview")
+
+
+@shot("10-article-submit")
+def article_submit(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.open_action_menu(page)
+    d.capture(page, "10-article-submit")
+
+
+@shot("11-article-schedule")
+def article_schedule(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.open_side_panel(page, "status", ["Toggle status", "Status"])
+    d.click_text(page, ["Set schedule", "Edit schedule"], role="button")
+    page.wait_for_timeout(600)
+    d.fill(page, "#id_go_live_at", d.ids["go_live_example"])
+    d.click_text(page, ["Set publishing schedule"], role="heading")
+    page.wait_for_timeout(300)
+    d.capture(page, "11-article-schedule")
+
+
+@shot("12-review-dashboard")
+def review_dashboard(d):
+    page = d.open("moderator", "/admin/")
+    d.scroll_to(page, "text=Awaiting your review")
+    d.capture(page, "12-review-dashboard")
+
+
+@shot("13-review-actions")
+def review_actions(d):
+    page = d.open("moderator", f"/admin/pages/{d.ids['in_review']}/edit/")
+    d.open_action_menu(page)
+    d.capture(page, "13-review-actions")
+
+
+@shot("14-request-changes")
+def request_changes(d):
+    page = d.open("moderator", f"/admin/pages/{d.ids['in_review']}/edit/")
+    d.open_action_menu(page)
+    d.click_text(page, ["Request changes"], role="button")
+    page.wait_for_timeout(1000)
+    d.fill(page, "textarea[name='comment']", "Please add a line about when to talk to a doctor about sleep.")
+    d.capture(page, "14-request-changes")
+
+
+@shot("15-group-new")
+def group_new(d):
+    page = d.open("coordinator", f"/admin/pages/add/groups/supportgrouppage/{d.ids['finder']}/")
+    d.fill(page, "#id_title", "New parents' support circle")
+    d.fill(
+        page,
+        "#id_summary",
+        "For parents of babies under one who feel low or anxious. We meet, talk and listen; babies welcome.",
+    )
+    d.capture(page, "15-group-new")
+
+
+@shot("16-group-status")
+def group_status(d):
+    page = d.open("coordinator", f"/admin/pages/{d.ids['stale_group']}/edit/")
+    d.scroll_to(page, "#panel-child-content-places_and_status-heading, #id_status")
+    d.capture(page, "16-group-status")
+
+
+@shot("17-group-schedule")
+def group_schedule(d):
+    page = d.open("coordinator", f"/admin/pages/{d.ids['monthly_group']}/edit/")
+    d.click_tab(page, TABS["schedule"])
+    d.capture(page, "17-group-schedule", full_page=True, max_height=2000)
+
+
+@shot("18-join-requests")
+def join_requests(d):
+    page = d.open("coordinator", "/admin/groups/joinrequest/")
+    d.capture(page, "18-join-requests")
+
+
+@shot("19-join-request-answer")
+def join_request_answer(d):
+    page = d.open("coordinator", f"/admin/groups/joinrequest/edit/{d.ids['join_request']}/")
+    d.select(page, "#id_status", "contacted")
+    d.fill(page, "#id_staff_notes", "Called Tuesday 10am, no message left as asked. Trying again Thursday morning.")
+    d.capture(page, "19-join-request-answer", full_page=True, max_height=1600)
+
+
+@shot("20-settings-contact")
+def settings_contact(d):
+    page = d.open("moderator", f"/admin/settings/home/sitesettings/{d.ids['site_settings']}/")
+    d.click_tab(page, TABS["contact"])
+    d.capture(page, "20-settings-contact")
+
+
+@shot("21-settings-crisis")
+def settings_crisis(d):
+    page = d.open("moderator", f"/admin/settings/home/sitesettings/{d.ids['site_settings']}/")
+    d.click_tab(page, TABS["crisis"])
+    d.capture(page, "21-settings-crisis", full_page=True, max_height=1400)
+
+
+@shot("22-history")
+def history(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['history_article']}/history/")
+    rows = page.locator("tbody tr", has=page.locator("button[aria-label='Actions']"))
+    if rows.count():
+        # The oldest draft with actions: it has "Review this version".
+        rows.last.locator("button[aria-label='Actions']").click()
+        page.wait_for_timeout(400)
+    else:
+        d.warn("no revision with an Actions menu")
+    d.capture(page, "22-history")
+
+
+@shot("23-revision-compare")
+def revision_compare(d):
+    article, old = d.ids["history_article"], d.ids["old_revision"]
+    page = d.open("editor", f"/admin/pages/{article}/revisions/compare/{old}...latest/")
+    d.capture(page, "23-revision-compare")
+
+
+@shot("24-revision-restore")
+def revision_restore(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['history_article']}/revisions/{d.ids['old_revision']}/revert/")
+    d.capture(page, "24-revision-restore")
+
+
+@shot("25-accessibility-checks")
+def accessibility_checks(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
+    d.open_side_panel(page, "checks", ["Toggle checks", "Checks"])
+    page.wait_for_timeout(2500)
+    d.capture(page, "25-accessibility-checks")
+
+
+# Driving the browser ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Driver:
+    browser: object
+    base_url: str
+    ids: dict
+    users: dict
+    warnings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    signed_in: dict = field(default_factory=dict)
+    current: str = ""
+    pages: list = field(default_factory=list)
+
+    def _new_page(self, storage_state=None):
+        """A fresh browser window: side panels and menus start closed for every shot."""
+        context = self.browser.new_context(
+            viewport=VIEWPORT,
+            device_scale_factor=1,
+            reduced_motion="reduce",
+            locale="en-US",
+            timezone_id="America/New_York",
+            storage_state=storage_state,
+        )
+        context.route("**/*", self._route)
+        page = context.new_page()
+        page.set_default_timeout(8000)
+        self.pages.append(page)
+        return page
+
+    def _route(self, route):
+        """Nothing leaves the machine; avatars (Gravatar) get Wagtail's default picture."""
+        url = route.request.url
+        if url.startswith(self.base_url) or url.startswith("data:"):
+            route.continue_()
+        elif "gravatar" in url:
+            route.fulfill(status=200, content_type="image/png", body=default_avatar())
+        else:
+            route.abort()
+
+    def _storage_for(self, username):
+        if username not in self.signed_in:
+            page = self._new_page()
+            page.goto(self.base_url + "/admin/login/", wait_until="networkidle")
+            page.fill("#id_username", username)
+            page.fill("#id_password", PASSWORD)
+            page.locator("form button[type=submit], form input[type=submit]").first.click()
+            page.wait_for_load_state("networkidle")
+            if "/login/" in page.url:
+                raise RuntimeError(f"could not sign in as {username}")
+            self.signed_in[username] = page.context.storage_state()
+            page.context.close()
+        return self.signed_in[username]
+
+    def open(self, role, path):
+        """A new window on `path`, signed in as the demo account for `role` (None: signed out).
+
+        If that role does not exist yet, or cannot open the page (Wagtail sends it to the
+        dashboard), the shot is taken as the administrator and a warning printed.
+        """
+        username = self.users.get(role) if role else None
+        if role and not username:
+            self.warn(f"no '{role}' account: taken as the administrator")
+            username = "admin"
+        page = self._new_page(self._storage_for(username) if username else None)
+        self.goto(page, path)
+        if username and username != "admin" and not page.url.split("?")[0].endswith(path.split("?")[0]):
+            self.warn(f"'{role}' was sent from {path} to {page.url} (no permission yet?): taken as the administrator")
+            page.context.close()
+            page = self._new_page(self._storage_for("admin"))
+            self.goto(page, path)
+        return page
+
+    def close_all(self):
+        for page in self.pages:
+            with contextlib.suppress(Exception):
+                page.context.close()
+        self.pages.clear()
+
+    def warn(self, message):
+        self.warnings.append(f"{self.current}: {message}")
+        print(f"    ! {message}")
+
+    def goto(self, page, path):
+        response = page.goto(self.base_url + path, wait_until="networkidle")
+        status = response.status if response else 0
+        if status >= 400:
+            self.errors.append(f"{self.current}: {path} answered {status}")
+            print(f"    ! {path} answered {status}")
+        return response
+
+    def _first(self, page, selector):
+        locator = page.locator(selector).first
+        try:
+            locator.wait_for(state="visible", timeout=3000)
+        except Exception:
+            self.warn(f"not found: {selector}")
+            return None
+        return locator
+
+    def fill(self, page, selector, text):
+        if locator := self._first(page, selector):
+            locator.fill(text)
+
+    def select(self, page, selector, value):
+        if locator := self._first(page, selector):
+            locator.select_option(value)
+
+    def scroll_to(self, page, selector):
+        """Bring an element to the top of the window, below the admin's sticky header."""
+        if locator := self._first(page, selector):
+            locator.evaluate("element => element.scrollIntoView({block: 'start'})")
+            page.evaluate("window.scrollBy(0, -110)")
+            page.wait_for_timeout(300)
+
+    def click_tab(self, page, names):
+        for name in names:
+            tab = page.get_by_role("tab", name=name, exact=True)
+            if tab.count():
+                tab.first.click()
+                page.wait_for_timeout(400)
+                return True
+        self.warn(f"no tab named any of {names}")
+        return False
+
+    def click_text(self, page, names, role="button"):
+        for name in names:
+            target = page.get_by_role(role, name=name)
+            if target.count() and target.first.is_visible():
+                target.first.click()
+                return True
+        self.warn(f"no {role} named any of {names}")
+        return False
+
+    def open_side_panel(self, page, panel, names):
+        toggle = page.locator(f"[data-side-panel-toggle='{panel}']")
+        if toggle.count() and toggle.first.is_visible():
+            toggle.first.click()
+            page.wait_for_timeout(500)
+            return True
+        return self.click_text(page, names)
+
+    def open_action_menu(self, page):
+        """Open the menu next to the main button at the bottom of an edit screen."""
+        toggle = page.locator("footer .w-dropdown__toggle, footer [data-w-dropdown-target='toggle']")
+        if toggle.count() and toggle.first.is_visible():
+            toggle.first.click()
+            page.wait_for_timeout(400)
+            return True
+        self.warn("no menu next to the main button")
+        return False
+
+    def capture(self, page, name, full_page=False, max_height=None):
+        """Save the window as <name>.png; `full_page` makes the window as tall as the screen's content first."""
+        path = OUTPUT_DIR / f"{name}.png"
+        if full_page:
+            # The admin scrolls inside its own panes, not the document: measure the tallest one.
+            height = page.evaluate(
+                "Math.max(...Array.from(document.querySelectorAll('body, body *'), e => e.scrollHeight))"
+            )
+            height = max(VIEWPORT["height"], min(height, max_height or height))
+            page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+            page.wait_for_timeout(500)
+        page.screenshot(path=path)
+        compress(path)
+        page.context.close()
+
+
+@functools.cache
+def default_avatar():
+    wagtail = Path(importlib.util.find_spec("wagtail").origin).parent
+    return (wagtail / "admin/static/wagtailadmin/images/default-user-avatar.png").read_bytes()
+
+
+def compress(path):
+    """Down to 256 colours (the admin uses few): a screen is then tens of kilobytes, not hundreds."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        reduced = image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    reduced.save(path, optimize=True)
+
+
+# The throw-away site -------------------------------------------------------------------------------
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(workdir, port):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{workdir / 'docs.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "STATIC_ROOT": str(workdir / "static"),
+        "DEBUG": "true",
+        "SECRET_KEY": "docs-screenshots-only-key-not-used-anywhere-else",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def manage(env, *args):
+    subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)  # noqa: S603 (our own manage.py)
+
+
+def prepare_content():
+    """Accounts, a made-up join request, an article in review and an article with history. Returns the ids used."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.utils import timezone
+
+    from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage
+    from groups.choices import ContactMethod, Frequency, GroupStatus
+    from groups.models import JoinRequest, SupportGroupIndexPage, SupportGroupPage
+    from home.models import SiteImage
+    from home.models.settings import SiteSettings
+
+    User = get_user_model()
+    admin = User.objects.create_superuser(
+        "admin", "admin@example.org", PASSWORD, first_name="Office", last_name="Admin"
+    )
+    users = {"admin": "admin"}
+    accounts = {"admin": admin}
+    for role, (group_name, first, last) in ROLE_USERS.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            print(f"  (no '{group_name}' group: its screens are taken as the administrator)")
+            continue
+        user = User.objects.create_user(role, f"{role}@example.org", PASSWORD, first_name=first, last_name=last)
+        user.groups.add(group)
+        users[role] = role
+        accounts[role] = user
+    editor = accounts.get("editor", admin)
+    moderator = accounts.get("moderator", admin)
+
+    index = ArticleIndexPage.objects.first()
+    articles = ArticlePage.objects.child_of(index).live().order_by("path")
+    template = articles.first()
+
+    def new_article(title, slug, intro):
+        article = ArticlePage(
+            title=title,
+            slug=slug,
+            intro=intro,
+            hero_image=template.hero_image,
+            body=template.body.raw_data,
+            owner=editor,
+            live=False,
+            authors=[ArticleAuthor(person=author.person) for author in template.authors.all()[:1]],
+            topics=list(template.topics.all()[:2]),
+        )
+        index.add_child(instance=article)
+        article.save_revision(user=editor, log_action=True)
+        return article
+
+    # An article the editor has sent for review, waiting for a moderator.
+    in_review = new_article(
+        DEMO_ARTICLE_TITLE,
+        "sleep-and-worry",
+        "When worry keeps you awake, a few small habits can make nights easier. Here is where to begin.",
+    )
+    if workflow := in_review.get_workflow():
+        workflow.start(in_review, editor)
+    # A draft the editor is still writing.
+    draft = new_article(
+        "Walking through worry: why a short walk helps",
+        "walking-through-worry",
+        "Why a short walk outside can loosen the grip of anxious thoughts, and how to start.",
+    )
+
+    # An article with some history: an older wording, then the current one.
+    history_article = articles.last().specific
+    old_revision = history_article.save_revision(user=editor, log_action=True)
+    old_revision.publish(user=moderator)
+    history_article.refresh_from_db()
+    history_article.intro = history_article.intro.rstrip(".") + ", with a few ideas to try this week."
+    history_article.save_revision(user=editor, log_action=True).publish(user=moderator)
+
+    # A group whose details were checked long ago, so it needs verifying again.
+    groups = SupportGroupPage.objects.live().order_by("path")
+    stale = groups.last()
+    stale.last_verified = timezone.localdate() - datetime.timedelta(days=120)
+    stale.save_revision(user=admin, log_action=True).publish(user=admin)
+    monthly = groups.filter(meeting_rules__frequency=Frequency.MONTHLY).first() or groups.first()
+
+    group = groups.filter(status=GroupStatus.OPEN).first()
+    request = JoinRequest.objects.create(
+        group=group,
+        name=DEMO_VISITOR,
+        contact_method=ContactMethod.EMAIL,
+        email="demo.visitor@example.org",
+        ok_to_leave_message=False,
+        note="This request is made up for the editors' guide.",
+        consented_at=timezone.now(),
+    )
+
+    image = SiteImage.objects.order_by("pk").first()
+    next_monday = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
+    return users, {
+        "articles": index.pk,
+        "in_review": in_review.pk,
+        "new_article": draft.pk,
+        "history_article": history_article.pk,
+        "old_revision": old_revision.pk,
+        "finder": SupportGroupIndexPage.objects.first().pk,
+        "group": group.pk,
+        "stale_group": stale.pk,
+        "monthly_group": monthly.pk,
+        "join_request": request.pk,
+        "image": image.pk if image else 0,
+        "site_settings": SiteSettings.load().pk,
+        "go_live_example": f"{next_monday:%Y-%m-%d} 09:00",
+    }
+
+
+def wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            urllib.request.urlopen(url, timeout=2)  # noqa: S310 (our own local server)
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"the server at {url} did not start")
+
+
+def chromium_path():
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def take(base_url, ids, users, only):
+    from playwright.sync_api import sync_playwright
+
+    OUTPUT_DIR.mkdir(parents=True, exist_ok=True)
+    if not only:  # a full run leaves no picture of a shot that is gone
+        for stale in OUTPUT_DIR.glob("*.png"):
+            if stale.stem not in shot_names():
+                stale.unlink()
+    chosen = [(name, function) for name, function in SHOTS if not only or any(name.startswith(o) for o in only)]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars"],
+        )
+        driver = Driver(browser, base_url, ids, users)
+        for name, function in chosen:
+            driver.current = name
+            print(f"  {name}")
+            try:
+                function(driver)
+            except Exception as error:
+                driver.errors.append(f"{name}: {type(error).__name__}: {error}")
+                print(f"    ! {type(error).__name__}: {error}")
+            driver.close_all()
+        browser.close()
+    return driver
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", nargs="*", help="take only the shots whose names start with these")
+    parser.add_argument("--serve", action="store_true", help="set up and serve the site until Ctrl-C; no shots")
+    options = parser.parse_args()
+
+    # `kill` (SIGTERM) cleans up like Ctrl-C: the server stops and the temporary folder goes.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    started = time.monotonic()
+    workdir = Path(tempfile.mkdtemp(prefix="rmc-docs-"))
+    port = free_port()
+    env = environment(workdir, port)
+    server = None
+    try:
+        print("Setting up a throw-away site …")
+        manage(env, "migrate", "--no-input", "-v0")
+        manage(env, "load_demo_content", "-v0")
+        os.environ.update({key: value for key, value in env.items() if key != "PYTHONUNBUFFERED"})
+        sys.path.insert(0, str(BASE_DIR))
+        import django
+
+        django.setup()
+        with contextlib.redirect_stdout(io.StringIO()):  # the console emails Wagtail sends reviewers
+            users, ids = prepare_content()
+        from django.db import connections
+
+        connections.close_all()
+
+        server = subprocess.Popen(  # noqa: S603 (our own manage.py)
+            [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        wait_for(base_url + "/admin/login/")
+        if options.serve:
+            print(f"Serving {base_url}/admin/ — accounts {', '.join(users)}, password {PASSWORD}. Ctrl-C to stop.")
+            with contextlib.suppress(KeyboardInterrupt):
+                server.wait()
+            return 0
+        print(f"Taking screenshots from {base_url} …")
+        driver = take(base_url, ids, users, options.only)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    pictures = list(OUTPUT_DIR.glob("*.png"))
+    size = sum(path.stat().st_size for path in pictures) / 1024
+    print(f"{len(pictures)} screenshots, {size:.0f} KB, in {time.monotonic() - started:.0f} s")
+    for warning in driver.warnings:
+        print(f"warning: {warning}")
+    for error in driver.errors:
+        print(f"error: {error}", file=sys.stderr)
+    return 1 if driver.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
