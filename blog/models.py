@@ -343,6 +343,9 @@ class ArticlePage(BasePage):
             [FieldPanel("date"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)],
             heading="Date and topics",
         ),
+    ]
+    # What readers see after the article and how it is shared: the "Promotion" tab (home.models.BasePage).
+    promote_panels = [
         InlinePanel(
             "related_article_links",
             heading="Discover more",
@@ -353,6 +356,7 @@ class ArticlePage(BasePage):
                 "articles on the same topics."
             ),
         ),
+        *BasePage.promote_panels,
     ]
 
     search_fields = [

@@ -1,11 +1,16 @@
-"""Admin: venues as a snippet, join requests through wagtail-modeladmin (never a snippet, never in an API)."""
+"""Admin: venues as a snippet, join requests through wagtail-modeladmin (never a snippet, never in an API),
+the groups' dashboard panels and the "needs verifying" mark in the page explorer."""
 
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from groups.models import JoinRequest, Venue
+from groups import dashboard
+from groups.models import JoinRequest, SupportGroupPage, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -68,3 +73,27 @@ class JoinRequestAdmin(ModelAdmin):
 
 
 modeladmin_register(JoinRequestAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def add_group_panels(request, panels):
+    dashboard.add_panels(request, panels)
+
+
+@hooks.register("register_page_listing_buttons")
+def needs_verifying_button(page, user, next_url=None):
+    """A 'Needs verifying' button beside a group in the page explorer, to its edit page.
+
+    The explorer lists specific pages, so reading `last_verified` costs no query.
+    """
+    if isinstance(page, SupportGroupPage) and page.needs_verifying:
+        yield ListingButton(
+            "Needs verifying",
+            url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            icon_name="warning",
+            priority=5,
+            attrs={
+                "title": f"Details last checked on {page.last_verified:%B} {page.last_verified.day}, "
+                f"{page.last_verified.year}: check them with the facilitator"
+            },
+        )

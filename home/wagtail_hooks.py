@@ -1,8 +1,11 @@
-"""Admin registrations for the site's shared snippets."""
+"""Admin: the shared snippets, the dashboard's panels and the practice's accessibility checker."""
 
+from wagtail import hooks
+from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import dashboard
 from home.models import Area, Person, Topic
 
 
@@ -40,3 +43,64 @@ class AreaViewSet(SnippetViewSet):
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
 register_snippet(AreaViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def arrange_dashboard(request, panels):
+    dashboard.arrange_panels(request, panels)
+
+
+# Alt text the checker flags: a file name, underscores, or "image of …" (screen readers say so already).
+ALT_TEXT_TO_AVOID = (
+    r"\.(avif|gif|jpg|jpeg|png|svg|webp)$|_|^\s*(an? )?(image|photo|photograph|picture|pic|graphic) of\b"
+)
+
+
+class PracticeContentChecker(ContentCheckerItem):
+    """Wagtail's accessibility checker, with a few more of the mistakes editors can make and fix.
+
+    It runs in the user bar on every page for signed-in staff and in the editor's
+    preview ("Checks"). Beyond Wagtail's own rules (empty headings and links,
+    skipped heading levels, file names as alt text, …), it flags alt text that
+    says "image of" (screen readers say so already), alt text that repeats the
+    text beside the image, and a missing alt text.
+    """
+
+    axe_run_only = [*ContentCheckerItem.axe_run_only, "image-alt", "image-redundant-alt"]
+    axe_custom_checks = [
+        {
+            "id": "check-image-alt-text",
+            # File names, underscores, and alt text that starts by saying it is a picture (case ignored).
+            "options": {"pattern": ALT_TEXT_TO_AVOID},
+        },
+        {"id": "check-empty-meta-description"},
+    ]
+    axe_messages = {
+        **ContentCheckerItem.axe_messages,
+        "alt-text-quality": {
+            "error_name": "Image alt text needs rewording",
+            "help_text": (
+                "Describe what the picture shows, e.g. 'Morning mist over the Blue Ridge', "
+                "not a file name and not 'image of …'. Edit it under Images."
+            ),
+        },
+        "image-alt": {
+            "error_name": "Image without alt text",
+            "help_text": "Give every image a description under Images, or mark it as decorative.",
+        },
+        "image-redundant-alt": {
+            "error_name": "Alt text repeats the text beside it",
+            "help_text": "Say what the picture adds instead of repeating the caption or link text.",
+        },
+    }
+
+
+@hooks.register("construct_wagtail_userbar")
+def use_practice_content_checker(request, items, page):
+    """Swap Wagtail's checker for the practice's: in the user bar, the preview and the editor's "Checks" panel.
+
+    Wagtail adds its checker as an AccessibilityItem (a ContentCheckerItem) in each place.
+    """
+    for index, item in enumerate(items):
+        if isinstance(item, ContentCheckerItem) and not isinstance(item, PracticeContentChecker):
+            items[index] = PracticeContentChecker(in_editor=item.in_editor)

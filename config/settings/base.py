@@ -252,6 +252,9 @@ RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
 # Days a request to join a support group is kept before `purge_join_requests` deletes it.
 JOIN_REQUEST_RETENTION_DAYS = env.int("JOIN_REQUEST_RETENTION_DAYS", default=180)
+# Days after which a group's details (times, place, cost) "need verifying" with its facilitator:
+# shown in the admin's page listing, on the group's edit page and on the dashboard.
+GROUP_VERIFY_AFTER_DAYS = env.int("GROUP_VERIFY_AFTER_DAYS", default=90)
 
 # Serve uploaded media from Django itself: for a small single-machine install.
 # Larger installs use S3-compatible storage or a web server in front (docs/deployment.md).

@@ -31,8 +31,16 @@ class MeetingRule(Orderable):
     """When a group meets: every week, every other week, or once a month on a set weekday."""
 
     page = ParentalKey("groups.SupportGroupPage", on_delete=models.CASCADE, related_name="meeting_rules")
-    frequency = models.CharField("how often", max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY)
-    weekday = models.PositiveSmallIntegerField("day", choices=Weekday.choices, default=Weekday.TUESDAY)
+    frequency = models.CharField(
+        "how often",
+        max_length=20,
+        choices=Frequency.choices,
+        default=Frequency.WEEKLY,
+        help_text="Every other week counts from the first date.",
+    )
+    weekday = models.PositiveSmallIntegerField(
+        "day", choices=Weekday.choices, default=Weekday.TUESDAY, help_text="The day of the week it meets."
+    )
     week_of_month = models.SmallIntegerField(
         "which week of the month",
         choices=WeekOfMonth.choices,
@@ -69,18 +77,23 @@ class MeetingRule(Orderable):
         errors = {}
         if self.start_time and self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = (
-                "The meeting ends before it starts. Check the times: use the 24-hour clock, e.g. 18:30 to 20:00."
+                f"The meeting ends before it starts: set the end time after the start time "
+                f"({schedule.format_time(self.start_time)}). Times use the 24-hour clock, so 8pm is 20:00."
             )
         if self.frequency == Frequency.MONTHLY and self.week_of_month is None:
             errors["week_of_month"] = (
-                "Monthly groups need a week of the month: choose first, second, third, fourth or last."
+                "Monthly groups need a week of the month: choose first, second, third, fourth or last "
+                "(e.g. 'second' for the second Tuesday)."
             )
         if self.frequency != Frequency.MONTHLY and self.week_of_month is not None:
             errors["week_of_month"] = (
                 "The week of the month is only for monthly groups. Clear it, or set 'how often' to monthly."
             )
         if self.first_date and self.last_date and self.last_date < self.first_date:
-            errors["last_date"] = "The last meeting is before the first one. Check both dates."
+            errors["last_date"] = (
+                f"The last date is before the first date: set it to {schedule.format_date(self.first_date)} or "
+                "later, or leave it empty if the group keeps meeting."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -89,7 +102,7 @@ class CancelledMeeting(Orderable):
     """A date on which the group does not meet."""
 
     page = ParentalKey("groups.SupportGroupPage", on_delete=models.CASCADE, related_name="cancelled_meetings")
-    date = models.DateField()
+    date = models.DateField(help_text="A day the group would normally meet on.")
     note = models.CharField(
         max_length=160, blank=True, help_text="Optional, shown on the page, e.g. 'Thanksgiving: no group this week'."
     )

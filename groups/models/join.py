@@ -54,7 +54,15 @@ class JoinRequest(models.Model):
     )
     note = models.TextField("their note", blank=True, max_length=1000)
     consented_at = models.DateTimeField("agreed to the privacy statement")
-    status = models.CharField(max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.NEW)
+    status = models.CharField(
+        max_length=20,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.NEW,
+        help_text=(
+            "New: nobody has replied yet (these show on the dashboard). Change it to 'Contacted' once you have "
+            "been in touch, then 'Joined', 'On the waiting list' or 'Declined or withdrawn'."
+        ),
+    )
     staff_notes = models.TextField(
         blank=True, help_text="For the team only: when you called, what was agreed. Deleted with the request."
     )

@@ -6,15 +6,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from groups import schedule, serializers
+from groups.admin_forms import SupportGroupPageForm
 from groups.choices import (
     PLACE_HOLDING_STATUSES,
     Audience,
@@ -24,6 +28,7 @@ from groups.choices import (
     MeetingFormat,
 )
 from groups.models.inlines import GroupFacilitator
+from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
@@ -85,6 +90,18 @@ class SupportGroupIndexPage(RoutablePageMixin, BasePage):
         )
 
 
+def verify_before(today=None):
+    """Groups last checked before this date need verifying (settings.GROUP_VERIFY_AFTER_DAYS)."""
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=settings.GROUP_VERIFY_AFTER_DAYS)
+
+
+class SupportGroupPageQuerySet(PageQuerySet):
+    def needs_verifying(self, today=None):
+        """Groups whose details were last checked too long ago, oldest check first."""
+        return self.filter(last_verified__lt=verify_before(today)).order_by("last_verified", "title")
+
+
 class SupportGroupPage(RoutablePageMixin, BasePage):
     """One support group: what it is, who it is for, when and where it meets, and how to join."""
 
@@ -122,6 +139,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         max_length=20,
         choices=Audience.choices,
         default=Audience.ADULTS,
+        help_text="The people the group is meant for. Visitors filter the finder by this.",
     )
     meeting_format = models.CharField(
         "format",
@@ -151,7 +169,12 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
             "joined. Keep it here so everyone on the team can find it."
         ),
     )
-    cost = models.CharField(max_length=20, choices=Cost.choices, default=Cost.FREE)
+    cost = models.CharField(
+        max_length=20,
+        choices=Cost.choices,
+        default=Cost.FREE,
+        help_text="Free, a sliding scale (people pay what they can within a range) or a set fee.",
+    )
     cost_details = models.CharField(
         max_length=160,
         blank=True,
@@ -199,7 +222,10 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     last_verified = models.DateField(
         "details last checked",
         default=datetime.date.today,
-        help_text="The date someone last checked the times, place and cost with the facilitator.",
+        help_text=(
+            "The date someone last checked the times, place and cost with the facilitator. Shown on the page. "
+            "When it is a few months old, the admin marks the group 'needs verifying'."
+        ),
     )
 
     parent_page_types = ["groups.SupportGroupIndexPage"]
@@ -208,6 +234,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     image_field = "image"
 
     content_panels = [
+        VerificationPanel(),
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -216,21 +243,22 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
             [FieldPanel("topics"), FieldRowPanel([FieldPanel("audience"), FieldPanel("led_by")])],
             heading="Who it is for",
         ),
-        InlinePanel("facilitators", heading="Facilitators", label="Facilitator"),
-        MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("capacity"), FieldPanel("last_verified")],
-            heading="Places and status",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("cost"), FieldPanel("cost_details"), FieldPanel("insurance_note")],
-            heading="Cost",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("how_to_join"), FieldPanel("intro_session_required"), FieldPanel("first_meeting")],
-            heading="Joining",
+        InlinePanel(
+            "facilitators",
+            heading="Facilitators",
+            label="Facilitator",
+            help_text="Who leads the group, in the order their names should appear. People are kept under Snippets.",
         ),
     ]
     schedule_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_verified")],
+            heading="Checking the details",
+            help_text=(
+                "Every few months, check the times, the place and the cost with the facilitator, "
+                "then set this date to the day you checked."
+            ),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("meeting_format"),
@@ -254,15 +282,31 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
             help_text="Dates when the group will not meet, e.g. holidays. They disappear from the page and calendars.",
         ),
     ]
+    joining_panels = [
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("capacity")],
+            heading="Places and status",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("how_to_join"), FieldPanel("intro_session_required"), FieldPanel("first_meeting")],
+            heading="How to join",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("cost"), FieldPanel("cost_details"), FieldPanel("insurance_note")],
+            heading="Cost",
+        ),
+    ]
 
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
             ObjectList(schedule_panels, heading="Schedule and place"),
-            ObjectList(BasePage.promote_panels, heading="Promote"),
+            ObjectList(joining_panels, heading="Joining"),
+            ObjectList(BasePage.promote_panels, heading="Promotion"),
             ObjectList(BasePage.settings_panels, heading="Settings"),
         ]
     )
+    base_form_class = SupportGroupPageForm
 
     # What the API's fields read, fetched for a whole list at once (config/api.py).
     api_select_related = ("venue", "image")
@@ -288,8 +332,17 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         index.FilterField("status"),
     ]
 
+    objects = PageManager.from_queryset(SupportGroupPageQuerySet)()
+
     class Meta:
         verbose_name = "support group"
+
+    # Checking the details ---------------------------------------------------------------------
+
+    @property
+    def needs_verifying(self):
+        """Whether the times, place and cost were last checked more than GROUP_VERIFY_AFTER_DAYS ago."""
+        return self.last_verified is not None and self.last_verified < verify_before()
 
     # Schedule ---------------------------------------------------------------------------------
 

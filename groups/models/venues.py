@@ -14,9 +14,11 @@ class Venue(index.Indexed, models.Model):
 
     name = models.CharField(max_length=120, help_text="What people call the place, e.g. 'Laurel Room, Grace Church'.")
     street_address = models.CharField(max_length=160, help_text="Street and number only, e.g. '14 Oak Street'.")
-    locality = models.CharField("town or city", max_length=80, default="Asheville")
-    region = models.CharField("state", max_length=40, default="NC")
-    postal_code = models.CharField("ZIP code", max_length=12, blank=True)
+    locality = models.CharField(
+        "town or city", max_length=80, default="Asheville", help_text="For example Asheville or Black Mountain."
+    )
+    region = models.CharField("state", max_length=40, default="NC", help_text="Two letters, e.g. NC.")
+    postal_code = models.CharField("ZIP code", max_length=12, blank=True, help_text="For example 28806. Optional.")
     area = models.CharField(
         "neighborhood or area",
         max_length=80,

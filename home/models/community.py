@@ -270,7 +270,11 @@ class CommunityPage(BasePage):
         related_name="community_pages",
         help_text="What the page is about. Related support groups and articles are chosen by these topics.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="The page itself: headings, text, pictures and quotes. Keep paragraphs short for reading on a phone.",
+    )
     resources_checked = models.DateField(
         "resources last checked",
         null=True,
@@ -416,7 +420,7 @@ class CommunityResource(Orderable, ClusterableModel):
         max_length=160, blank=True, help_text="Street and number, e.g. 12 Haywood Road. Leave empty if online only."
     )
     town = models.CharField(max_length=80, blank=True, help_text="For example Asheville or Black Mountain.")
-    postal_code = models.CharField("ZIP code", max_length=12, blank=True)
+    postal_code = models.CharField("ZIP code", max_length=12, blank=True, help_text="For example 28806. Optional.")
     hours = models.TextField(
         "opening hours",
         max_length=300,
@@ -428,7 +432,12 @@ class CommunityResource(Orderable, ClusterableModel):
         blank=True,
         help_text="For example 'Free', 'Sliding scale from $10' or 'Most insurance accepted'.",
     )
-    topics = ParentalManyToManyField("home.Topic", blank=True, related_name="community_resources")
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="community_resources",
+        help_text="What they help with. Optional; other apps use these to find the right resource.",
+    )
 
     panels = [
         FieldPanel("organization"),

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.functional import classproperty
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.models import Page
 
 
@@ -48,12 +49,31 @@ class BasePage(SocialMixin, Page):
                 FieldPanel("show_in_menus"),
             ],
             heading="Search engines and menus",
+            help_text=(
+                "How the page appears in Google and in the site's menus. "
+                "The page's own title and summary are used when these are left empty."
+            ),
         ),
         *SocialMixin.social_panels,
     ]
 
     class Meta:
         abstract = True
+
+    @classproperty
+    def edit_handler(cls):
+        """The editor's tabs, named as staff talk about them: Content, Promotion, Settings.
+
+        Built from each page type's own `content_panels`, `promote_panels` and
+        `settings_panels`, as Wagtail's default is; a page type that needs more tabs
+        (support groups) declares its own `edit_handler`. Wagtail builds it once per type.
+        """
+        tabs = [
+            ObjectList(cls.content_panels, heading="Content"),
+            ObjectList(cls.promote_panels, heading="Promotion"),
+            ObjectList(cls.settings_panels, heading="Settings"),
+        ]
+        return TabbedInterface([tab for tab in tabs if tab.children])
 
     def get_meta_title(self):
         return self.seo_title or self.title

@@ -120,7 +120,11 @@ class StandardPage(BasePage):
         blank=True,
         help_text="One or two sentences at the top of the page, also used in search results.",
     )
-    body = StreamField(BaseStreamBlock(), blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        help_text="The page itself: headings, text, pictures and quotes. Start sections with a heading.",
+    )
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

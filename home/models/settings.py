@@ -18,8 +18,8 @@ SOCIAL_PLATFORMS = [
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS)
-    url = blocks.URLBlock(label="Web address")
+    platform = blocks.ChoiceBlock(choices=SOCIAL_PLATFORMS, help_text="Where the link goes.")
+    url = blocks.URLBlock(label="Web address", help_text="The full address, starting with https://.")
 
     class Meta:
         icon = "link"
@@ -33,7 +33,11 @@ class SiteSettings(BaseGenericSetting):
     Every field has a sensible default, so the site renders before anyone edits it.
     """
 
-    practice_name = models.CharField(max_length=120, default="Resilient Mind Counseling")
+    practice_name = models.CharField(
+        max_length=120,
+        default="Resilient Mind Counseling",
+        help_text="The practice's name as it appears at the top of every page and in search results.",
+    )
     tagline = models.CharField(
         max_length=160,
         blank=True,
@@ -44,10 +48,14 @@ class SiteSettings(BaseGenericSetting):
         max_length=40, blank=True, help_text="The office number, as visitors should dial it, e.g. (828) 555-0142."
     )
     email = models.EmailField(blank=True, help_text="The office's public email address.")
-    street_address = models.CharField(max_length=160, blank=True)
-    locality = models.CharField("town or city", max_length=80, blank=True, default="Asheville")
-    region = models.CharField("state", max_length=40, blank=True, default="NC")
-    postal_code = models.CharField("ZIP code", max_length=12, blank=True)
+    street_address = models.CharField(
+        max_length=160, blank=True, help_text="The office's street and number, e.g. '22 Laurel Ridge Road'."
+    )
+    locality = models.CharField(
+        "town or city", max_length=80, blank=True, default="Asheville", help_text="For example Asheville."
+    )
+    region = models.CharField("state", max_length=40, blank=True, default="NC", help_text="Two letters, e.g. NC.")
+    postal_code = models.CharField("ZIP code", max_length=12, blank=True, help_text="For example 28801.")
     hours = models.TextField(
         "office hours",
         blank=True,
@@ -77,7 +85,12 @@ class SiteSettings(BaseGenericSetting):
         blank=True,
         help_text="The county's mobile crisis team, who come to the person. Leave both empty to hide it.",
     )
-    mobile_crisis_phone = models.CharField("local mobile crisis line: phone", max_length=40, blank=True)
+    mobile_crisis_phone = models.CharField(
+        "local mobile crisis line: phone",
+        max_length=40,
+        blank=True,
+        help_text="As people should dial it, e.g. (888) 555-0199. Shown as a link that calls on a phone.",
+    )
     get_help_page = models.ForeignKey(
         "wagtailcore.Page",
         null=True,
@@ -100,7 +113,12 @@ class SiteSettings(BaseGenericSetting):
         features=["bold", "italic", "link"],
         help_text="A short note at the bottom of every page.",
     )
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, use_json_field=True)
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        use_json_field=True,
+        help_text="The practice's pages on social media, shown as links in the footer. Optional.",
+    )
 
     contact_panels = [
         FieldPanel("practice_name"),

@@ -115,10 +115,14 @@ def test_rules_read_as_plain_words():
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"end_time": datetime.time(17)}, "end_time", "ends before it starts"),
+        (
+            {"end_time": datetime.time(17)},
+            "end_time",
+            "ends before it starts: set the end time after the start time (6:30pm)",
+        ),
         ({"frequency": Frequency.MONTHLY}, "week_of_month", "first, second, third, fourth or last"),
         ({"week_of_month": 2}, "week_of_month", "only for monthly groups"),
-        ({"last_date": datetime.date(2024, 12, 1)}, "last_date", "before the first one"),
+        ({"last_date": datetime.date(2024, 12, 1)}, "last_date", "set it to Tuesday, January 7"),
     ],
 )
 def test_rule_validation_says_how_to_fix_it(fields, field, message):
