@@ -104,3 +104,16 @@ def use_practice_content_checker(request, items, page):
     for index, item in enumerate(items):
         if isinstance(item, ContentCheckerItem) and not isinstance(item, PracticeContentChecker):
             items[index] = PracticeContentChecker(in_editor=item.in_editor)
+
+
+# Messages sent through the contact page are health information. Wagtail lets anyone who may edit
+# a form page read its submissions; here only administrators and holders of the
+# `wagtailforms.view_formsubmission` permission (the Moderators, by a migration) may.
+CONTACT_MESSAGES_PERMISSION = "wagtailforms.view_formsubmission"
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_message_readers_see_submissions(user, form_pages):
+    if user.has_perm(CONTACT_MESSAGES_PERMISSION):
+        return form_pages
+    return form_pages.none()

@@ -223,6 +223,38 @@ def test_staff_read_and_export_messages_in_the_admin(client, staff_client, conta
     assert "Contact us" in staff_client.get("/admin/forms/").content.decode()
 
 
+def staff_member(*, page, can_read_messages):
+    """A non-administrator who may edit `page` (and so, by Wagtail's default, read its form's messages)."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=f"Page editors {can_read_messages}")
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    change_page = Permission.objects.get(codename="change_page")
+    GroupPagePermission.objects.create(group=group, page=page, permission=change_page)
+    if can_read_messages:
+        group.permissions.add(Permission.objects.get(codename="view_formsubmission"))
+    user = get_user_model().objects.create_user(f"staff-{can_read_messages}", password="pw")
+    user.groups.add(group)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_editing_the_contact_page_is_not_enough_to_read_its_messages(client, contact_page):
+    client.post(contact_page.url, message())
+    editor = staff_member(page=contact_page, can_read_messages=False)
+    assert editor.get(f"/admin/pages/{contact_page.pk}/edit/").status_code == HTTPStatus.OK
+    listing = editor.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    assert listing.status_code in {HTTPStatus.FOUND, HTTPStatus.FORBIDDEN}
+    assert MARKER not in listing.content.decode()
+    assert "Contact us" not in editor.get("/admin/forms/").content.decode()
+
+    reader = staff_member(page=contact_page, can_read_messages=True)
+    listing = reader.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    assert listing.status_code == HTTPStatus.OK and MARKER in listing.content.decode()
+
+
 def test_a_message_never_shows_up_in_pages_apis_search_or_logs(client, contact_page, site_root, caplog):
     with caplog.at_level("DEBUG"):
         client.post(contact_page.url, message())
