@@ -7,3 +7,6 @@ class BlogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "blog"
     verbose_name = "Articles"
+
+    def ready(self):
+        from blog import signals  # noqa: F401 (connects the receivers)

@@ -1,10 +1,15 @@
-"""The 'Group coordinators' role: edits support group pages and reads join requests.
+"""The 'Group coordinators' role: edits and publishes support groups, answers join requests.
 
 Join requests are visible only to superusers and to members of this group
 (Django's view/change permissions on JoinRequest, which no other group is given).
+Coordinators also keep venues and facilitators (people) up to date and upload the photos
+these need. They have no page permissions outside the group finders. home/roles.py
+describes every role.
 """
 
-COORDINATORS_GROUP = "Group coordinators"
+from home.roles import COORDINATORS, grant_collection_permissions, grant_model_permissions, grant_page_permissions
+
+COORDINATORS_GROUP = COORDINATORS
 
 # (app_label, codename) of model permissions the coordinators hold.
 COORDINATOR_PERMISSIONS = [
@@ -14,19 +19,26 @@ COORDINATOR_PERMISSIONS = [
     ("groups", "add_venue"),
     ("groups", "change_venue"),
     ("groups", "view_venue"),
+    # Facilitators are people (home.Person), as are article authors.
+    ("home", "add_person"),
+    ("home", "change_person"),
+    ("home", "view_person"),
+    ("home", "view_topic"),
 ]
 
-# Page permissions on each group finder (and so on every group below it): edit, not publish,
-# so changes go through the review workflow.
-COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+COORDINATOR_COLLECTION_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
+
+# Page permissions on each group finder (and so on every group below it). Groups go live from
+# the coordinators directly: holding publish, they are never held up by a workflow.
+COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 
 
-def grant_finder_permissions(page, group_model, permission_model, page_permission_model):
-    """Let the coordinators add and edit support groups under `page` (a finder). Idempotent."""
-    group = group_model.objects.filter(name=COORDINATORS_GROUP).first()
-    if group is None:
-        return
-    for codename in COORDINATOR_PAGE_PERMISSIONS:
-        permission = permission_model.objects.filter(content_type__app_label="wagtailcore", codename=codename).first()
-        if permission is not None:
-            page_permission_model.objects.get_or_create(group=group, page_id=page.pk, permission=permission)
+def grant_coordinator_permissions(apps=None):
+    """The role's model and image permissions. Idempotent."""
+    grant_model_permissions(COORDINATORS_GROUP, COORDINATOR_PERMISSIONS, apps)
+    grant_collection_permissions(COORDINATORS_GROUP, COORDINATOR_COLLECTION_PERMISSIONS, apps)
+
+
+def grant_finder_permissions(page, apps=None):
+    """Let the coordinators add, edit and publish support groups under `page` (a finder). Idempotent."""
+    grant_page_permissions(page, COORDINATORS_GROUP, COORDINATOR_PAGE_PERMISSIONS, apps)

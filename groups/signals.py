@@ -1,9 +1,7 @@
-"""A new group finder gives the group coordinators edit rights on it (and on the groups below it)."""
+"""A new group finder gives the group coordinators its groups to edit and publish."""
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.models import GroupPagePermission
 
 from groups.models import SupportGroupIndexPage
 from groups.permissions import grant_finder_permissions
@@ -12,4 +10,4 @@ from groups.permissions import grant_finder_permissions
 @receiver(post_save, sender=SupportGroupIndexPage)
 def give_coordinators_the_finder(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
-        grant_finder_permissions(instance, Group, Permission, GroupPagePermission)
+        grant_finder_permissions(instance)

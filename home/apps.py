@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from home import api_types
+        from home import api_types, signals  # noqa: F401 (signals connects its receivers)
         from home.content_version import mark_content_changed
 
         # Before Wagtail's API v3 builds its schemas (wagtail.images' ready(), later in INSTALLED_APPS).

@@ -87,3 +87,33 @@ def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order():
     about.move(home, pos="first-child")
     call_command("load_demo_content", verbosity=0)
     assert home.get_children().live().in_menu().values_list("slug", flat=True)[0] == "about"
+
+
+def test_demo_sections_are_open_to_their_roles_and_reviewed():
+    """The demo makes its indexes after the migrations: signals give them roles and workflows."""
+    from django.contrib.auth.models import Group
+
+    from blog.models import ArticleIndexPage
+    from groups.models import SupportGroupIndexPage
+    from home import roles
+    from home.models import CommunityIndexPage
+
+    call_command("load_demo_content", verbosity=0)
+
+    def codenames(role, page):
+        return set(
+            Group.objects.get(name=role)
+            .page_permissions.filter(page=page)
+            .values_list("permission__codename", flat=True)
+        )
+
+    articles, community = ArticleIndexPage.objects.get(), CommunityIndexPage.objects.get()
+    for index in (articles, community):
+        assert codenames(roles.EDITORS, index) == {"add_page", "change_page"}
+        assert index.get_workflow().name == roles.CLINICAL_REVIEW
+    for page in StandardPage.objects.all():
+        assert codenames(roles.EDITORS, page) == {"add_page", "change_page"}
+        assert page.get_workflow().name == roles.MODERATORS_APPROVAL
+    finder = SupportGroupIndexPage.objects.get()
+    assert codenames(roles.COORDINATORS, finder) == {"add_page", "change_page", "publish_page"}
+    assert codenames(roles.EDITORS, finder) == set()

@@ -16,18 +16,14 @@ def create_coordinators(apps, schema_editor):
     app_config.models_module = True
     create_permissions(app_config, apps=apps, verbosity=0)
 
-    Group = apps.get_model("auth", "Group")
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=COORDINATORS_GROUP)
     Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
-    SupportGroupIndexPage = apps.get_model("groups", "SupportGroupIndexPage")
-
-    group, _ = Group.objects.get_or_create(name=COORDINATORS_GROUP)
     for app_label, codename in COORDINATOR_PERMISSIONS:
         permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
         if permission is not None:
             group.permissions.add(permission)
-    for finder in SupportGroupIndexPage.objects.all():
-        grant_finder_permissions(finder, Group, Permission, GroupPagePermission)
+    for finder in apps.get_model("groups", "SupportGroupIndexPage").objects.all():
+        grant_finder_permissions(finder, apps)
 
 
 def remove_coordinators(apps, schema_editor):

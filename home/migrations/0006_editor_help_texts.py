@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0004_contact_page'),
+        ('home', '0005_roles_and_review'),
     ]
 
     operations = [

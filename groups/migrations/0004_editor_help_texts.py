@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('groups', '0002_group_coordinators'),
+        ('groups', '0003_coordinators_publish_groups'),
     ]
 
     operations = [

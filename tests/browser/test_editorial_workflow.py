@@ -1,0 +1,109 @@
+"""An article from an editor's first draft to the live site, through a moderator's clinical review.
+
+The editor signs in, writes an article with a hero image uploaded through the image chooser and
+submits it; the moderator, in a browser of their own, approves it from the dashboard; readers
+and the API then see it.
+"""
+
+import io
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from PIL import Image as PILImage
+from playwright.sync_api import expect
+
+from blog.factories import ArticleIndexPageFactory
+from blog.models import ArticlePage
+from home import roles
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+TITLE = "Sleep when worry keeps you up"
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    """Staff write on a desktop: the admin at a laptop's size."""
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "is_mobile": False, "has_touch": False}
+
+
+def staff(role, username):
+    user = get_user_model().objects.create_user(username, f"{username}@example.com", PASSWORD)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def png():
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1200, 675), (112, 146, 170)).save(buffer, "PNG")
+    return {"name": "ridge.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, live_server, site_root):
+    articles = ArticleIndexPageFactory(parent=site_root, title="Articles", slug="articles")
+    staff(roles.EDITORS, "eddie")
+    staff(roles.MODERATORS, "mona")
+
+    # The editor writes the article.
+    sign_in(page, live_server, "eddie")
+    page.goto(f"{live_server.url}/admin/pages/add/blog/articlepage/{articles.pk}/")
+    page.get_by_role("textbox", name="Title").fill(TITLE)
+    page.get_by_role("textbox", name="Intro").fill("What helps when your mind races at night.")
+
+    page.get_by_role("button", name="Choose an image").first.click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("tab", name="Upload").click()
+    modal.get_by_label("File").set_input_files(png())
+    modal.get_by_role("textbox", name="Title").fill("Evening ridges")
+    modal.get_by_label("Alt text").fill("Blue ridges fading into evening haze")
+    modal.get_by_role("button", name="Upload").click()
+    modal.wait_for(state="detached")
+
+    page.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Text", exact=True).click()
+    body = page.get_by_role("region", name="Body")
+    body.get_by_role("textbox").first.click()
+    page.keyboard.type("Rest is a skill you can practice.")
+    # Draftail saves what was typed into the form a moment later.
+    expect(body.locator('input[name="body-0-value"]')).to_have_value(re.compile("Rest is a skill"))
+
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Submit to Clinical review").click()
+    page.wait_for_url(f"{live_server.url}/admin/pages/{articles.pk}/")
+    article = ArticlePage.objects.get(title=TITLE)
+    assert not article.live
+    assert article.hero_image.description == "Blue ridges fading into evening haze"
+    assert "Rest is a skill" in str(article.get_latest_revision_as_object().body)
+    assert page.goto(f"{live_server.url}/articles/{article.slug}/").status == 404
+
+    # The moderator approves it from the dashboard, in a browser of their own.
+    moderator = browser.new_context(viewport={"width": 1280, "height": 900})
+    review = moderator.new_page()
+    sign_in(review, live_server, "mona")
+    awaiting = review.get_by_role("region", name="Awaiting your review")
+    row = awaiting.get_by_role("row", name=TITLE)
+    row.get_by_role("button", name="Actions").click()
+    row.get_by_role("button", name="Approve", exact=True).click()
+    review.get_by_role("row", name=TITLE).wait_for(state="detached")
+    moderator.close()
+
+    # Readers and the API see it.
+    response = page.goto(f"{live_server.url}/articles/{article.slug}/")
+    assert response.status == 200
+    assert page.get_by_role("heading", level=1, name=TITLE).is_visible()
+    assert page.get_by_text("Rest is a skill you can practice.").is_visible()
+    assert page.get_by_role("img", name="Blue ridges fading into evening haze").first.is_visible()
+    api = page.request.get(f"{live_server.url}/api/v2/pages/?type=blog.ArticlePage&fields=hero_image").json()
+    [item] = [item for item in api["items"] if item["title"] == TITLE]
+    assert item["hero_image"]["alt"] == "Blue ridges fading into evening haze"
