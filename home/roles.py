@@ -63,6 +63,11 @@ MODERATOR_PERMISSIONS = [
     ],
 ]
 
+# Messages sent through the contact page are health information: Wagtail would show them to
+# anyone who may edit the contact page; home/wagtail_hooks.py narrows that to holders of this
+# permission (and administrators). Moderators answer the practice's messages.
+MESSAGE_READER_PERMISSIONS = [("wagtailforms", "view_formsubmission")]
+
 # Images (and documents, which Wagtail's defaults already give editors and moderators):
 # upload and choose in the root collection, so in every collection.
 IMAGE_COLLECTION_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]

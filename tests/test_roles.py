@@ -332,3 +332,18 @@ def test_new_sections_are_open_to_their_roles(tree):
     assert tree["articles"].get_workflow() == review
     assert tree["community_page"].get_workflow() == review
     assert tree["about"].get_workflow().name == roles.MODERATORS_APPROVAL
+
+
+def test_only_moderators_read_the_messages_sent_through_the_contact_page(client, tree):
+    """Messages are health information: editing the contact page is not enough to read them."""
+    from wagtail.contrib.forms.models import FormSubmission
+
+    FormSubmission.objects.create(page=tree["contact"], form_data={"message": "zq-contact-marker"})
+    submissions = reverse("wagtailforms:list_submissions", args=(tree["contact"].pk,))
+    for role, may_read in [(roles.EDITORS, False), (roles.COORDINATORS, False), (roles.MODERATORS, True)]:
+        login(client, role)
+        response = client.get(submissions)
+        assert (response.status_code == HTTPStatus.OK) is may_read, role
+        assert ("zq-contact-marker" in response.content.decode()) is may_read, role
+        assert (submissions in client.get(reverse("wagtailforms:index")).content.decode()) is may_read, role
+        client.logout()
