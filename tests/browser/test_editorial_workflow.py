@@ -12,6 +12,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from PIL import Image as PILImage
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from blog.factories import ArticleIndexPageFactory
@@ -50,10 +51,22 @@ def sign_in(page, live_server, username):
     page.wait_for_url(f"{live_server.url}/admin/")
 
 
+def wait_for_admin_page(page, url):
+    """Wait for the admin to land on `url`; if it stays on the form, fail with what the admin said."""
+    try:
+        page.wait_for_url(url)
+    except PlaywrightTimeoutError:
+        said = page.locator(".messages, .error-message, .w-field__errors").all_inner_texts()
+        pytest.fail(f"The admin stayed on {page.url}: {said}")
+
+
 def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, live_server, site_root):
     articles = ArticleIndexPageFactory(parent=site_root, title="Articles", slug="articles")
     staff(roles.EDITORS, "eddie")
     staff(roles.MODERATORS, "mona")
+
+    # The admin is slower than the site, more so on a busy CI machine.
+    page.set_default_timeout(60_000)
 
     # The editor writes the article.
     sign_in(page, live_server, "eddie")
@@ -80,7 +93,7 @@ def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, liv
 
     page.get_by_role("button", name="More actions").click()
     page.get_by_role("button", name="Submit to Clinical review").click()
-    page.wait_for_url(f"{live_server.url}/admin/pages/{articles.pk}/")
+    wait_for_admin_page(page, f"{live_server.url}/admin/pages/{articles.pk}/")
     article = ArticlePage.objects.get(title=TITLE)
     assert not article.live
     assert article.hero_image.description == "Blue ridges fading into evening haze"
@@ -90,6 +103,7 @@ def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, liv
     # The moderator approves it from the dashboard, in a browser of their own.
     moderator = browser.new_context(viewport={"width": 1280, "height": 900})
     review = moderator.new_page()
+    review.set_default_timeout(60_000)
     sign_in(review, live_server, "mona")
     awaiting = review.get_by_role("region", name="Awaiting your review")
     row = awaiting.get_by_role("row", name=TITLE)
