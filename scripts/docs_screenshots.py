@@ -3,13 +3,16 @@
 
 Builds a throw-away site in a temporary folder (SQLite database and media, never
 the developer's db.sqlite3 or media/), loads the demo content, adds demo accounts
-for each role that exists and a made-up join request, serves it with
+for each role (home/roles.py), a made-up join request and a scheduled article, serves it with
 `manage.py runserver`, and drives the admin in headless Chromium to save one
 PNG per shot in SHOTS to docs/images/editors/. Everything is removed afterwards.
 
-Each shot opens its page by URL. A missing button or tab does not stop the run:
-the page is still photographed and a warning printed. A page that answers with
-an error status (or a shot that fails outright) makes the script exit non-zero.
+Each shot opens its page by URL, signed in as the role that does that job (editor
+for writing, moderator for review and settings, coordinator for groups and join
+requests, the administrator only for what only administrators see). A missing
+button or tab does not stop the run: the page is still photographed and a warning
+printed. A page that answers with an error status, a role that is sent away from
+its page, or a shot that fails outright makes the script exit non-zero.
 
     make docs-screenshots
     python scripts/docs_screenshots.py --only 05-article-new   # one shot (prefix match)
@@ -35,6 +38,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 OUTPUT_DIR = BASE_DIR / "docs" / "images" / "editors"
@@ -48,18 +52,21 @@ ROLE_USERS = {
     "moderator": ("Moderators", "Morgan", "Moderator"),
     "coordinator": ("Group coordinators", "Casey", "Coordinator"),
 }
-# Tab names the guide accepts for each part of an edit screen (names may still change).
+# The tabs of the edit screens, as the guide names them: pages (home.models.BasePage), support
+# groups (groups/models/pages.py) and Practice details (home/models/settings.py).
 TABS = {
     "content": ["Content"],
-    "promote": ["Promotion", "Promote"],
+    "promote": ["Promotion"],
     "settings": ["Settings"],
-    "schedule": ["Schedule", "Schedule and place", "When and where"],
-    "joining": ["Joining", "How to join"],
-    "contact": ["Contact details", "Contact"],
-    "crisis": ["Crisis help", "Crisis block", "Crisis"],
+    "schedule": ["Schedule and place"],
+    "joining": ["Joining"],
+    "contact": ["Contact details"],
+    "crisis": ["Crisis help"],
 }
 DEMO_ARTICLE_TITLE = "Sleep and worry: small steps that help"
 DEMO_VISITOR = "Demo visitor"
+# The practice's time: the guide's go-live times are Asheville times.
+LOCAL_TIME_ZONE = "America/New_York"
 
 
 # The shots --------------------------------------------------------------------------------------------
@@ -161,7 +168,8 @@ def article_schedule(d):
     d.click_text(page, ["Set schedule", "Edit schedule"], role="button")
     page.wait_for_timeout(600)
     d.fill(page, "#id_go_live_at", d.ids["go_live_example"])
-    d.click_text(page, ["Set publishing schedule"], role="heading")
+    # The calendar that opens with the field would hide the expiry date and the Save schedule button.
+    page.add_style_tag(content=".xdsoft_datetimepicker { display: none !important; }")
     page.wait_for_timeout(300)
     d.capture(page, "11-article-schedule")
 
@@ -202,11 +210,11 @@ def group_new(d):
     d.capture(page, "15-group-new")
 
 
-@shot("16-group-status")
-def group_status(d):
+@shot("16-group-joining")
+def group_joining(d):
     page = d.open("coordinator", f"/admin/pages/{d.ids['stale_group']}/edit/")
-    d.scroll_to(page, "#panel-child-content-places_and_status-heading, #id_status")
-    d.capture(page, "16-group-status")
+    d.click_tab(page, TABS["joining"])
+    d.capture(page, "16-group-joining", full_page=True, max_height=1600)
 
 
 @shot("17-group-schedule")
@@ -278,6 +286,22 @@ def accessibility_checks(d):
     d.capture(page, "25-accessibility-checks")
 
 
+@shot("26-group-needs-verifying")
+def group_needs_verifying(d):
+    page = d.open("coordinator", f"/admin/pages/{d.ids['finder']}/")
+    if not page.get_by_role("link", name="Needs verifying").count():
+        d.warn("no 'Needs verifying' button in the explorer")
+    d.capture(page, "26-group-needs-verifying", full_page=True, max_height=1200)
+
+
+@shot("27-group-verify-warning")
+def group_verify_warning(d):
+    page = d.open("coordinator", f"/admin/pages/{d.ids['stale_group']}/edit/")
+    if not page.get_by_text("This group needs verifying").count():
+        d.warn("no 'needs verifying' warning on the edit page")
+    d.capture(page, "27-group-verify-warning")
+
+
 # Driving the browser ---------------------------------------------------------------------------------
 
 
@@ -300,7 +324,7 @@ class Driver:
             device_scale_factor=1,
             reduced_motion="reduce",
             locale="en-US",
-            timezone_id="America/New_York",
+            timezone_id=LOCAL_TIME_ZONE,
             storage_state=storage_state,
         )
         context.route("**/*", self._route)
@@ -336,20 +360,18 @@ class Driver:
     def open(self, role, path):
         """A new window on `path`, signed in as the demo account for `role` (None: signed out).
 
-        If that role does not exist yet, or cannot open the page (Wagtail sends it to the
-        dashboard), the shot is taken as the administrator and a warning printed.
+        The roles come from migrations (home/roles.py), so a role without an account, or one
+        that cannot open the page (Wagtail sends it elsewhere), is an error: the guide would
+        show a screen that role never sees. The page is still photographed, as it came.
         """
         username = self.users.get(role) if role else None
         if role and not username:
-            self.warn(f"no '{role}' account: taken as the administrator")
+            self.error(f"no '{role}' account (is its group gone?): taken as the administrator")
             username = "admin"
         page = self._new_page(self._storage_for(username) if username else None)
         self.goto(page, path)
-        if username and username != "admin" and not page.url.split("?")[0].endswith(path.split("?")[0]):
-            self.warn(f"'{role}' was sent from {path} to {page.url} (no permission yet?): taken as the administrator")
-            page.context.close()
-            page = self._new_page(self._storage_for("admin"))
-            self.goto(page, path)
+        if username and not page.url.split("?")[0].endswith(path.split("?")[0]):
+            self.error(f"'{role}' was sent from {path} to {page.url}: that role may not open it")
         return page
 
     def close_all(self):
@@ -357,6 +379,10 @@ class Driver:
             with contextlib.suppress(Exception):
                 page.context.close()
         self.pages.clear()
+
+    def error(self, message):
+        self.errors.append(f"{self.current}: {message}")
+        print(f"    ! {message}")
 
     def warn(self, message):
         self.warnings.append(f"{self.current}: {message}")
@@ -514,7 +540,7 @@ def prepare_content():
     for role, (group_name, first, last) in ROLE_USERS.items():
         group = Group.objects.filter(name=group_name).first()
         if group is None:
-            print(f"  (no '{group_name}' group: its screens are taken as the administrator)")
+            print(f"  (no '{group_name}' group: its screens are taken as the administrator, an error)")
             continue
         user = User.objects.create_user(role, f"{role}@example.org", PASSWORD, first_name=first, last_name=last)
         user.groups.add(group)
@@ -558,6 +584,16 @@ def prepare_content():
         "Why a short walk outside can loosen the grip of anxious thoughts, and how to start.",
     )
 
+    # An article a moderator has approved to go live next Monday morning: "Scheduled to go live".
+    next_monday = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
+    scheduled = new_article(
+        "Before your first session: what to expect",
+        "before-your-first-session",
+        "What happens at a first counseling appointment, and a few things you might like to think about beforehand.",
+    )
+    scheduled.go_live_at = datetime.datetime.combine(next_monday, datetime.time(9), tzinfo=ZoneInfo(LOCAL_TIME_ZONE))
+    scheduled.save_revision(user=editor, log_action=True).publish(user=moderator)
+
     # An article with some history: an older wording, then the current one.
     history_article = articles.last().specific
     old_revision = history_article.save_revision(user=editor, log_action=True)
@@ -585,7 +621,6 @@ def prepare_content():
     )
 
     image = SiteImage.objects.order_by("pk").first()
-    next_monday = timezone.localdate() + datetime.timedelta(days=7 - timezone.localdate().weekday())
     return users, {
         "articles": index.pk,
         "in_review": in_review.pk,
