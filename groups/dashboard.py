@@ -15,7 +15,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from groups.choices import JoinRequestStatus
-from groups.models import JoinRequest, SupportGroupPage
+from groups.models import JoinRequest, SupportGroupIndexPage, SupportGroupPage
 
 # How many groups a panel lists before saying how many more there are.
 PANEL_ROWS = 10
@@ -87,9 +87,15 @@ class GroupsToVerifyPanel(Component):
         }
 
 
+def can_edit_groups(user):
+    """Whether `user` may edit a group finder or a group (not so for editors: home/roles.py)."""
+    editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
+    return editable.type(SupportGroupIndexPage, SupportGroupPage).exists()
+
+
 def add_panels(request, panels):
     user = request.user
     if can_see_join_requests(user):
         panels.append(JoinRequestsPanel())
-    if PagePermissionPolicy().user_has_permission(user, "change"):
+    if can_edit_groups(user):
         panels.append(GroupsToVerifyPanel(user))

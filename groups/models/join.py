@@ -15,6 +15,21 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from groups.choices import ContactMethod, JoinRequestStatus
 
 
+class ReadOnlyPanel(FieldPanel):
+    """What a visitor sent, shown to staff in words: "Yes" or "No", not Python's True, False or None."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if value is None or value == "":
+            return "Not given"
+        return super().format_value_for_display(value)
+
+
 class JoinRequestQuerySet(models.QuerySet):
     def past_retention(self, days=None):
         days = settings.JOIN_REQUEST_RETENTION_DAYS if days is None else days
@@ -74,15 +89,13 @@ class JoinRequest(models.Model):
     panels = [
         MultiFieldPanel(
             [
-                FieldPanel("group", read_only=True),
-                FieldPanel("name", read_only=True),
-                FieldRowPanel(
-                    [FieldPanel("contact_method", read_only=True), FieldPanel("ok_to_leave_message", read_only=True)]
-                ),
-                FieldRowPanel([FieldPanel("email", read_only=True), FieldPanel("phone", read_only=True)]),
-                FieldPanel("preferred_session", read_only=True),
-                FieldPanel("note", read_only=True),
-                FieldPanel("created_at", read_only=True),
+                ReadOnlyPanel("group"),
+                ReadOnlyPanel("name"),
+                FieldRowPanel([ReadOnlyPanel("contact_method"), ReadOnlyPanel("ok_to_leave_message")]),
+                FieldRowPanel([ReadOnlyPanel("email"), ReadOnlyPanel("phone")]),
+                ReadOnlyPanel("preferred_session"),
+                ReadOnlyPanel("note"),
+                ReadOnlyPanel("created_at"),
             ],
             heading="What they sent",
         ),

@@ -15,6 +15,7 @@ from groups.choices import JoinRequestStatus
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from groups.permissions import COORDINATORS_GROUP
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -174,6 +175,17 @@ def test_groups_to_reverify_panel_says_when_all_are_checked(superuser_client, ma
     html = dashboard(superuser_client)
     assert VERIFY_HEADING in html
     assert "Nothing to check: every group's details were checked in the last 90 days." in html
+
+
+@pytest.mark.parametrize(("group_name", "sees_it"), [(COORDINATORS_GROUP, True), ("Editors", False)])
+def test_only_those_who_edit_groups_are_asked_to_reverify_them(client, site_root, make_group, group_name, sees_it):
+    """Editors cannot edit groups (home/roles.py), so the panel would only tell them it is all fine."""
+    StandardPageFactory(parent=site_root)  # editors may edit standard pages, not groups
+    make_group(title="Checked in spring", last_verified=days_ago(100))
+    client.force_login(user_in(group_name, "someone"))
+    html = dashboard(client)
+    assert (VERIFY_HEADING in html) is sees_it
+    assert ("Checked in spring" in html) is sees_it
 
 
 def test_the_explorer_marks_groups_that_need_verifying(superuser_client, finder, make_group):

@@ -60,6 +60,23 @@ def test_coordinators_read_and_answer_requests(client, join_request):
     assert client.get(f"/admin/groups/joinrequest/delete/{join_request.pk}/").status_code != HTTPStatus.OK
 
 
+def test_the_request_says_yes_or_no_to_leaving_a_message(client, join_request):
+    """Staff read words, not Python's True, False or None."""
+    import re
+
+    client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
+    for allowed, word in [(False, "No"), (True, "Yes")]:
+        join_request.ok_to_leave_message = allowed
+        join_request.preferred_session = None
+        join_request.save()
+        html = client.get(f"/admin/groups/joinrequest/edit/{join_request.pk}/").content.decode()
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        sent = text[text.index("What they sent") : text.index("Follow-up")]
+        assert re.search(rf"Safe to leave a message [^.]*\. {word} ", sent), sent
+        assert "Not given" in sent
+        assert not re.search(r"\b(True|False|None)\b", sent), sent
+
+
 def test_coordinators_may_edit_group_pages(client, join_request):
     client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
     assert client.get(f"/admin/pages/{join_request.group.pk}/edit/").status_code == HTTPStatus.OK
