@@ -62,7 +62,7 @@ class JoinRequest(models.Model):
     ok_to_leave_message = models.BooleanField(
         "safe to leave a message",
         default=False,
-        help_text="If not ticked, do not leave a voicemail or a message that says who is calling.",
+        help_text="If No, do not leave a voicemail or a message that says who is calling.",
     )
     preferred_session = models.DateTimeField(
         "preferred first or intro session", null=True, blank=True, help_text="Empty when they had no preference."
