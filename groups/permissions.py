@@ -7,7 +7,13 @@ these need. They have no page permissions outside the group finders. home/roles.
 describes every role.
 """
 
-from home.roles import COORDINATORS, grant_collection_permissions, grant_model_permissions, grant_page_permissions
+from home.roles import (
+    COORDINATORS,
+    IMAGE_COLLECTION_PERMISSIONS,
+    grant_collection_permissions,
+    grant_model_permissions,
+    grant_page_permissions,
+)
 
 COORDINATORS_GROUP = COORDINATORS
 
@@ -26,8 +32,6 @@ COORDINATOR_PERMISSIONS = [
     ("home", "view_topic"),
 ]
 
-COORDINATOR_COLLECTION_PERMISSIONS = [("wagtailimages", "add_image"), ("wagtailimages", "choose_image")]
-
 # Page permissions on each group finder (and so on every group below it). Groups go live from
 # the coordinators directly: holding publish, they are never held up by a workflow.
 COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
@@ -36,7 +40,7 @@ COORDINATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 def grant_coordinator_permissions(apps=None):
     """The role's model and image permissions. Idempotent."""
     grant_model_permissions(COORDINATORS_GROUP, COORDINATOR_PERMISSIONS, apps)
-    grant_collection_permissions(COORDINATORS_GROUP, COORDINATOR_COLLECTION_PERMISSIONS, apps)
+    grant_collection_permissions(COORDINATORS_GROUP, IMAGE_COLLECTION_PERMISSIONS, apps)
 
 
 def grant_finder_permissions(page, apps=None):
