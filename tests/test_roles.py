@@ -30,6 +30,7 @@ from home.factories import (
     StandardPageFactory,
 )
 from home.models import SiteSettings
+from tests.staff import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -58,8 +59,7 @@ def tree(site_root):
 
 
 def login(client, role):
-    user = get_user_model().objects.create_user(role.lower().replace(" ", "-"), "someone@example.com", "pw")
-    user.groups.add(Group.objects.get(name=role))
+    user = staff_user(role, role.lower().replace(" ", "-"))
     client.force_login(user)
     return user
 

@@ -9,8 +9,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from PIL import Image as PILImage
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
@@ -18,6 +16,7 @@ from playwright.sync_api import expect
 from blog.factories import ArticleIndexPageFactory
 from blog.models import ArticlePage
 from home import roles
+from tests.staff import staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -29,12 +28,6 @@ PASSWORD = "a-long-test-password"
 def browser_context_args(browser_context_args):
     """Staff write on a desktop: the admin at a laptop's size."""
     return {**browser_context_args, "viewport": {"width": 1280, "height": 900}, "is_mobile": False, "has_touch": False}
-
-
-def staff(role, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", PASSWORD)
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 def png():
@@ -62,8 +55,8 @@ def wait_for_admin_page(page, url):
 
 def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, live_server, site_root):
     articles = ArticleIndexPageFactory(parent=site_root, title="Articles", slug="articles")
-    staff(roles.EDITORS, "eddie")
-    staff(roles.MODERATORS, "mona")
+    staff_user(roles.EDITORS, "eddie", PASSWORD)
+    staff_user(roles.MODERATORS, "mona", PASSWORD)
 
     # The admin is slower than the site, more so on a busy CI machine.
     page.set_default_timeout(60_000)

@@ -5,7 +5,7 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +16,7 @@ from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from groups.permissions import COORDINATORS_GROUP
 from home.factories import StandardPageFactory
+from tests.staff import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,12 +31,6 @@ VERIFY_HEADING = "Groups to re-verify"
 
 def days_ago(days):
     return timezone.localdate() - datetime.timedelta(days=days)
-
-
-def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
-    user.groups.add(Group.objects.get_or_create(name=group_name)[0])
-    return user
 
 
 @pytest.fixture
@@ -104,7 +99,7 @@ def test_the_panel_links_to_the_groups_new_requests(superuser_client, make_group
 
 def test_coordinators_see_the_join_requests_panel(client, make_group):
     request_for(make_group(title="Tuesday grief circle"), 2)
-    client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
+    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
     html = dashboard(client)
     assert JOIN_HEADING in html and "Tuesday grief circle" in html
     assert VISITOR_NAME not in html
@@ -113,7 +108,7 @@ def test_coordinators_see_the_join_requests_panel(client, make_group):
 @pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
 def test_others_do_not_see_the_join_requests_panel(client, make_group, group_name):
     request_for(make_group(title="Tuesday grief circle"), 2)
-    user = user_in(group_name, "someone")
+    user = staff_user(group_name, "someone")
     # Editors and Moderators reach the admin (Wagtail's own groups, or the roles migration).
     user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
     client.force_login(user)
@@ -182,7 +177,7 @@ def test_only_those_who_edit_groups_are_asked_to_reverify_them(client, site_root
     """Editors cannot edit groups (home/roles.py), so the panel would only tell them it is all fine."""
     StandardPageFactory(parent=site_root)  # editors may edit standard pages, not groups
     make_group(title="Checked in spring", last_verified=days_ago(100))
-    client.force_login(user_in(group_name, "someone"))
+    client.force_login(staff_user(group_name, "someone"))
     html = dashboard(client)
     assert (VERIFY_HEADING in html) is sees_it
     assert ("Checked in spring" in html) is sees_it

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from groups.factories import JoinRequestFactory
 from groups.models import JoinRequest
 from groups.permissions import COORDINATORS_GROUP
+from tests.staff import staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,12 +27,6 @@ SECRET_NOTE = "I have been struggling since my divorce"
 def join_request(make_group):
     group = make_group(title="Tuesday grief circle")
     return JoinRequestFactory(group=group, name=SECRET_NAME, email=SECRET_EMAIL, note=SECRET_NOTE)
-
-
-def user_in(group_name, username):
-    user = get_user_model().objects.create_user(username, f"{username}@example.com", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def test_superusers_list_search_filter_and_export_requests(client, join_request):
@@ -48,7 +43,7 @@ def test_superusers_list_search_filter_and_export_requests(client, join_request)
 
 
 def test_coordinators_read_and_answer_requests(client, join_request):
-    client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
+    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
     assert SECRET_NAME in client.get("/admin/groups/joinrequest/").content.decode()
     assert SECRET_NOTE in client.get(f"/admin/groups/joinrequest/inspect/{join_request.pk}/").content.decode()
     edit_url = f"/admin/groups/joinrequest/edit/{join_request.pk}/"
@@ -64,7 +59,7 @@ def test_the_request_says_yes_or_no_to_leaving_a_message(client, join_request):
     """Staff read words, not Python's True, False or None."""
     import re
 
-    client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
+    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
     for allowed, word in [(False, "No"), (True, "Yes")]:
         join_request.ok_to_leave_message = allowed
         join_request.preferred_session = None
@@ -78,13 +73,13 @@ def test_the_request_says_yes_or_no_to_leaving_a_message(client, join_request):
 
 
 def test_coordinators_may_edit_group_pages(client, join_request):
-    client.force_login(user_in(COORDINATORS_GROUP, "coordinator"))
+    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
     assert client.get(f"/admin/pages/{join_request.group.pk}/edit/").status_code == HTTPStatus.OK
 
 
 @pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
 def test_editors_and_moderators_cannot_see_requests(client, join_request, group_name):
-    client.force_login(user_in(group_name, "someone"))
+    client.force_login(staff_user(group_name, "someone"))
     for url in [
         "/admin/groups/joinrequest/",
         f"/admin/groups/joinrequest/inspect/{join_request.pk}/",
