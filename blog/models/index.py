@@ -56,7 +56,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     max_count_per_parent = 1
     summary_field = "intro"
 
-    per_page = 12
+    page_size = 12
     # A feed carries the latest articles; feed readers keep what they have already seen.
     feed_length = 50
 
@@ -132,7 +132,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
 
-        page_obj = get_page_number(request, Paginator(articles.for_cards(), self.per_page))
+        page_obj = get_page_number(request, Paginator(articles.for_cards(), self.page_size))
         if page_obj.number > 1:
             featured = None  # Shown on the first page only, and never twice.
         cards = prefetch_cards([featured, *page_obj.object_list])
