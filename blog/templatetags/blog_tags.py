@@ -13,7 +13,8 @@ from django import template
 from django.utils.text import slugify
 from wagtail.models import Site
 
-from blog.models import ArticleIndexPage, ArticlePage, prefetch_cards
+from blog.models import ArticleIndexPage, ArticlePage
+from blog.queries import prefetch_cards
 
 register = template.Library()
 

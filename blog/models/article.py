@@ -1,0 +1,266 @@
+"""The article page: intro, hero image, body, authors, topics and what to read next.
+
+Its inline rows are in blog/models/inlines.py, the queries its listings use in
+blog/queries.py and its structured data in blog/jsonld.py.
+"""
+
+from datetime import datetime, time
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+from django.utils.functional import cached_property, classproperty
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from blog.forms import ArticlePageForm
+from blog.jsonld import article_json_ld
+from blog.models.index import ArticleIndexPage
+from blog.models.inlines import ArticleAuthor, RelatedArticle
+from blog.queries import ArticlePageManager, card_relations, card_renditions, renditions_prefetch
+from blog.serializers import AuthorsField, RelatedArticlesField
+from blog.text import reading_minutes, stream_text
+from home.blocks import BaseStreamBlock
+from home.models import BasePage, Topic
+from home.serializers import RenditionField, TopicListField
+
+# The small round photo beside an author's bio on the article page.
+AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
+# The hero image as the API gives it: its own proportions, 1200 pixels wide.
+API_IMAGE_SPEC = "width-1200"
+
+
+class ArticlePage(BasePage):
+    """An article: intro, hero image, body, authors, topics and what to read next."""
+
+    intro = models.TextField(
+        max_length=600,
+        help_text=(
+            "One or two sentences that sum up the article. Shown under the title, on article lists "
+            "and in search results."
+        ),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "A calm image shown at the top of the article and on article lists, at least 1200 pixels wide. "
+            "Its alt text is the description you gave the image in the media library."
+        ),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        help_text="The article itself. Start sections with a heading; keep paragraphs short for reading on a phone.",
+    )
+    date = models.DateField(
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="Shown on the article. Leave empty to use the day it is first published.",
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="articles",
+        help_text="What the article is about. Readers can list articles by topic.",
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time in minutes",
+        default=1,
+        editable=False,
+        help_text="Worked out from the text each time the article is saved.",
+    )
+
+    parent_page_types = ["blog.ArticleIndexPage"]
+    subpage_types = []
+    summary_field = "intro"
+    image_field = "hero_image"
+
+    objects = ArticlePageManager()
+    base_form_class = ArticlePageForm
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        InlinePanel(
+            "authors",
+            heading="Authors",
+            label="Author",
+            help_text="Who wrote the article, in the order their names should appear. People are kept under Snippets.",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("topics", widget=forms.CheckboxSelectMultiple)],
+            heading="Date and topics",
+        ),
+    ]
+    # What readers see after the article and how it is shared: the "Promotion" tab (home.models.BasePage).
+    promote_panels = [
+        InlinePanel(
+            "related_article_links",
+            heading="Discover more",
+            label="Suggested article",
+            max_num=3,
+            help_text=(
+                "Up to three articles to suggest at the end. Leave empty and readers are shown the newest "
+                "articles on the same topics."
+            ),
+        ),
+        *BasePage.promote_panels,
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+        index.RelatedFields("authors", [index.RelatedFields("person", [index.SearchField("name")])]),
+        index.FilterField("date"),
+    ]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("hero_image", serializer=RenditionField(API_IMAGE_SPEC)),
+        APIField("body"),
+        APIField("authors", serializer=AuthorsField()),
+        APIField("topics", serializer=TopicListField()),
+        APIField("date"),
+        APIField("reading_time"),
+        APIField("related_articles", serializer=RelatedArticlesField(source="*")),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    # What api_fields read, fetched with the pages (config/api.py), so a listing costs the
+    # same number of queries however many articles it holds.
+    api_select_related = ["hero_image"]
+
+    @classproperty
+    def api_prefetch_related(cls):
+        return [
+            renditions_prefetch("hero_image__renditions", API_IMAGE_SPEC),
+            Prefetch("authors", queryset=ArticleAuthor.objects.select_related("person")),
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            Prefetch(
+                "related_article_links",
+                queryset=RelatedArticle.objects.filter(article__in=ArticlePage.objects.readable())
+                .select_related("article")
+                .order_by("sort_order"),
+            ),
+        ]
+
+    # Saving ------------------------------------------------------------------
+
+    def update_reading_time(self):
+        self.reading_time = reading_minutes(self.intro, stream_text(self.body))
+
+    def clean(self):
+        super().clean()
+        # Also runs before a preview, so the preview shows the right reading time.
+        self.update_reading_time()
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.update_reading_time()
+        if self.date is None and self.live:
+            # Published now for the first time (or the date was cleared): the day it went live.
+            self.date = timezone.localdate(self.first_published_at or timezone.now())
+        return super().save(*args, **kwargs)
+
+    # Reading -----------------------------------------------------------------
+
+    @property
+    def display_date(self):
+        """The publication date, or today's date in a preview of an article not yet published."""
+        return self.date or timezone.localdate(self.first_published_at or timezone.now())
+
+    @property
+    def published_at(self):
+        """When the article was published, as a moment: for feeds."""
+        first = self.first_published_at
+        if first is not None and timezone.localdate(first) == self.display_date:
+            return first
+        return timezone.make_aware(datetime.combine(self.display_date, time(9)))
+
+    @cached_property
+    def author_list(self):
+        """The article's authors in order, with their people (in a preview, as edited)."""
+        return [author for author in self.authors.all() if author.person_id]
+
+    @cached_property
+    def topic_list(self):
+        return list(self.topics.all())
+
+    def get_related_articles(self):
+        """The editor's choices that readers may see, in the editor's order (in a preview, as edited)."""
+        links = self.related_article_links
+        if "related_article_links" in getattr(self, "_prefetched_objects_cache", {}):
+            # Prefetched for the API (api_prefetch_related), already limited to what readers may see.
+            return [link.article for link in links.all() if link.article_id != self.pk]
+        readable = ArticlePage.objects.readable().for_cards().exclude(pk=self.pk)
+        if links.is_deferring:
+            # A preview: the rows as the editor left them, not yet saved.
+            ids = [link.article_id for link in links.all() if link.article_id]
+            found = readable.in_bulk(ids) if ids else {}
+            return [found[pk] for pk in ids if pk in found]
+        return list(readable.filter(suggested_in__page=self).order_by("suggested_in__sort_order"))
+
+    def get_discover_more(self, request=None, count=3):
+        """The articles under "Discover more".
+
+        The editor's choices, else the newest on the same topics, else the newest of all.
+        """
+        articles = self.get_related_articles()[:count]
+        if not articles:
+            readable = ArticlePage.objects.for_readers(request).for_cards().excluding(self).newest_first()
+            if getattr(request, "is_preview", False):
+                topics = [topic.pk for topic in self.topic_list]  # as edited
+            else:
+                topics = ArticlePage.topics.through.objects.filter(articlepage=self).values("topic_id")
+            articles = list(readable.on_topics(topics)[:count]) or list(readable[:count])
+        return articles
+
+    @cached_property
+    def index_page(self):
+        parent = self.get_parent()
+        return parent.specific if parent else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        discover_more = self.get_discover_more(request)
+        prefetch_related_objects(discover_more, card_renditions())
+        if getattr(request, "is_preview", False):
+            # The authors and topics as edited are in memory; fetching would read the saved ones.
+            prefetch_related_objects(discover_more, *card_relations())
+        else:
+            # The article's own authors and topics come in the same queries as the cards'.
+            prefetch_related_objects([self, *discover_more], *card_relations())
+            photos = renditions_prefetch("authors__person__photo__renditions", AUTHOR_PHOTO_SPEC)
+            prefetch_related_objects([self], photos)
+        index_page = self.index_page
+        context.update(
+            {
+                "og_type": "article",
+                "index_page": index_page,
+                "index_url": index_page.get_url(request) if index_page else "",
+                "authors": self.author_list,
+                "topics": self.topic_list,
+                "discover_more": discover_more,
+                "feed_url": index_page.feed_url(request) if isinstance(index_page, ArticleIndexPage) else "",
+            }
+        )
+        return context
+
+    def get_json_ld(self, request=None):
+        return article_json_ld(self, request)

@@ -1,0 +1,112 @@
+"""How articles are fetched: the article queryset and what a card needs, prefetched up front.
+
+Listings (the articles index, the blog template tags, "Discover more") fetch what
+their cards show with `prefetch_cards`, so their number of queries does not grow
+with the number of articles. The page models (blog/models/) use these helpers;
+nothing here imports them, so this module can be imported first.
+"""
+
+from django.apps import apps
+from django.db import models
+from django.db.models import Prefetch, prefetch_related_objects
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
+from wagtail.models import PageManager, Site
+from wagtail.query import PageQuerySet
+
+from home.models import Topic
+from home.queries import restricted_q
+
+# The renditions a card's picture uses (templates/blog/components/article_card.html and
+# article_feature.html); listings prefetch exactly these. Keep the two in step.
+CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533,1200x800}"
+
+
+def renditions_prefetch(lookup, spec):
+    """Prefetch the renditions for `spec` of the images at `lookup` (ending in `renditions`).
+
+    They go where Wagtail looks for prefetched renditions. Images joined with
+    `select_related` cost nothing more; otherwise they are fetched on the way.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
+
+
+def card_renditions():
+    """The renditions of the hero images on article cards."""
+    return renditions_prefetch("hero_image__renditions", CARD_IMAGE_SPEC)
+
+
+def card_relations():
+    """The authors (with their people and photos) and topics an article card shows."""
+    # Looked up by name: blog/models/ imports this module.
+    author_model = apps.get_model("blog", "ArticleAuthor")
+    return [
+        Prefetch("authors", queryset=author_model.objects.select_related("person", "person__photo")),
+        Prefetch("topics", queryset=Topic.objects.order_by("name")),
+    ]
+
+
+def prefetch_cards(articles):
+    """Fetch what the cards of `articles` (a list) show, in three queries however many there are.
+
+    Cheapest when the articles come from a queryset with `.for_cards()` (images joined).
+    Only for cards: the renditions prefetched are the cards' own, and an image with
+    prefetched renditions looks no further for others.
+    """
+    articles = [article for article in articles if article is not None]
+    prefetch_related_objects(articles, card_renditions(), *card_relations())
+    return articles
+
+
+def _ids(values):
+    """Primary keys from model instances or ids, one or many; None gives none."""
+    if values is None:
+        return []
+    if isinstance(values, models.Model | int | str):
+        values = [values]
+    ids = []
+    for value in values:
+        if isinstance(value, models.Model):
+            ids.append(value.pk)
+        elif str(value).isdigit():
+            ids.append(int(value))
+    return ids
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-date", "-first_published_at", "-pk")
+
+    def on_topics(self, topics):
+        """Articles on any of `topics`: a queryset of topics, or a list of topics or their ids."""
+        if isinstance(topics, models.Manager):
+            topics = topics.all()
+        if isinstance(topics, models.QuerySet):
+            # A subquery: topics, or the ids of topics (e.g. `.values("topic_id")`).
+            topic_ids = topics.values("pk") if topics.model is Topic else topics
+        else:
+            topic_ids = _ids(topics)
+        through = self.model.topics.through.objects.filter(topic__in=topic_ids)
+        return self.filter(pk__in=through.values("articlepage_id"))
+
+    def excluding(self, articles):
+        ids = _ids(articles)
+        return self.exclude(pk__in=ids) if ids else self
+
+    def readable(self):
+        """Live articles without a view restriction on them or above them: what anyone may read."""
+        return self.live().exclude(restricted_q())
+
+    def for_readers(self, request=None):
+        """What anyone may read, of the request's site when there is one."""
+        queryset = self.readable()
+        site = Site.find_for_request(request) if request is not None else None
+        return queryset.in_site(site) if site is not None else queryset
+
+    def for_cards(self):
+        """With the hero images joined in, for `prefetch_cards`."""
+        return self.select_related("hero_image")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
