@@ -11,11 +11,12 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from home import api_types, signals  # noqa: F401 (signals connects its receivers)
+        from home import signals  # noqa: F401 (signals connects its receivers)
+        from home.api import stream_types
         from home.content_version import mark_content_changed
 
         # Before Wagtail's API v3 builds its schemas (wagtail.images' ready(), later in INSTALLED_APPS).
-        api_types.register()
+        stream_types.register()
 
         post_save.connect(mark_content_changed, dispatch_uid="content-changed-on-save")
         post_delete.connect(mark_content_changed, dispatch_uid="content-changed-on-delete")

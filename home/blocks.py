@@ -19,7 +19,7 @@ from home.serializers import RenditionData, api_rich_text
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 # What each block gives the API. API v3 types a body from these return annotations
-# (home/api_types.py), so its OpenAPI document describes every block.
+# (home/api/stream_types.py), so its OpenAPI document describes every block.
 
 
 class HeadingData(TypedDict):

@@ -5,8 +5,8 @@ query per kind of chosen object (images, pages) in that page's stream. A listing
 that gives each page's body (the API with `fields=*`) would cost those queries
 once per page; `convert_streams` costs them once for all the pages.
 
-Nothing here is specific to one page type: config/api.py uses it for every page
-type's API listing.
+Nothing here is specific to one page type: home/api/endpoints.py uses it for every
+page type's API listing.
 """
 
 import re

@@ -53,3 +53,13 @@ def test_api_v2_unknown_parameters_are_a_bad_request(client, site_root):
     response = client.get("/api/v2/pages/", {"colour": "blue"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "colour" in response.json()["message"]
+
+
+def test_the_v3_additions_are_installed_once(client):
+    """`HomeAPIConfig.ready()` installed them; installing again changes neither the routes nor the document."""
+    from home.api import v3
+
+    document = client.get("/api/v3/openapi.json").content
+    v3.install()
+    assert client.get("/api/v3/openapi.json").content == document
+    assert client.get("/api/v3/site-settings/").status_code == HTTPStatus.OK

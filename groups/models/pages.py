@@ -308,7 +308,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     )
     base_form_class = SupportGroupPageForm
 
-    # What the API's fields read, fetched for a whole list at once (config/api.py).
+    # What the API's fields read, fetched for a whole list at once (home/api/endpoints.py).
     api_select_related = ("venue", "image")
     api_prefetch_related = (
         "topics",

@@ -208,7 +208,7 @@ class ContactPage(AbstractForm, BasePage):
         APIField("thank_you_heading"),
         APIField("thank_you_text"),
     ]
-    # Picked up by config/api.py, so listing contact pages costs no query per page.
+    # Picked up by home/api/endpoints.py, so listing contact pages costs no query per page.
     api_prefetch_related = ["form_fields"]
 
     class Meta:

@@ -30,7 +30,7 @@ class SiteImage(AbstractImage):
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
-    # The images endpoints give a rendition, never the original upload (config/api.py).
+    # The images endpoints give a rendition, never the original upload (home/api/endpoints.py).
     api_fields = [APIField("rendition", serializer=RenditionField("max-1600x1600", source="*"))]
 
     class Meta(AbstractImage.Meta):

@@ -101,7 +101,7 @@ class HomePage(BasePage):
         APIField("body"),
     ]
 
-    # What api_fields read, fetched with the page (config/api.py).
+    # What api_fields read, fetched with the page (home/api/endpoints.py).
     api_select_related = ["hero_image", "cta_page"]
     api_prefetch_related = ["hero_image__renditions"]
 

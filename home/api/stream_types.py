@@ -6,7 +6,8 @@ a stream says what it gives the API through the return annotation of its
 body block by block, as a list discriminated by `type`. The values are those
 of API v2: the same `get_api_representation`.
 
-Registered from `HomeConfig.ready()`, before Wagtail's API v3 builds its schemas.
+Registered from `HomeConfig.ready()`, before Wagtail's API v3 builds its schemas:
+home comes first in INSTALLED_APPS, before the Wagtail apps whose `ready()` does that.
 """
 
 from typing import Annotated, Any, Literal, Union, get_type_hints

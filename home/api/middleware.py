@@ -1,4 +1,7 @@
-"""HTTP behaviour of the public API: caching headers, conditional requests and strict parameters."""
+"""HTTP behaviour of the public APIs: caching headers, conditional requests and strict parameters.
+
+Listed in MIDDLEWARE (config/settings/base.py); each acts on /api/ paths only.
+"""
 
 import re
 from functools import cache
@@ -72,7 +75,7 @@ class APICacheMiddleware:
 @cache
 def _v3_read_parameters():
     """For each v3 read operation: a regex of its path and the query parameters it declares."""
-    from config.api import api_v3
+    from home.api.v3 import api_v3
 
     schema = api_v3.get_openapi_schema(path_prefix="/api/v3/")
     operations = []

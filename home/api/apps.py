@@ -1,0 +1,23 @@
+"""Applies the site's changes to Wagtail's shared API v3 object, once, when Django starts.
+
+Wagtail's apps add their v3 routes from their own `ready()` (images, documents, snippets,
+redirects), and the images route can only be imported once wagtail.images has registered
+its schemas. So this app is listed after Wagtail's in INSTALLED_APPS: `HomeConfig` stays
+first, for its templates and for the StreamField types that must be registered before
+the v3 API builds its page schemas.
+"""
+
+from django.apps import AppConfig
+
+
+class HomeAPIConfig(AppConfig):
+    """The headless API (home/api/): its v3 additions are installed once Wagtail's routes exist."""
+
+    name = "home.api"
+    label = "home_api"
+    verbose_name = "Site API"
+
+    def ready(self):
+        from home.api import v3
+
+        v3.install()

@@ -1,0 +1,55 @@
+"""API v2's query-parameter filters: a value the endpoint cannot use is a 400, never a quiet empty list.
+
+Used by the pages endpoint (home/api/endpoints.py) before Wagtail's own filters.
+"""
+
+from django.core.exceptions import ValidationError
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
+
+from home.models import Topic
+
+
+class TopicFilter(BaseFilterBackend):
+    """`?type=<app.Model>&topic=<slug>`: pages of a type that has topics, on one topic."""
+
+    def filter_queryset(self, request, queryset, view):
+        slug = request.GET.get("topic")
+        if slug is None:
+            return queryset
+        model = queryset.model
+        if not any(field.name == "topics" for field in model._meta.get_fields()):
+            raise BadRequestError(
+                "The topic filter needs a page type that has topics, e.g. ?type=blog.ArticlePage&topic=anxiety"
+            )
+        if not Topic.objects.filter(slug=slug).exists():
+            raise BadRequestError(f"Unknown topic '{slug}'. See the topics listed on the site.")
+        return queryset.filter(topics__slug=slug).distinct()
+
+
+class ValidatedFieldsFilter(BaseFilterBackend):
+    """`?<field>=<value>` filters (Wagtail's FieldsFilter) checked first: a value the field cannot hold is a 400.
+
+    Wagtail converts booleans, integers and foreign keys itself; a choice it does
+    not know (`?meeting_format=nope`) would quietly match nothing, and a malformed
+    date (`?last_verified=soon`) would reach the database and fail there.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name, value in request.GET.items():
+            if name not in fields or name == "locale":
+                continue
+            field = queryset.model._meta.get_field(name)
+            if field.is_relation:
+                continue
+            if field.choices:
+                allowed = [str(key) for key, _label in field.flatchoices]
+                if value not in allowed:
+                    raise BadRequestError(f"'{value}' is not a valid {name}. Choose one of: {', '.join(allowed)}.")
+                continue
+            try:
+                field.to_python(value)
+            except ValidationError as error:
+                raise BadRequestError(f"'{value}' is not a valid {name}: {' '.join(error.messages)}") from error
+        return queryset

@@ -1,0 +1,132 @@
+"""What the site adds to Wagtail 8's typed API (/api/v3/), put in place once by `install()`.
+
+- /api/v3/site-settings/: the practice's details, as in API v2.
+- Bad parameters are a 400 and invalid content sent to write a 422, both as
+  application/problem+json; a number too large for the database is a 400, never a 500.
+- Image reads need a staff token: Wagtail's image schema gives each original upload.
+- The OpenAPI document lists the error answers (home/api/openapi.py).
+
+Wagtail's v3 `api` is one object shared by every app, which Wagtail's own apps add
+their routes to from their `ready()`. `install()` changes it from `HomeAPIConfig.ready()`
+(home/api/apps.py), after them, and never when a module is imported. Anonymous clients
+may only read; writing needs a staff member's API token.
+"""
+
+from http import HTTPStatus
+
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DataError
+from ninja import Router, Schema
+from ninja.errors import ValidationError as NinjaValidationError
+from pydantic import ValidationError as PydanticValidationError
+from wagtail.api.v3.auth import BearerTokenAuth
+from wagtail.api.v3.errors import problem_response
+from wagtail.api.v3.registry import registry
+from wagtail.api.v3.urls import api as api_v3
+from wagtail.images import get_image_model
+
+from home.api.openapi import with_error_answers
+from home.models import SiteSettings
+
+
+class AddressSchema(Schema):
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+
+
+class SocialLinkSchema(Schema):
+    platform: str
+    url: str
+
+
+class CrisisSchema(Schema):
+    heading: str
+    call_or_text: str
+    chat_url: str
+    emergency_number: str
+    mobile_crisis_name: str
+    mobile_crisis_phone: str
+    get_help_url: str | None
+
+
+class SiteSettingsSchema(Schema):
+    practice_name: str
+    tagline: str
+    phone: str
+    email: str
+    address: AddressSchema
+    hours: str
+    privacy_url: str | None
+    social_links: list[SocialLinkSchema]
+    crisis: CrisisSchema
+
+
+site_settings_router = Router(tags=["site settings"])
+
+
+@site_settings_router.get(
+    "/",
+    response=SiteSettingsSchema,
+    auth=None,
+    summary="The practice's details",
+    # The id it was published with when it lived in config/api.py; generated clients name their method after it.
+    operation_id="config_api_site_settings_v3",
+)
+def site_settings_v3(request):
+    """Contact details and the crisis block, as every page of the site shows them."""
+    return SiteSettings.load(request_or_site=request).get_api_representation(request)
+
+
+def _validation_error(request, exc):
+    """Bad query or path parameters are the client's mistake: 400. Invalid content sent to write: 422."""
+    raw = exc.errors if isinstance(exc, NinjaValidationError) else exc.errors()
+    errors = [{key: value for key, value in error.items() if key not in {"ctx", "input", "url"}} for error in raw]
+    in_parameters = request.method in {"GET", "HEAD"} or all(
+        next(iter(error.get("loc") or ["body"])) in {"query", "path"} for error in errors
+    )
+    if in_parameters:
+        return problem_response(status=HTTPStatus.BAD_REQUEST, detail="Invalid parameters", errors=errors)
+    return problem_response(status=HTTPStatus.UNPROCESSABLE_ENTITY, detail="Validation failed", errors=errors)
+
+
+def _out_of_range(request, exc):
+    return problem_response(status=HTTPStatus.BAD_REQUEST, detail="A number in the request is out of range.")
+
+
+def _reads_need_a_token(router):
+    """Make a v3 router's reads staff-only, like its writes (before the API binds its routers)."""
+    for path_view in router.path_operations.values():
+        for operation in path_view.operations:
+            if "GET" in operation.methods:
+                operation.auth_callbacks = [BearerTokenAuth()]
+
+
+_installed = False
+
+
+def install():
+    """Add the site's route, error handlers, image-read rule and document changes to the v3 API, once.
+
+    Called from `HomeAPIConfig.ready()`; calling it again changes nothing. It
+    must run after wagtail.images' `ready()`, which registers the image schemas
+    its v3 router is built from, and before the API's URLs are read.
+    """
+    global _installed
+    if _installed:
+        return
+    if not registry.has(get_image_model()._meta.label):
+        raise ImproperlyConfigured("List 'home.api' after 'wagtail.images' in INSTALLED_APPS.")
+    from wagtail.images.api.v3.router import router as images_v3_router
+
+    api_v3.add_router("/site-settings/", site_settings_router)
+    api_v3.add_exception_handler(NinjaValidationError, _validation_error)
+    api_v3.add_exception_handler(PydanticValidationError, _validation_error)
+    api_v3.add_exception_handler(OverflowError, _out_of_range)
+    api_v3.add_exception_handler(DataError, _out_of_range)
+    # Wagtail's v3 image schema gives every image's original file (`meta.download_url`):
+    # for staff tools only. Other apps get images inline with pages, as renditions.
+    _reads_need_a_token(images_v3_router)
+    api_v3.get_openapi_schema = with_error_answers(api_v3.get_openapi_schema)
+    _installed = True
