@@ -141,7 +141,7 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article"
 
-    # What api_fields read, fetched with the pages (config/api.py), so a listing costs the
+    # What api_fields read, fetched with the pages (home/api/endpoints.py), so a listing costs the
     # same number of queries however many articles it holds.
     api_select_related = ["hero_image"]
 
