@@ -36,9 +36,9 @@ from blog.serializers import AuthorsField, FeaturedArticleField, FeedUrlField, R
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, SiteSettings, Topic
+from home.pagination import get_page_number
 from home.queries import restricted_q
 from home.serializers import RenditionField, TopicListField
-from home.views import get_page_number
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
 # article_feature.html); listings prefetch exactly these. Keep the two in step.

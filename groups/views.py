@@ -23,7 +23,7 @@ from groups.models import GroupFacilitator, SupportGroupIndexPage, SupportGroupP
 from home.forms import too_many_submissions
 from home.models import SiteSettings, Topic
 from home.notifications import notify_staff
-from home.views import get_page_number
+from home.pagination import get_page_number
 
 FEED_MAX_AGE = 60 * 15
 
