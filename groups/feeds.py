@@ -26,7 +26,7 @@ def _feed_groups(queryset):
 
 def _site_finder(request):
     site = Site.find_for_request(request)
-    finders = SupportGroupIndexPage.objects.live().public()
+    finders = SupportGroupIndexPage.objects.readable()
     if site is not None:
         finders = finders.in_site(site)
     finder = finders.first()
@@ -51,8 +51,7 @@ def finder_calendar(request):
 @require_GET
 def group_calendar(request, pk):
     group = get_object_or_404(
-        SupportGroupPage.objects.live()
-        .public()
+        SupportGroupPage.objects.readable()
         .select_related("venue")
         .prefetch_related("meeting_rules", "cancelled_meetings"),
         pk=pk,

@@ -24,7 +24,6 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from groups import schedule, serializers
@@ -47,6 +46,7 @@ from home.forms import too_many_submissions
 from home.models import BasePage, Topic
 from home.notifications import notify_staff
 from home.pagination import get_page_number
+from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -129,8 +129,7 @@ class SupportGroupIndexPage(RoutablePageMixin, BasePage):
     def get_groups(self):
         """Live, public groups under this finder, with what every listing needs in a fixed number of queries."""
         return (
-            SupportGroupPage.objects.live()
-            .public()
+            SupportGroupPage.objects.readable()
             .descendant_of(self)
             .select_related("venue", "image")
             .prefetch_related("meeting_rules", "cancelled_meetings")
@@ -149,7 +148,7 @@ def verify_before(today=None):
     return today - datetime.timedelta(days=settings.GROUP_VERIFY_AFTER_DAYS)
 
 
-class SupportGroupPageQuerySet(PageQuerySet):
+class SupportGroupPageQuerySet(ReadablePageQuerySet):
     def needs_verifying(self, today=None):
         """Groups whose details were last checked too long ago, oldest check first."""
         return self.filter(last_verified__lt=verify_before(today)).order_by("last_verified", "title")
