@@ -12,10 +12,9 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
 from wagtail.models import PageManager, Site
-from wagtail.query import PageQuerySet
 
 from home.models import Topic
-from home.queries import restricted_q
+from home.queries import ReadablePageQuerySet
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
 # article_feature.html); listings prefetch exactly these. Keep the two in step.
@@ -74,7 +73,7 @@ def _ids(values):
     return ids
 
 
-class ArticlePageQuerySet(PageQuerySet):
+class ArticlePageQuerySet(ReadablePageQuerySet):
     def newest_first(self):
         return self.order_by("-date", "-first_published_at", "-pk")
 
@@ -93,10 +92,6 @@ class ArticlePageQuerySet(PageQuerySet):
     def excluding(self, articles):
         ids = _ids(articles)
         return self.exclude(pk__in=ids) if ids else self
-
-    def readable(self):
-        """Live articles without a view restriction on them or above them: what anyone may read."""
-        return self.live().exclude(restricted_q())
 
     def for_readers(self, request=None):
         """What anyone may read, of the request's site when there is one."""

@@ -1,4 +1,8 @@
-"""The finder's filters and the join request form."""
+"""The finder's filters and the join request form, used by the group pages (groups/models/pages.py).
+
+The page module imports this one, so nothing here imports it back: the join
+form's model comes from groups.models.join, which imports no page.
+"""
 
 import datetime
 
@@ -18,8 +22,9 @@ from groups.choices import (
     TimeOfDay,
     Weekday,
 )
-from groups.models import JoinRequest
+from groups.models.join import JoinRequest
 from groups.schedule import format_meeting, now_local
+from home.filters import FlagField, IndexFilterForm
 from home.forms import HoneypotFormMixin
 from home.models import Topic
 
@@ -29,35 +34,13 @@ DAY_CHOICES = [(day.label.lower(), day.label) for day in Weekday]
 DAY_NUMBERS = {day.label.lower(): day.value for day in Weekday}
 
 
-class FlagWidget(forms.CheckboxInput):
-    """A checkbox whose raw value reaches the field, so `?free=maybe` can be refused rather than read as yes."""
+class FinderForm(IndexFilterForm):
+    """The finder's filters: a plain GET form, so every search has a URL that can be shared.
 
-    def value_from_datadict(self, data, files, name):
-        return data.get(name)
-
-
-class FlagField(forms.Field):
-    """A yes-only filter: `?free=1` is on; absent is off; anything else is a malformed value."""
-
-    widget = FlagWidget
-    TRUE_VALUES = {"1", "on", "true", "yes"}
-
-    def __init__(self, **kwargs):
-        super().__init__(required=False, **kwargs)
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return False
-        if isinstance(value, str) and value.lower() in self.TRUE_VALUES:
-            return True
-        raise ValidationError("Use 1 to turn this filter on.", code="invalid")
-
-    def widget_attrs(self, widget):
-        return {"value": "1"}
-
-
-class FinderForm(forms.Form):
-    """The finder's filters: a plain GET form, so every search has a URL that can be shared."""
+    Audience and who leads a group filter on the field of the same name (the base's
+    default); the others say how below. Values it does not understand are left
+    out with a note (home/filters.py).
+    """
 
     topic = forms.ModelChoiceField(
         queryset=Topic.objects.none(), to_field_name="slug", required=False, empty_label="Any topic"
@@ -79,38 +62,28 @@ class FinderForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics if topics is not None else Topic.objects.all()
 
-    @property
-    def filters(self):
-        """The filters that were valid, whatever else was wrong with the request."""
-        if not self.is_bound:
-            return {}
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "", False)}
+    def filter_topic(self, queryset, topic):
+        return queryset.filter(topics=topic)
 
-    @property
-    def ignored(self):
-        """(label, value) of each filter whose value was not understood and was left out."""
-        if not self.is_bound:
-            return []
-        self.is_valid()
-        return [(self.fields[name].label or name.title(), self.data.get(name, "")) for name in self.errors]
+    def filter_meeting_format(self, queryset, wanted):
+        # Hybrid groups meet both ways, so they match in person and online too.
+        formats = {wanted} if wanted == MeetingFormat.HYBRID else {wanted, MeetingFormat.HYBRID}
+        return queryset.filter(meeting_format__in=formats)
 
-    def filter_queryset(self, queryset):
+    def filter_free(self, queryset, _on):
+        return queryset.filter(cost=Cost.FREE)
+
+    def filter_open(self, queryset, _on):
+        return queryset.filter(status=GroupStatus.OPEN)
+
+    def filter_day(self, queryset, _day):
+        return queryset  # with the time of day in filter(): both must match the same meeting time
+
+    filter_time_of_day = filter_day
+
+    def filter(self, queryset):
+        queryset = super().filter(queryset)
         filters = self.filters
-        if "topic" in filters:
-            queryset = queryset.filter(topics=filters["topic"])
-        if "meeting_format" in filters:
-            wanted = filters["meeting_format"]
-            formats = {wanted} if wanted == MeetingFormat.HYBRID else {wanted, MeetingFormat.HYBRID}
-            queryset = queryset.filter(meeting_format__in=formats)
-        if "audience" in filters:
-            queryset = queryset.filter(audience=filters["audience"])
-        if "led_by" in filters:
-            queryset = queryset.filter(led_by=filters["led_by"])
-        if filters.get("free"):
-            queryset = queryset.filter(cost=Cost.FREE)
-        if filters.get("open"):
-            queryset = queryset.filter(status=GroupStatus.OPEN)
         if "day" in filters or "time_of_day" in filters:
             # Day and time must match the same meeting time, and one that has not ended.
             today = now_local().date()
@@ -124,19 +97,6 @@ class FinderForm(forms.Form):
                     rule &= Q(meeting_rules__start_time__lt=end)
             queryset = queryset.filter(pk__in=queryset.model.objects.filter(rule).values("pk"))
         return queryset
-
-    def describe(self):
-        """The active filters in words, for the results heading and the calendar's name."""
-        parts = []
-        for name, value in self.filters.items():
-            field = self.fields[name]
-            if isinstance(field, FlagField):
-                parts.append(field.label.lower())
-            elif name == "topic":
-                parts.append(value.name)
-            else:
-                parts.append(dict(field.choices).get(value, value))
-        return ", ".join(parts)
 
 
 class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):

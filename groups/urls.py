@@ -2,12 +2,12 @@
 
 from django.urls import path
 
-from groups import views
+from groups import feeds
 
 app_name = "groups"
 
 urlpatterns = [
-    path("calendar.ics", views.finder_calendar, name="calendar"),
-    path("meetings.json", views.meeting_guide_feed, name="meeting_guide"),
-    path("<int:pk>/calendar.ics", views.group_calendar, name="group_calendar"),
+    path("calendar.ics", feeds.finder_calendar, name="calendar"),
+    path("meetings.json", feeds.meeting_guide_feed, name="meeting_guide"),
+    path("<int:pk>/calendar.ics", feeds.group_calendar, name="group_calendar"),
 ]

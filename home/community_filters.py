@@ -1,27 +1,21 @@
 """The filter on the Asheville community index: a plain GET form that works without JavaScript.
 
 Unknown or malformed values are never an error page: the filter is ignored and
-the visitor is told so in plain words.
+the visitor is told so in plain words (the index-filter base, home/filters.py).
 """
 
 from django import forms
 
-NOTE_VALUE_MAX_LENGTH = 60
+from home.filters import IndexFilterForm
 
 
-def printable(value, limit=NOTE_VALUE_MAX_LENGTH):
-    """A value as it may be shown back to the visitor: printable characters only, shortened."""
-    text = "".join(ch for ch in str(value) if ch.isprintable()).strip()
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class CommunityFilterForm(forms.Form):
+class CommunityFilterForm(IndexFilterForm):
     """Area and topic, each by slug. Only areas and topics that have pages are offered."""
 
     area = forms.ChoiceField(label="Area", required=False)
     topic = forms.ChoiceField(label="Topic", required=False)
 
-    NOTES = {
+    note_templates = {
         "area": "We have no pages for the area “{value}”, so pages from every area are shown.",
         "topic": "We have no pages about “{value}”, so pages on every topic are shown.",
     }
@@ -35,12 +29,3 @@ class CommunityFilterForm(forms.Form):
         """{'area': slug or '', 'topic': slug or ''}, with invalid values dropped."""
         self.is_valid()
         return {name: self.cleaned_data.get(name, "") for name in self.fields}
-
-    def notes(self):
-        """A sentence for each value that was ignored."""
-        self.is_valid()
-        return [
-            self.NOTES[name].format(value=printable(self.data.get(name, "")))
-            for name in self.fields
-            if name in self.errors
-        ]

@@ -1,8 +1,9 @@
-"""Query helpers shared by the site's listings."""
+"""Query helpers shared by the site's listings: "what anyone may read" is `readable()`, one way everywhere."""
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
+from wagtail.query import PageQuerySet
 
 
 def restricted_q():
@@ -15,3 +16,16 @@ def restricted_q():
         page__path=Substr(OuterRef("path"), 1, Length("page__path")),
     )
     return Exists(restrictions)
+
+
+class ReadablePageQuerySet(PageQuerySet):
+    """The queryset of every page type of ours (`BasePage.objects`), with the one "public pages" method."""
+
+    def readable(self):
+        """Live pages without a view restriction on them or above them: what anyone may read.
+
+        The same pages as Wagtail's `.live().public()`, without its query for the
+        restrictions. Querysets of Wagtail's own `Page` (menus, search) use
+        `.exclude(restricted_q())` or `.public()`, as they have no such method.
+        """
+        return self.live().exclude(restricted_q())

@@ -3,7 +3,7 @@
 import logging
 
 from django.core.cache import cache
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,20 +13,12 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
+from home.pagination import get_page_number
+
 logger = logging.getLogger(__name__)
 
 SEARCH_QUERY_MAX_LENGTH = 100
-SEARCH_RESULTS_PER_PAGE = 10
-
-
-def get_page_number(request, paginator):
-    """The requested page of results, falling back to the first or last page on bad values."""
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+SEARCH_PAGE_SIZE = 10
 
 
 @require_GET
@@ -48,7 +40,7 @@ def search(request):
         # Colons would be read as field filters; phrases in double quotes are kept.
         _filters, parsed_query = parse_query_string(query.replace(":", " "), operator="and")
         results = Page.objects.live().public().exclude(depth__lte=1).search(parsed_query)
-        paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
+        paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
             results_page = get_page_number(request, paginator)
         except DatabaseError:

@@ -22,7 +22,7 @@ from blog.feeds import ArticleFeed
 from blog.queries import prefetch_cards
 from blog.serializers import FeaturedArticleField, FeedUrlField
 from home.models import BasePage, Topic
-from home.views import get_page_number
+from home.pagination import get_page_number
 
 # What a topic's slug can be (Topic.slug is a SlugField): anything else is no topic, and is not looked up.
 TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")

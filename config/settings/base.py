@@ -236,7 +236,7 @@ API_CACHE_SECONDS = env.int("API_CACHE_SECONDS", default=300)
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
 # The APIs and the feeds: the calendars (/groups/calendar.ics, /groups/<id>/calendar.ics) and the
 # articles' RSS feeds (/articles/feed/, /articles/feed/<topic>/). The Meeting Guide feed
-# (/groups/meetings.json) is open to every origin, as its spec's widgets expect (groups/views.py).
+# (/groups/meetings.json) is open to every origin, as its spec's widgets expect (groups/feeds.py).
 CORS_URLS_REGEX = r"^/(api/.*|groups/(\d+/)?calendar\.ics|[-\w]+/feed/([-\w]+/)?)$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False

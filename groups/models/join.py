@@ -43,10 +43,10 @@ class JoinRequestManager(models.Manager.from_queryset(JoinRequestQuerySet)):
         The group's row is locked (SELECT … FOR UPDATE on PostgreSQL) while places
         are counted, so two requests racing for the last place cannot both get it.
         """
-        from groups.models import SupportGroupPage
-
+        # The group's page type, from the relation: this module imports no page module.
+        group_model = self.model._meta.get_field("group").related_model
         with transaction.atomic():
-            locked = SupportGroupPage.objects.select_for_update(of=("self",)).get(pk=group.pk)
+            locked = group_model.objects.select_for_update(of=("self",)).get(pk=group.pk)
             status = JoinRequestStatus.NEW if locked.has_room() else JoinRequestStatus.WAITLISTED
             return self.create(group=locked, status=status, **fields)
 

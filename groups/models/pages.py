@@ -1,20 +1,29 @@
-"""The group finder (the groups index) and the support group page, with its schedule and facilitators."""
+"""The group finder (the groups index) and the support group page, with its schedule and facilitators.
+
+Each page handles its own requests in routed methods using the forms in
+groups/forms.py (the finder's filters, the join form); the calendar and
+Meeting Guide feeds are plain views in groups/feeds.py that read these pages.
+"""
 
 import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models import Prefetch, prefetch_related_objects
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from groups import schedule, serializers
@@ -24,13 +33,20 @@ from groups.choices import (
     Audience,
     Cost,
     GroupStatus,
+    JoinRequestStatus,
     LedBy,
     MeetingFormat,
 )
+from groups.forms import FinderForm, JoinRequestForm
+from groups.jsonld import group_json_ld
 from groups.models.inlines import GroupFacilitator
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.forms import too_many_submissions
+from home.models import BasePage, Topic
+from home.notifications import notify_staff
+from home.pagination import get_page_number
+from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
@@ -68,26 +84,62 @@ class SupportGroupIndexPage(RoutablePageMixin, BasePage):
         APIField("meeting_guide_url", serializer=serializers.FeedUrlField("groups:meeting_guide", source="*")),
     ]
 
-    groups_per_page = 10
+    page_size = 10
 
     class Meta:
         verbose_name = "support group finder"
 
     @path("")
     def finder(self, request):
-        from groups.views import finder
+        """The finder: filters in the query string, results soonest first, paginated.
 
-        return finder(request, self)
+        Next meetings are computed in Python from rules prefetched for every match,
+        then topics and image renditions are prefetched for the page shown: the
+        number of queries does not grow with the number of groups.
+        """
+        form = self.filter_form(request)
+        groups = sorted(form.filter(self.get_groups()), key=_soonest_first)
+        page_obj = get_page_number(request, Paginator(groups, self.page_size))
+        prefetch_related_objects(page_obj.object_list, "topics", "image__renditions")
+        query = urlencode(form.query_items())
+        calendar_path = reverse("groups:calendar") + (f"?{query}" if query else "")
+        filters = form.filters
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "filtered": bool(filters),
+                "filters_text": form.describe(),
+                "ignored": form.ignored,
+                "more_filters": any(name in filters for name in ("audience", "led_by", "free", "open")),
+                "page_obj": page_obj,
+                "groups": page_obj.object_list,
+                "total": len(groups),
+                "calendar_url": request.build_absolute_uri(calendar_path),
+                "webcal_url": "webcal://" + request.get_host() + calendar_path,
+                "meeting_guide_url": request.build_absolute_uri(reverse("groups:meeting_guide")),
+            },
+        )
+
+    def filter_form(self, request):
+        """The finder's filters from the query string (also the finder's calendar feed's); topics with groups only."""
+        topics = Topic.objects.filter(support_groups__in=self.get_groups().values("pk")).distinct().order_by("name")
+        return FinderForm.from_query(request.GET, topics=topics)
 
     def get_groups(self):
         """Live, public groups under this finder, with what every listing needs in a fixed number of queries."""
         return (
-            SupportGroupPage.objects.live()
-            .public()
+            SupportGroupPage.objects.readable()
             .descendant_of(self)
             .select_related("venue", "image")
             .prefetch_related("meeting_rules", "cancelled_meetings")
         )
+
+
+def _soonest_first(group):
+    meeting = group.next_meeting
+    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    return (meeting is None, meeting.start if meeting else far, group.title.lower())
 
 
 def verify_before(today=None):
@@ -96,7 +148,7 @@ def verify_before(today=None):
     return today - datetime.timedelta(days=settings.GROUP_VERIFY_AFTER_DAYS)
 
 
-class SupportGroupPageQuerySet(PageQuerySet):
+class SupportGroupPageQuerySet(ReadablePageQuerySet):
     def needs_verifying(self, today=None):
         """Groups whose details were last checked too long ago, oldest check first."""
         return self.filter(last_verified__lt=verify_before(today)).order_by("last_verified", "title")
@@ -449,22 +501,65 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
 
     @path("")
     def group(self, request):
-        from groups.views import group_page
-
-        return group_page(request, self)
+        """The group page; its join form posts back here and, once saved, redirects to the thank-you page."""
+        if not getattr(request, "is_preview", False):
+            prefetch_related_objects(
+                [self],
+                "topics",
+                "meeting_rules",
+                "cancelled_meetings",
+                Prefetch("facilitators", queryset=GroupFacilitator.objects.select_related("person", "person__photo")),
+            )
+        status = 200
+        rate_limited = False
+        form = JoinRequestForm(group=self) if self.accepts_requests else None
+        if request.method == "POST" and self.accepts_requests:
+            form = JoinRequestForm(request.POST, group=self)
+            if too_many_submissions(request, "join"):
+                rate_limited = True
+                status = 429
+            elif form.is_spam():
+                # Look like success to the bot; save nothing and tell no one.
+                return redirect(self.url + self.reverse_subpage("thank_you"))
+            elif form.is_valid():
+                join_request = form.save_request()
+                transaction.on_commit(_notify_staff_of_request)
+                url = self.url + self.reverse_subpage("thank_you")
+                if join_request.status == JoinRequestStatus.WAITLISTED:
+                    url += "?" + urlencode({"list": "waiting"})
+                return redirect(url)
+            else:
+                status = 400
+        response = self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "rate_limited": rate_limited,
+                "retention_days": settings.JOIN_REQUEST_RETENTION_DAYS,
+                "calendar_url": self.get_calendar_path(),
+                "webcal_url": "webcal://" + request.get_host() + self.get_calendar_path(),
+            },
+        )
+        response.status_code = status
+        # A page with a form and a CSRF token is never cached by a shared cache.
+        patch_cache_control(response, private=True, no_cache=True)
+        patch_vary_headers(response, ["Cookie"])
+        return response
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request):
-        from groups.views import thank_you
-
-        return thank_you(request, self)
+        waitlisted = request.GET.get("list") == "waiting"
+        reply_by = schedule.add_working_days(schedule.now_local().date(), 2)
+        return self.render(
+            request,
+            template="groups/thank_you.html",
+            context_overrides={"waitlisted": waitlisted, "reply_by": reply_by},
+        )
 
     def get_calendar_path(self):
         return reverse("groups:group_calendar", kwargs={"pk": self.pk})
 
     def get_json_ld(self, request=None):
-        from groups.jsonld import group_json_ld
-
         return group_json_ld(self, request)
 
     api_fields = [
@@ -492,3 +587,11 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         APIField("last_verified"),
         APIField("calendar_url", serializer=serializers.CalendarUrlField(source="*")),
     ]
+
+
+def _notify_staff_of_request():
+    notify_staff(
+        "New request to join a support group",
+        "A request to join a support group",
+        reverse("groups_joinrequest_modeladmin_index"),
+    )

@@ -19,8 +19,7 @@ register = template.Library()
 
 def _groups_soonest_first(queryset, count):
     groups = (
-        queryset.live()
-        .public()
+        queryset.readable()
         .exclude(status=GroupStatus.PAUSED)
         .select_related("venue", "image")
         .prefetch_related("meeting_rules", "cancelled_meetings")
@@ -31,7 +30,7 @@ def _groups_soonest_first(queryset, count):
 
 
 def _finder():
-    return SupportGroupIndexPage.objects.live().public().only("id", "url_path", "path", "depth", "title").first()
+    return SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
 
 
 @register.inclusion_tag("groups/tags/upcoming_groups.html", takes_context=True)

@@ -32,6 +32,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.community_filters import CommunityFilterForm
+from home.pagination import get_page_number
 from home.serializers import AreaField, RenditionField, TopicListField
 from home.utils import tel_href
 
@@ -195,8 +196,6 @@ class CommunityIndexPage(BasePage):
         verbose_name = "Asheville community index"
 
     def get_context(self, request, *args, **kwargs):
-        from home.views import get_page_number
-
         context = super().get_context(request, *args, **kwargs)
         pages = CommunityPage.objects.child_of(self).live().public()
         tree = AreaTree.load()

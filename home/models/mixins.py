@@ -4,7 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+
+from home.queries import ReadablePageQuerySet
 
 
 class SocialMixin(models.Model):
@@ -39,6 +41,9 @@ class BasePage(SocialMixin, Page):
     summary_field = None
     # The image a page is shared with when it has no social image.
     image_field = None
+
+    # Every page type's queryset has readable(): live pages anyone may read (home/queries.py).
+    objects = PageManager.from_queryset(ReadablePageQuerySet)()
 
     promote_panels = [
         MultiFieldPanel(

@@ -173,11 +173,11 @@ def test_finder_advertises_the_meeting_guide_and_calendar_feeds(client, finder, 
 
 
 def test_results_paginate(client, finder, make_group):
-    for number in range(finder.groups_per_page + 3):
+    for number in range(finder.page_size + 3):
         make_group(title=f"Group {number:02d}")
     first = client.get(finder.url)
     second = client.get(finder.url, {"page": 2})
-    assert len(first.context["groups"]) == finder.groups_per_page
+    assert len(first.context["groups"]) == finder.page_size
     assert len(second.context["groups"]) == 3
     assert 'rel="next" href="?page=2"' in first.content.decode()
 
