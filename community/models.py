@@ -9,6 +9,7 @@
 
 Related support groups and articles come from the apps that own them, through
 their template tags, called from the page's template with the page's topics.
+Topics, people and the page base come from the core (`home`), as for blog and groups.
 """
 
 from collections import defaultdict
@@ -30,13 +31,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from community.forms import CommunityFilterForm
+from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
-from home.community_filters import CommunityFilterForm
-from home.serializers import AreaField, RenditionField, TopicListField
+from home.models import BasePage, Topic
+from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
-
-from .mixins import BasePage
-from .snippets import Topic
 
 __all__ = ["Area", "AreaTree", "CommunityIndexPage", "CommunityPage", "CommunityResource"]
 
@@ -180,7 +180,7 @@ class CommunityIndexPage(BasePage):
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.CommunityPage"]
+    subpage_types = ["community.CommunityPage"]
     max_count_per_parent = 1
     summary_field = "intro"
     page_size = 12
@@ -285,7 +285,7 @@ class CommunityPage(BasePage):
         ),
     )
 
-    parent_page_types = ["home.CommunityIndexPage"]
+    parent_page_types = ["community.CommunityIndexPage"]
     subpage_types = []
     summary_field = "intro"
     image_field = "image"

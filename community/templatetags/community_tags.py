@@ -8,14 +8,14 @@ of queries whatever the count.
 from django import template
 from wagtail.models import Site
 
-from home.models import CommunityIndexPage, CommunityPage
+from community.models import CommunityIndexPage, CommunityPage
 
 register = template.Library()
 
 HIGHLIGHTS_MAX = 12
 
 
-@register.inclusion_tag("home/tags/community_highlights.html", takes_context=True)
+@register.inclusion_tag("community/tags/community_highlights.html", takes_context=True)
 def community_highlights(context, count=3):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
