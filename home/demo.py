@@ -5,12 +5,9 @@ People, the address and phone numbers here are fictional and say so; 988 and
 911 are real public services.
 """
 
-from home import demo_community
 from home import demo_utils as d
 from home.demo_images import get_or_create_image
 from home.models import (
-    CommunityIndexPage,
-    CommunityPage,
     ContactFormField,
     ContactPage,
     HomePage,
@@ -103,7 +100,6 @@ def load(log):
     home = d.home_page()
     d.configure_site(home)
     pages = load_pages(home, images, log)
-    pages["asheville-community"] = demo_community.load(home, log)
     pages["contact"] = load_contact(home, log)
     load_settings(pages, log)
     load_home(home, images, pages, log)
@@ -333,15 +329,11 @@ def load_contact(home, log):
     return page
 
 
-def multiply(factor, log):
-    """`factor` times as many community pages, for `make bench`'s second pass."""
-    demo_community.multiply(factor, log)
-
-
 # The main menu as a visitor needs it: finding a group first, the practice's own pages last.
 MENU_ORDER = ["support-groups", "articles", "asheville-community", "get-help-now", "about", "contact"]
-# The order the demo creates them in; a menu still in this order was never arranged by staff.
-CREATION_ORDER = ["about", "get-help-now", "asheville-community", "contact", "articles", "support-groups"]
+# The order the demos create them in (home's, then each app's in LOCAL_APPS order); a menu still in
+# this order was never arranged by staff.
+CREATION_ORDER = ["about", "get-help-now", "contact", "asheville-community", "articles", "support-groups"]
 
 
 def finish(log):
@@ -360,18 +352,8 @@ def finish(log):
 
 def bench_urls():
     """Site-wide URLs for `make bench`, beside one page of each page type."""
-    community = CommunityIndexPage.objects.live().order_by("path").first()
     urls = []
-    if community:
-        index_url = community.get_url()
-        urls += [
-            ("Asheville community, area filter", f"{index_url}?area=asheville"),
-            ("Asheville community, topic filter", f"{index_url}?topic=families-caregivers"),
-            ("Asheville community, both filters", f"{index_url}?area=buncombe-county&topic=depression"),
-            ("Asheville community, unknown area", f"{index_url}?area=nowhere"),
-            ("Asheville community, page 2", f"{index_url}?page=2"),
-        ]
-    for model in (HomePage, StandardPage, CommunityIndexPage, CommunityPage, ContactPage):
+    for model in (HomePage, StandardPage, ContactPage):
         urls += d.api_bench_urls(model)
     return [
         *urls,

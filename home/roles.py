@@ -40,14 +40,14 @@ CLINICAL_REVIEW = "Clinical review"
 # Page permissions for a section editors write in. Never publish: that is the review.
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 
-# Model permissions as (app_label, codename).
+# Model permissions as (app_label, codename): the core's own. An app grants its models' permissions
+# to these roles itself (community/permissions.py: areas).
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     # Authors: choose them, and add one who is new.
     ("home", "add_person"),
     ("home", "view_person"),
     ("home", "view_topic"),
-    ("home", "view_area"),
 ]
 
 MODERATOR_PERMISSIONS = [
@@ -56,11 +56,7 @@ MODERATOR_PERMISSIONS = [
     ("wagtailredirects", "add_redirect"),
     ("wagtailredirects", "change_redirect"),
     ("wagtailredirects", "delete_redirect"),
-    *[
-        ("home", f"{action}_{model}")
-        for model in ("person", "topic", "area")
-        for action in ("add", "change", "delete", "view")
-    ],
+    *[("home", f"{action}_{model}") for model in ("person", "topic") for action in ("add", "change", "delete", "view")],
 ]
 
 # Messages sent through the contact page are health information: Wagtail would show them to

@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import dashboard
-from home.models import Area, Person, Topic
+from home.models import Person, Topic
 
 
 class PersonViewSet(SnippetViewSet):
@@ -27,22 +27,8 @@ class TopicViewSet(SnippetViewSet):
     add_to_admin_menu = False
 
 
-class AreaViewSet(SnippetViewSet):
-    """The places community pages cover: Buncombe County > Asheville > West Asheville."""
-
-    model = Area
-    icon = "site"
-    menu_label = "Areas"
-    list_display = ["name", "parent", "slug"]
-    list_filter = ["parent"]
-    search_fields = ["name"]
-    ordering = ["name"]
-    add_to_admin_menu = False
-
-
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
-register_snippet(AreaViewSet)
 
 
 @hooks.register("construct_homepage_panels")

@@ -67,9 +67,9 @@ def test_api_v3_bad_parameters_are_a_400_with_a_json_message(client, pages, quer
         "type=groups.SupportGroupPage&last_verified=soon",
         "type=groups.SupportGroupPage&topic=nope",
         "type=groups.SupportGroupPage&fields=nope",
-        "type=home.CommunityPage&topic=nope",
-        "type=home.CommunityPage&resources_checked=2026-13-45",
-        "type=home.CommunityPage&fields=nope",
+        "type=community.CommunityPage&topic=nope",
+        "type=community.CommunityPage&resources_checked=2026-13-45",
+        "type=community.CommunityPage&fields=nope",
         "type=home.ContactPage&fields=nope",
     ],
 )

@@ -11,6 +11,7 @@ import time_machine
 from django.utils.timezone import localtime
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
 from groups.choices import Audience, Cost, GroupStatus, LedBy, MeetingFormat
 from groups.factories import (
     CancelledMeetingFactory,
@@ -20,17 +21,7 @@ from groups.factories import (
     SupportGroupPageFactory,
     VenueFactory,
 )
-from home.factories import (
-    AreaFactory,
-    CommunityIndexPageFactory,
-    CommunityPageFactory,
-    CommunityResourceFactory,
-    ContactPageFactory,
-    ImageFactory,
-    PersonFactory,
-    StandardPageFactory,
-    TopicFactory,
-)
+from home.factories import ContactPageFactory, ImageFactory, PersonFactory, StandardPageFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -362,7 +353,7 @@ def test_community_pages_json_is_pinned(client, site_root, about):
         "resources": [
             {
                 "id": resource.pk,
-                "meta": {"type": "home.CommunityResource"},
+                "meta": {"type": "community.CommunityResource"},
                 "organization": "Trail Friends (demo)",
                 "offers": "Weekly walks.",
                 "phone": "(828) 555-0170",

@@ -16,6 +16,8 @@ from wagtail.models import get_page_models
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from blog.models import ArticleIndexPage, ArticlePage
+from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from community.models import CommunityIndexPage, CommunityPage
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -25,10 +27,6 @@ from groups.factories import (
 )
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.factories import (
-    AreaFactory,
-    CommunityIndexPageFactory,
-    CommunityPageFactory,
-    CommunityResourceFactory,
     ContactPageFactory,
     HomePageFactory,
     ImageFactory,
@@ -36,7 +34,7 @@ from home.factories import (
     StandardPageFactory,
     TopicFactory,
 )
-from home.models import CommunityIndexPage, CommunityPage, ContactPage, HomePage, StandardPage
+from home.models import ContactPage, HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 

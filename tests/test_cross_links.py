@@ -5,9 +5,10 @@ import datetime
 import pytest
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from community.factories import CommunityIndexPageFactory, CommunityPageFactory
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
 from groups.schedule import now_local
-from home.factories import CommunityIndexPageFactory, CommunityPageFactory, TopicFactory
+from home.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 

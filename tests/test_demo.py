@@ -94,9 +94,9 @@ def test_demo_sections_are_open_to_their_roles_and_reviewed():
     from django.contrib.auth.models import Group
 
     from blog.models import ArticleIndexPage
+    from community.models import CommunityIndexPage
     from groups.models import SupportGroupIndexPage
     from home import roles
-    from home.models import CommunityIndexPage
 
     call_command("load_demo_content", verbosity=0)
 

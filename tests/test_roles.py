@@ -14,6 +14,7 @@ from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
+from community.factories import CommunityIndexPageFactory, CommunityPageFactory
 from groups.factories import (
     JoinRequestFactory,
     MeetingRuleFactory,
@@ -22,13 +23,7 @@ from groups.factories import (
     VenueFactory,
 )
 from home import roles
-from home.factories import (
-    CommunityIndexPageFactory,
-    CommunityPageFactory,
-    ContactPageFactory,
-    PersonFactory,
-    StandardPageFactory,
-)
+from home.factories import ContactPageFactory, PersonFactory, StandardPageFactory
 from home.models import SiteSettings
 from tests.staff import staff_user
 
@@ -116,7 +111,8 @@ SETTINGS = "/admin/settings/home/sitesettings/"
 class TestEditors:
     def test_write_and_edit_articles_community_and_standard_pages(self, client, tree):
         from blog.models import ArticlePage
-        from home.models import CommunityPage, StandardPage
+        from community.models import CommunityPage
+        from home.models import StandardPage
 
         login(client, roles.EDITORS)
         for url in [
@@ -149,7 +145,7 @@ class TestEditors:
             "/admin/images/chooser/",
             "/admin/snippets/choose/home/person/",
             "/admin/snippets/choose/home/topic/",
-            "/admin/snippets/choose/home/area/",
+            "/admin/snippets/choose/community/area/",
             "/admin/snippets/home/person/add/",
         ]:
             assert allowed(client, url), url
@@ -209,7 +205,7 @@ class TestModerators:
             reverse("wagtailadmin_pages:move", args=(tree["about"].pk,)),
             "/admin/snippets/home/person/add/",
             "/admin/snippets/home/topic/add/",
-            "/admin/snippets/home/area/add/",
+            "/admin/snippets/community/area/add/",
         ]:
             assert allowed(client, url), url
 
@@ -267,7 +263,8 @@ class TestGroupCoordinators:
 
     def test_refused_everything_else(self, client, tree):
         from blog.models import ArticlePage
-        from home.models import CommunityPage, StandardPage
+        from community.models import CommunityPage
+        from home.models import StandardPage
 
         login(client, roles.COORDINATORS)
         for url in [
@@ -283,7 +280,7 @@ class TestGroupCoordinators:
             SETTINGS,
             "/admin/redirects/",
             "/admin/snippets/home/topic/add/",
-            "/admin/snippets/home/area/add/",
+            "/admin/snippets/community/area/add/",
             *ADMIN_ONLY,
         ]:
             assert refused(client, url), url

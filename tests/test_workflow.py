@@ -16,9 +16,10 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.factories import ArticleIndexPageFactory
 from blog.models import ArticlePage
+from community.factories import CommunityIndexPageFactory, CommunityPageFactory
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
 from home import roles
-from home.factories import CommunityIndexPageFactory, CommunityPageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

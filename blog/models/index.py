@@ -4,8 +4,6 @@ Defined before the article (blog/models/article.py imports it), so it finds the
 article model by name when it needs it.
 """
 
-import re
-
 from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models
@@ -19,13 +17,11 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
+from blog.forms import ArticleFilterForm
 from blog.queries import prefetch_cards
 from blog.serializers import FeaturedArticleField, FeedUrlField
 from home.models import BasePage, Topic
 from home.pagination import get_page_number
-
-# What a topic's slug can be (Topic.slug is a SlugField): anything else is no topic, and is not looked up.
-TOPIC_SLUG = re.compile(r"[-a-zA-Z0-9_]{1,80}")
 
 
 def article_model():
@@ -118,15 +114,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         articles = self.articles()
         topics = list(Topic.objects.filter(articles__in=articles).distinct())
 
-        slug = request.GET.get("topic", "").strip()
-        topic = next((t for t in topics if t.slug == slug), None)
-        if topic is None and TOPIC_SLUG.fullmatch(slug):
-            topic = Topic.objects.filter(slug=slug).first()  # a topic with no articles yet
-        unknown_topic = bool(slug) and topic is None
-
+        form = ArticleFilterForm(request.GET, topics=topics)
+        topic = form.filters.get("topic")
+        unknown_topic = bool(form.ignored)
         featured = None
         if topic is not None:
-            articles = articles.filter(topics=topic)
+            articles = form.filter(articles)
         else:
             featured = self.get_featured_article(articles)
             if featured is not None:
@@ -148,7 +141,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "current_topic": topic,
                 "unknown_topic": unknown_topic,
                 # Said back to the visitor when there is no such topic: printable, and not too long.
-                "unknown_topic_name": "".join(ch for ch in slug if ch.isprintable())[:80] if unknown_topic else "",
+                "unknown_topic_name": form.ignored[0][1] if unknown_topic else "",
                 "feed_url": self.feed_url(request),
                 "topic_feed_url": self.feed_url(request, topic) if topic else "",
             }

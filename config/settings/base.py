@@ -19,6 +19,7 @@ env = environ.Env()
 # `load_demo_content` runs each app's `demo.py` in this order.
 LOCAL_APPS = [
     "home",
+    "community",
     "blog",
     "groups",
 ]

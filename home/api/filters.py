@@ -3,11 +3,22 @@
 Used by the pages endpoint (home/api/endpoints.py) before Wagtail's own filters.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
 
+from home.filters import IndexFilterForm
 from home.models import Topic
+
+
+class TopicFilterForm(IndexFilterForm):
+    """The index-filter base (home/filters.py) on the API's side: a topic given must exist, or it is a 400."""
+
+    topic = forms.ModelChoiceField(Topic.objects.all(), to_field_name="slug")
+
+    def filter_topic(self, pages, topic):
+        return pages.filter(topics=topic)
 
 
 class TopicFilter(BaseFilterBackend):
@@ -22,9 +33,11 @@ class TopicFilter(BaseFilterBackend):
             raise BadRequestError(
                 "The topic filter needs a page type that has topics, e.g. ?type=blog.ArticlePage&topic=anxiety"
             )
-        if not Topic.objects.filter(slug=slug).exists():
-            raise BadRequestError(f"Unknown topic '{slug}'. See the topics listed on the site.")
-        return queryset.filter(topics__slug=slug).distinct()
+        form = TopicFilterForm(request.GET)
+        if form.ignored:
+            _label, value = form.ignored[0]
+            raise BadRequestError(f"Unknown topic '{value}'. See the topics listed on the site.")
+        return form.filter(queryset).distinct()
 
 
 class ValidatedFieldsFilter(BaseFilterBackend):

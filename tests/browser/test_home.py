@@ -3,16 +3,8 @@
 import pytest
 from wagtail.contrib.forms.models import FormSubmission
 
-from home.factories import (
-    AreaFactory,
-    CommunityIndexPageFactory,
-    CommunityPageFactory,
-    CommunityResourceFactory,
-    ContactPageFactory,
-    ImageFactory,
-    StandardPageFactory,
-    TopicFactory,
-)
+from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

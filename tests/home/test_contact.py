@@ -7,11 +7,14 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client, override_settings
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
 
-from home.factories import ContactFormFieldFactory, ContactPageFactory, StandardPageFactory
-from home.models import ContactPage
+from home.factories import ContactFormFieldFactory, ContactPageFactory, HomePageFactory, StandardPageFactory
+from home.models import ContactPage, HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -330,3 +333,36 @@ def test_an_editor_changes_the_forms_fields_in_the_admin(client, staff_client, c
     assert '<label for="id_best_phone_number">Best phone number' in html
     assert "Preferred contact time" not in html
     assert "We reply within two working days." in html
+
+
+class TestContactPageTree(WagtailPageTestCase):
+    def test_contact_page_lives_under_the_home_page_once(self):
+        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
+        self.assertAllowedSubpageTypes(ContactPage, set())
+        home = HomePageFactory(parent=Page.get_first_root_node())
+        ContactPageFactory(parent=home)
+        assert not ContactPage.can_create_at(home)
+
+
+def test_admin_edit_view_opens_for_the_contact_page(staff_client, contact_page):
+    assert staff_client.get(f"/admin/pages/{contact_page.pk}/edit/").status_code == HTTPStatus.OK
+
+
+def test_api_v3_schema_has_the_contact_forms_questions_but_no_submissions(client):
+    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    contact = schemas["ContactPageSchema"]["properties"]
+    assert "form_fields" in contact
+    assert not any("submission" in name.lower() for name in schemas)
+    assert not any("submission" in name.lower() or "form_data" in name for name in contact)
+
+
+def test_demo_contact_page_asks_for_name_email_message_and_a_time():
+    call_command("load_demo_content", verbosity=0)
+    page = ContactPage.objects.get()
+    assert page.title == "Contact us" and page.show_in_menus
+    assert [field.clean_name for field in page.form_fields.all()] == [
+        "your_name",
+        "email",
+        "message",
+        "preferred_contact_time",
+    ]

@@ -20,10 +20,18 @@ class CommunityFilterForm(IndexFilterForm):
         "topic": "We have no pages about “{value}”, so pages on every topic are shown.",
     }
 
-    def __init__(self, data, *, area_choices, topic_choices):
+    def __init__(self, data, *, area_tree, area_choices, topic_choices):
         super().__init__(data, auto_id="filter-%s")
+        self.area_tree = area_tree
         self.fields["area"].choices = [("", "All areas"), *area_choices]
         self.fields["topic"].choices = [("", "All topics"), *topic_choices]
+
+    def filter_area(self, pages, slug):
+        """Pages in the area or in any area inside it: Asheville includes West Asheville."""
+        return pages.filter(area_id__in=self.area_tree.within(self.area_tree.by_slug[slug].pk))
+
+    def filter_topic(self, pages, slug):
+        return pages.filter(topics__slug=slug)
 
     def selected(self):
         """{'area': slug or '', 'topic': slug or ''}, with invalid values dropped."""

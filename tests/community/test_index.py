@@ -8,7 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.factories import CommunityPageFactory, ImageFactory
+from community.factories import CommunityPageFactory
+from home.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -12,24 +12,10 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from home.factories import (
-    AreaFactory,
-    CommunityIndexPageFactory,
-    CommunityPageFactory,
-    CommunityResourceFactory,
-    HomePageFactory,
-    ImageFactory,
-    StandardPageFactory,
-)
-from home.models import (
-    Area,
-    CommunityIndexPage,
-    CommunityPage,
-    CommunityResource,
-    ContactPage,
-    HomePage,
-    StandardPage,
-)
+from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
+from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +76,6 @@ class TestPageTree(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(CommunityPage, set())
         self.assertCanNotCreateAt(HomePage, CommunityPage)
         self.assertCanNotCreateAt(StandardPage, CommunityPage)
-
-    def test_contact_page_lives_under_the_home_page_once(self):
-        self.assertAllowedParentPageTypes(ContactPage, {HomePage})
-        self.assertAllowedSubpageTypes(ContactPage, set())
-        home = HomePageFactory(parent=Page.get_first_root_node())
-        from home.factories import ContactPageFactory
-
-        ContactPageFactory(parent=home)
-        assert not ContactPage.can_create_at(home)
 
     def test_an_editor_can_add_a_community_page_with_resources(self):
         from django.contrib.auth import get_user_model
@@ -342,7 +319,7 @@ class TestAreas:
         Area(name="Fine", slug="fine", parent=areas["west"]).clean()
 
     def test_areas_are_edited_as_snippets(self, admin_client, areas):
-        html = admin_client.get("/admin/snippets/home/area/").content.decode()
+        html = admin_client.get("/admin/snippets/community/area/").content.decode()
         assert "West Asheville" in html and "Asheville, Buncombe County" in html
 
 
@@ -354,8 +331,8 @@ def admin_client(client, db):
     return client
 
 
-def test_admin_edit_views_open_for_each_new_page_type(admin_client, recovery_page, contact_page):
-    for page in (recovery_page.get_parent(), recovery_page, contact_page):
+def test_admin_edit_views_open_for_each_community_page_type(admin_client, recovery_page):
+    for page in (recovery_page.get_parent(), recovery_page):
         response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
         assert response.status_code == HTTPStatus.OK, page
 
@@ -404,7 +381,7 @@ def test_an_editor_can_preview_a_new_community_page_with_resources(admin_client,
     )
     data["topics"] = [topics["grief"].pk]
     data["resources-0-topics"] = [topics["outdoors"].pk]
-    url = f"/admin/pages/add/home/communitypage/{community_index.pk}/preview/"
+    url = f"/admin/pages/add/community/communitypage/{community_index.pk}/preview/"
     assert admin_client.post(url, data).json() == {"is_valid": True, "is_available": True}
     html = admin_client.get(url).content.decode()
     assert "An intro not yet saved." in html and "Lake Walkers (demo)" in html

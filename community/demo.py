@@ -3,13 +3,17 @@
 Local organizations, their addresses and phone numbers are fictional and say so
 ("demo"; phone numbers in the 555-01xx range). National public services (988,
 the Crisis Text Line, SAMHSA's helpline, NAMI, the Blue Ridge Parkway) are real.
+
+`manage.py load_demo_content` runs this after home's demo (LOCAL_APPS order), so the
+home page and the topics are there.
 """
 
 import datetime
 
+from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
 from home import demo_utils as d
 from home.demo_images import get_or_create_image
-from home.models import Area, CommunityIndexPage, CommunityPage, CommunityResource, Topic
+from home.models import Topic
 
 DEMO_NOTE = "Demo listing: a fictional organization."
 
@@ -499,14 +503,18 @@ PAGES = [
 RESOURCES_CHECKED = datetime.date(2026, 11, 1)
 
 
-def load(home, log):
+INDEX_SLUG = "asheville-community"
+
+
+def load(log):
     """Areas, the 'Asheville community' index and its pages. Returns the index."""
+    home = d.home_page()
     areas = load_areas(log)
     topics = {topic.slug: topic for topic in Topic.objects.all()}
     index, created = d.get_or_create_page(
         home,
         CommunityIndexPage,
-        "asheville-community",
+        INDEX_SLUG,
         title="Asheville community",
         show_in_menus=True,
         intro=(
@@ -587,3 +595,21 @@ def multiply(factor, log):
             )
             existing += created
     log(f"Community pages: {existing}")
+
+
+def bench_urls():
+    """The community index with its filters and the API endpoints of both page types, for `make bench`."""
+    index = CommunityIndexPage.objects.live().order_by("path").first()
+    urls = []
+    if index:
+        index_url = index.get_url()
+        urls += [
+            ("Asheville community, area filter", f"{index_url}?area=asheville"),
+            ("Asheville community, topic filter", f"{index_url}?topic=families-caregivers"),
+            ("Asheville community, both filters", f"{index_url}?area=buncombe-county&topic=depression"),
+            ("Asheville community, unknown area", f"{index_url}?area=nowhere"),
+            ("Asheville community, page 2", f"{index_url}?page=2"),
+        ]
+    for model in (CommunityIndexPage, CommunityPage):
+        urls += d.api_bench_urls(model)
+    return urls

@@ -8,19 +8,19 @@ of queries whatever the count.
 from django import template
 from wagtail.models import Site
 
-from home.models import CommunityIndexPage, CommunityPage
+from community.models import CommunityIndexPage, CommunityPage
 
 register = template.Library()
 
 HIGHLIGHTS_MAX = 12
 
 
-@register.inclusion_tag("home/tags/community_highlights.html", takes_context=True)
+@register.inclusion_tag("community/tags/community_highlights.html", takes_context=True)
 def community_highlights(context, count=3):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    pages = CommunityPage.objects.live().public()
-    index = CommunityIndexPage.objects.live().public()
+    pages = CommunityPage.objects.readable()
+    index = CommunityIndexPage.objects.readable()
     if site is not None:
         pages, index = pages.in_site(site), index.in_site(site)
     count = max(1, min(int(count), HIGHLIGHTS_MAX))

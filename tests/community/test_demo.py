@@ -1,4 +1,4 @@
-"""The community and contact demo content: enough to show the feature, marked as demo, and benchmarkable."""
+"""The community demo content: enough to show the feature, marked as demo, and benchmarkable."""
 
 import re
 from http import HTTPStatus
@@ -6,8 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.core.management import call_command
 
-from home import demo
-from home.models import CommunityIndexPage, CommunityPage, CommunityResource, ContactPage
+from community import demo
+from community.models import CommunityIndexPage, CommunityPage, CommunityResource
 
 pytestmark = pytest.mark.django_db
 
@@ -39,17 +39,6 @@ def test_demo_organizations_and_numbers_are_fictional_and_say_so(loaded):
             assert "(demo address)" in resource.street_address, resource.street_address
         if resource.website and "(demo)" in resource.organization:
             assert ".example.org" in resource.website
-
-
-def test_demo_contact_page_asks_for_name_email_message_and_a_time(loaded):
-    page = ContactPage.objects.get()
-    assert page.title == "Contact us" and page.show_in_menus
-    assert [field.clean_name for field in page.form_fields.all()] == [
-        "your_name",
-        "email",
-        "message",
-        "preferred_contact_time",
-    ]
 
 
 def test_multiply_adds_community_pages_until_there_are_factor_times_as_many(loaded):

@@ -1,4 +1,4 @@
-"""Community pages, their area, topics and resources in API v2 and v3; the contact form's questions only."""
+"""Community pages, their area, topics and resources in API v2 and v3."""
 
 from http import HTTPStatus
 
@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home.factories import CommunityPageFactory, CommunityResourceFactory, ImageFactory
+from community.factories import CommunityPageFactory, CommunityResourceFactory
+from home.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def community_page(community_index, areas, topics):
 
 def test_api_v2_gives_a_community_page_with_area_topics_and_resources(client, community_page):
     data = client.get(f"/api/v2/pages/{community_page.pk}/").json()
-    assert data["meta"]["type"] == "home.CommunityPage"
+    assert data["meta"]["type"] == "community.CommunityPage"
     assert data["intro"] == "Meetings and sober spaces."
     assert data["area"] == {
         "id": community_page.area.pk,
@@ -65,19 +66,19 @@ def test_api_v2_gives_a_community_page_with_area_topics_and_resources(client, co
 
 def test_api_v2_topic_filter_works_for_community_pages(client, community_page, community_index, areas, topics):
     CommunityPageFactory(parent=community_index, title="Grief walks", area=areas["west"], topics=[topics["grief"]])
-    response = client.get("/api/v2/pages/", {"type": "home.CommunityPage", "topic": "grief"})
+    response = client.get("/api/v2/pages/", {"type": "community.CommunityPage", "topic": "grief"})
     assert [item["title"] for item in response.json()["items"]] == ["Grief walks"]
 
 
 def test_api_v2_unknown_topic_is_a_bad_request(client, community_page):
-    response = client.get("/api/v2/pages/", {"type": "home.CommunityPage", "topic": "nope"})
+    response = client.get("/api/v2/pages/", {"type": "community.CommunityPage", "topic": "nope"})
     assert response.status_code == HTTPStatus.BAD_REQUEST
     assert "Unknown topic" in response.json()["message"]
 
 
 def test_api_v2_listing_with_all_fields_costs_the_same_for_10_and_100_pages(client, community_index, areas, topics):
     image = ImageFactory(description="Ridges")
-    url = "/api/v2/pages/?type=home.CommunityPage&fields=*&limit=50"
+    url = "/api/v2/pages/?type=community.CommunityPage&fields=*&limit=50"
     counts = {}
     for total in (10, 100):
         while community_index.get_children().count() < total:
@@ -99,7 +100,7 @@ def test_api_v3_gives_a_community_page_with_its_resources(client, community_page
     response = client.get(f"/api/v3/pages/{community_page.pk}/")
     assert response.status_code == HTTPStatus.OK
     data = response.json()
-    assert data["meta"]["type"] == "home.CommunityPage"
+    assert data["meta"]["type"] == "community.CommunityPage"
     assert data["area"]["full_name"] == "West Asheville, Asheville, Buncombe County"
     assert [topic["name"] for topic in data["topics"]] == ["Addiction and recovery"]
     assert data["resources"][0]["organization"] == "Recovery Clubhouse (demo)"
@@ -114,11 +115,3 @@ def test_api_v3_schema_types_community_pages_and_resources(client):
     assert {"organization", "offers", "phone", "website", "street_address", "hours", "cost", "topics"} <= set(resource)
     assert "TopicSummary" in schemas and set(schemas["TopicSummary"]["properties"]) == {"id", "name", "slug"}
     assert set(schemas["AreaSummary"]["properties"]) == {"id", "name", "slug", "full_name", "trail"}
-
-
-def test_api_v3_schema_has_the_contact_forms_questions_but_no_submissions(client):
-    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
-    contact = schemas["ContactPageSchema"]["properties"]
-    assert "form_fields" in contact
-    assert not any("submission" in name.lower() for name in schemas)
-    assert not any("submission" in name.lower() or "form_data" in name for name in contact)

@@ -9,6 +9,7 @@
 
 Related support groups and articles come from the apps that own them, through
 their template tags, called from the page's template with the page's topics.
+Topics, people and the page base come from the core (`home`), as for blog and groups.
 """
 
 from collections import defaultdict
@@ -30,14 +31,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from community.forms import CommunityFilterForm
+from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
-from home.community_filters import CommunityFilterForm
+from home.models import BasePage, Topic
 from home.pagination import get_page_number
-from home.serializers import AreaField, RenditionField, TopicListField
+from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
-
-from .mixins import BasePage
-from .snippets import Topic
 
 __all__ = ["Area", "AreaTree", "CommunityIndexPage", "CommunityPage", "CommunityResource"]
 
@@ -181,7 +181,7 @@ class CommunityIndexPage(BasePage):
     )
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.CommunityPage"]
+    subpage_types = ["community.CommunityPage"]
     max_count_per_parent = 1
     summary_field = "intro"
     page_size = 12
@@ -197,10 +197,11 @@ class CommunityIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = CommunityPage.objects.child_of(self).live().public()
+        pages = CommunityPage.objects.child_of(self).readable()
         tree = AreaTree.load()
         form = CommunityFilterForm(
             request.GET,
+            area_tree=tree,
             area_choices=self.area_choices(tree, pages),
             topic_choices=[
                 (topic.slug, topic.name)
@@ -210,10 +211,7 @@ class CommunityIndexPage(BasePage):
         selected = form.selected()
         area = tree.by_slug.get(selected["area"])
         topic_name = dict(form.fields["topic"].choices).get(selected["topic"]) if selected["topic"] else ""
-        if area:
-            pages = pages.filter(area_id__in=tree.within(area.pk))
-        if selected["topic"]:
-            pages = pages.filter(topics__slug=selected["topic"])
+        pages = form.filter(pages)
         pages = (
             pages.select_related("area", "image")
             .prefetch_related("topics", "image__renditions")
@@ -284,7 +282,7 @@ class CommunityPage(BasePage):
         ),
     )
 
-    parent_page_types = ["home.CommunityIndexPage"]
+    parent_page_types = ["community.CommunityIndexPage"]
     subpage_types = []
     summary_field = "intro"
     image_field = "image"
@@ -327,7 +325,7 @@ class CommunityPage(BasePage):
         APIField("resources"),
         APIField("resources_checked"),
     ]
-    # Picked up by config/api.py, so listing pages with their fields costs no query per page.
+    # Picked up by home/api/endpoints.py, so listing pages with their fields costs no query per page.
     api_select_related = ["image", AREA_TRAIL_RELATED]
     api_prefetch_related = ["topics", "image__renditions", "resources__topics"]
 
@@ -362,8 +360,7 @@ class CommunityPage(BasePage):
         """Other community pages on the same topics, then in the same area."""
         topic_ids = self.topic_ids
         return list(
-            CommunityPage.objects.live()
-            .public()
+            CommunityPage.objects.readable()
             .sibling_of(self, inclusive=False)
             .annotate(
                 shared_topics=Count("topics", filter=Q(topics__in=topic_ids), distinct=True),

@@ -1,0 +1,1 @@
+"""The Asheville community pages: areas, the community index, community pages and their local resources."""

@@ -1,0 +1,14 @@
+"""The community app's configuration: its name in the admin, and its signal receivers connected at start-up."""
+
+from django.apps import AppConfig
+
+
+class CommunityConfig(AppConfig):
+    """Asheville community: areas, the community index and pages, local resources, highlights for the home page."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "community"
+    verbose_name = "Asheville community"
+
+    def ready(self):
+        from community import signals  # noqa: F401 (connects the receivers)
