@@ -46,9 +46,10 @@ run: demo admin ## Set everything up and serve the site at http://127.0.0.1:$(PO
 test: $(VENV)/.dev-installed ## Run the whole test suite (browser tests skip when Chromium is missing)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.dev-installed ## Check code style with ruff and the import contracts (lint-imports)
+lint: $(VENV)/.dev-installed ## Check code style with ruff, the templates with djLint, and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
 	$(BIN)/lint-imports
 
 format: $(VENV)/.dev-installed ## Format the code with ruff

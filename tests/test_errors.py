@@ -24,4 +24,6 @@ def test_500_page_renders_without_the_database():
     assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     assert "Something went wrong on our side" in html
     assert 'href="tel:988"' in html
-    assert "/static/css/site.css" in html
+    # Styled like every page, from the stylesheets that need no area (base.html's first links).
+    for sheet in ("tokens", "base", "components", "print"):
+        assert f"/static/css/{sheet}.css" in html

@@ -2,7 +2,7 @@
 (function () {
     "use strict";
 
-    // The main menu on small screens: a button that shows and hides it (CSS folds it; see site.css).
+    // The main menu on small screens: a button that shows and hides it (CSS folds it; see base.css).
     var nav = document.querySelector("[data-main-nav]");
     if (nav) {
         var toggle = nav.querySelector(".main-nav__toggle");

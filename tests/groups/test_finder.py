@@ -158,7 +158,7 @@ def test_empty_state_suggests_widening_and_contacting_the_practice(client, finde
 
 def test_the_form_is_a_plain_get_form_with_shareable_urls(client, finder, groups):
     html = client.get(finder.url, {"topic": "grief"}).content.decode()
-    assert '<form class="finder-form" method="get"' in html
+    assert '<form class="filter-form finder-form" method="get"' in html
     assert '<option value="grief" selected>' in html
     assert 'name="csrfmiddlewaretoken"' not in html
 
