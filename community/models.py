@@ -34,7 +34,7 @@ from wagtail.search import index
 from community.forms import CommunityFilterForm
 from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, Topic
+from home.models import BasePage, IntroBodyMixin, Topic
 from home.pagination import get_page_number
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
@@ -166,31 +166,21 @@ class AreaTree:
         return trail
 
 
-class CommunityIndexPage(BasePage):
+class CommunityIndexPage(IntroBodyMixin, BasePage):
     """'Asheville community': every community page, by area, with a filter by area and topic."""
 
-    intro = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text="One or two sentences at the top of the page, also used in search results.",
-    )
-    body = StreamField(
-        BaseStreamBlock(),
-        blank=True,
-        help_text="Anything else to say, shown below the list of pages. Optional.",
-    )
+    body_help_text = "Anything else to say, shown below the list of pages. Optional."
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["community.CommunityPage"]
     max_count_per_parent = 1
-    summary_field = "intro"
     page_size = 12
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, *IntroBodyMixin.intro_body_panels]
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = [*BasePage.search_fields, *IntroBodyMixin.intro_search_fields]
 
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = IntroBodyMixin.intro_body_api_fields
 
     class Meta:
         verbose_name = "Asheville community index"

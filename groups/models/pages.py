@@ -43,7 +43,7 @@ from groups.models.inlines import GroupFacilitator
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
-from home.models import BasePage, Topic
+from home.models import BasePage, IntroBodyMixin, Topic
 from home.notifications import notify_staff
 from home.pagination import get_page_number
 from home.queries import ReadablePageQuerySet
@@ -52,34 +52,24 @@ from home.serializers import RenditionField, RichTextAPIField, TopicListField
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
-class SupportGroupIndexPage(RoutablePageMixin, BasePage):
+class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     """The group finder: every support group, filtered by what the visitor needs.
 
     Its calendar and Meeting Guide feeds are plain Django views (groups/urls.py):
     Wagtail's page URLs always end in a slash, feeds end in .ics and .json.
     """
 
-    intro = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text="One or two welcoming sentences above the finder, e.g. who the groups are for.",
-    )
-    body = StreamField(
-        BaseStreamBlock(),
-        blank=True,
-        help_text="Anything else to say below the list of groups, e.g. how groups work. Optional.",
-    )
+    intro_help_text = "One or two welcoming sentences above the finder, e.g. who the groups are for."
+    body_help_text = "Anything else to say below the list of groups, e.g. how groups work. Optional."
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["groups.SupportGroupPage"]
     max_count_per_parent = 1
-    summary_field = "intro"
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    content_panels = [*BasePage.content_panels, *IntroBodyMixin.intro_body_panels]
+    search_fields = [*BasePage.search_fields, *IntroBodyMixin.intro_search_fields]
     api_fields = [
-        APIField("intro"),
-        APIField("body"),
+        *IntroBodyMixin.intro_body_api_fields,
         APIField("calendar_url", serializer=serializers.FeedUrlField("groups:calendar", source="*")),
         APIField("meeting_guide_url", serializer=serializers.FeedUrlField("groups:meeting_guide", source="*")),
     ]

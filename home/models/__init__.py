@@ -6,7 +6,7 @@ nothing here imports them.
 
 from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
-from .mixins import BasePage
+from .mixins import BasePage, IntroBodyMixin
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .snippets import Person, Topic
@@ -16,6 +16,7 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "HomePage",
+    "IntroBodyMixin",
     "Person",
     "SiteImage",
     "SiteRendition",

@@ -2,10 +2,16 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import class_prepared
+from django.dispatch import receiver
 from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
+from wagtail.search import index
 
+from home.blocks import BaseStreamBlock
 from home.queries import ReadablePageQuerySet
 
 
@@ -112,3 +118,36 @@ class BasePage(SocialMixin, Page):
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         return data
+
+
+class IntroBodyMixin(models.Model):
+    """An intro and a body of the shared blocks: the standard page and the indexes that list other pages.
+
+    The fields are declared once, here; each page type words their help for its own
+    editors (`intro_help_text`, `body_help_text`), since "the list of groups" and
+    "the page itself" are not the same thing to say. The words reach the page
+    type's own copy of each field when Django prepares the class, so the admin, the
+    migrations and the API's field descriptions read exactly as the page type says.
+    """
+
+    intro = models.TextField(max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True)
+
+    intro_help_text = "One or two sentences at the top of the page, also used in search results."
+    body_help_text = "Anything else to say, shown below the list. Optional."
+
+    summary_field = "intro"
+    intro_body_panels = [FieldPanel("intro"), FieldPanel("body")]
+    intro_body_api_fields = [APIField("intro"), APIField("body")]
+    intro_search_fields = [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+@receiver(class_prepared)
+def word_intro_and_body(sender, **kwargs):
+    """Each page type's help text on its own copies of `intro` and `body` (Django copies an abstract model's fields)."""
+    if issubclass(sender, IntroBodyMixin):
+        sender._meta.get_field("intro").help_text = sender.intro_help_text
+        sender._meta.get_field("body").help_text = sender.body_help_text

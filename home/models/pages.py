@@ -10,7 +10,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.serializers import PageLinkField, RenditionField
 
-from .mixins import BasePage
+from .mixins import BasePage, IntroBodyMixin
 from .settings import SiteSettings
 
 __all__ = ["HomePage", "StandardPage"]
@@ -112,29 +112,19 @@ class HomePage(BasePage):
         return SiteSettings.load(request_or_site=request).get_json_ld(self.get_full_url(request))
 
 
-class StandardPage(BasePage):
+class StandardPage(IntroBodyMixin, BasePage):
     """A plain page of text and images: About, Get help now, Privacy, …"""
 
-    intro = models.TextField(
-        max_length=600,
-        blank=True,
-        help_text="One or two sentences at the top of the page, also used in search results.",
-    )
-    body = StreamField(
-        BaseStreamBlock(),
-        blank=True,
-        help_text="The page itself: headings, text, pictures and quotes. Start sections with a heading.",
-    )
+    body_help_text = "The page itself: headings, text, pictures and quotes. Start sections with a heading."
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
-    summary_field = "intro"
 
-    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*BasePage.content_panels, *IntroBodyMixin.intro_body_panels]
 
-    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, *IntroBodyMixin.intro_search_fields, index.SearchField("body")]
 
-    api_fields = [APIField("intro"), APIField("body")]
+    api_fields = IntroBodyMixin.intro_body_api_fields
 
     class Meta:
         verbose_name = "standard page"
