@@ -1,8 +1,8 @@
 """Demo content for the articles: an "Articles" index in the main menu and nine articles.
 
-`manage.py load_demo_content` runs this after home/demo.py, whose topics, people,
+`manage.py load_demo_content` runs this after home/demo/, whose topics, people,
 pictures and pages it uses. Running it again changes nothing that exists. The
-people are fictional (home/demo.py says so in their bios); quotes from "group
+people are fictional (home/demo/content.py says so in their bios); quotes from "group
 members" are written for the demo and marked as such.
 """
 
@@ -11,13 +11,13 @@ from datetime import timedelta
 from django.utils import timezone
 
 from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle
-from home import demo_utils as d
-from home.demo_images import get_or_create_image
+from home.demo import utils as d
+from home.demo.images import get_or_create_image
 from home.models import Person, Topic
 
 INDEX_SLUG = "articles"
 
-# Pictures for the articles, drawn by home.demo_images (the same title always gives the same picture).
+# Pictures for the articles, drawn by home.demo.images (the same title always gives the same picture).
 IMAGES = {
     "Morning over the ridges": ("Layers of blue-green mountain ridges under a pale morning sun", "morning"),
     "Dawn in the Blue Ridge": ("Soft blue ridges fading into the distance under a peach-coloured dawn sky", "dawn"),

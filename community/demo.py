@@ -11,8 +11,8 @@ home page and the topics are there.
 import datetime
 
 from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
-from home import demo_utils as d
-from home.demo_images import get_or_create_image
+from home.demo import utils as d
+from home.demo.images import get_or_create_image
 from home.models import Topic
 
 DEMO_NOTE = "Demo listing: a fictional organization."

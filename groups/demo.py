@@ -17,8 +17,8 @@ from groups.models import (
     Venue,
 )
 from groups.schedule import now_local, upcoming_meetings
-from home import demo_utils as d
-from home.demo_images import get_or_create_image
+from home.demo import utils as d
+from home.demo.images import get_or_create_image
 from home.models import Person, Topic
 
 FINDER_SLUG = "support-groups"

@@ -5,8 +5,6 @@ People, the address and phone numbers here are fictional and say so; 988 and
 911 are real public services.
 """
 
-from home import demo_utils as d
-from home.demo_images import get_or_create_image
 from home.models import (
     ContactFormField,
     ContactPage,
@@ -16,6 +14,9 @@ from home.models import (
     StandardPage,
     Topic,
 )
+
+from . import utils as d
+from .images import get_or_create_image
 
 TOPICS = [
     ("Anxiety", "anxiety", "Worry that will not settle, panic, and the tiredness that comes with both."),
