@@ -142,7 +142,7 @@ def demo_site(request, _shared_demo, db):
     """The demo site's home page, read inside this test's own transaction.
 
     For tests that read (or change and roll back) what `load_demo_content` made.
-    Tests of the command itself still run it, on top of this or from scratch.
+    Tests of the command itself still run it: again, on top of this.
     Transactional tests empty the database: they load the demo themselves.
     """
     if _is_transactional(request.node):
