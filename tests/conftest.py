@@ -111,7 +111,16 @@ class _SharedDemo:
     def unload(self):
         connection = connections[DEFAULT_DB_ALIAS]
         with self.blocker.unblock():
-            call_command("flush", database=DEFAULT_DB_ALIAS, interactive=False, verbosity=0, inhibit_post_migrate=True)
+            # As Django does between transactional tests. The sequences stay where they are: reset,
+            # PostgreSQL would number new rows from 1 again, beside the copy's own.
+            call_command(
+                "flush",
+                database=DEFAULT_DB_ALIAS,
+                interactive=False,
+                verbosity=0,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
             connection.creation.deserialize_db_from_string(self.migration_data)
         self.loaded = False
 
