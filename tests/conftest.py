@@ -1,11 +1,15 @@
 """Fixtures shared by the whole suite.
 
 Tests build the pages they need with factories; they never rely on the home
-page that the migration creates (the `site_root` fixture replaces it).
+page that the migration creates (the `site_root` fixture replaces it). Tests
+that read the demo site ask for `demo_site`: it is built once per session.
 """
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.test import Client
 from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
@@ -19,16 +23,21 @@ def _is_transactional(item):
     )
 
 
+def _reads_demo(item):
+    return "demo_site" in getattr(item, "fixturenames", ()) and not _is_transactional(item)
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Transactional tests (browser tests among them) run last.
+    """Transactional tests (browser tests among them) run last, the demo site's readers just before.
 
-    They empty the database when they finish, so no test that expects the data
-    migrations made (the root page, the default locale) may run after them.
-    pytest-django orders tests this way, but pytest's grouping by Playwright's
-    session-wide browser parameter can undo it; this puts it back.
+    Transactional tests empty the database when they finish, so no test that
+    expects the data migrations made (the root page, the default locale) may run
+    after them. pytest-django orders tests this way, but pytest's grouping by
+    Playwright's session-wide browser parameter can undo it; this puts it back.
+    The tests that read the demo site run side by side, so it is built once.
     """
-    items.sort(key=_is_transactional)
+    items.sort(key=lambda item: (_is_transactional(item), _reads_demo(item)))
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +64,100 @@ def _restore_migration_data(request, _serialized_database):
     """Transactional tests start from the migrations' data (root page, locale, groups)."""
     if _is_transactional(request.node):
         request.getfixturevalue("_django_db_helper")
+
+
+class _SharedDemo:
+    """The demo site, committed to the test database for the tests that read it.
+
+    Each of those tests runs in a transaction that is rolled back, so what it
+    writes vanishes and the next one finds the demo as the command left it. The
+    other tests expect only the migrations' data: when the readers are done, the
+    database goes back to that copy (as Django does between transactional tests).
+    """
+
+    current = None  # the session's, once a test has asked for the demo site
+
+    def __init__(self, blocker):
+        self.blocker = blocker
+        connection = connections[DEFAULT_DB_ALIAS]
+        with blocker.unblock():
+            self.migration_data = (
+                getattr(connection, "_test_serialized_contents", None) or connection.creation.serialize_db_to_string()
+            )
+        self.loaded = False
+
+    def load(self):
+        with self.blocker.unblock():
+            call_command("load_demo_content", verbosity=0)
+            self.render_once()
+        self.loaded = True
+
+    @staticmethod
+    def render_once():
+        """Ask once for every page and benchmarked URL: their image renditions are then made here.
+
+        Resizing the demo's large pictures is the slowest part of a request; made in
+        a test, a rendition is rolled back with it and made again in the next one.
+        """
+        from home.management.commands.load_demo_content import demo_modules
+
+        urls = {page.url for page in Page.objects.live().specific()} - {None}  # the tree's root has none
+        urls |= {url for module in demo_modules() for _label, url in getattr(module, "bench_urls", list)()}
+        client = Client()
+        for url in sorted(urls):
+            client.get(url)
+        cache.clear()
+
+    def unload(self):
+        connection = connections[DEFAULT_DB_ALIAS]
+        with self.blocker.unblock():
+            # As Django does between transactional tests. The sequences stay where they are: reset,
+            # PostgreSQL would number new rows from 1 again, beside the copy's own.
+            call_command(
+                "flush",
+                database=DEFAULT_DB_ALIAS,
+                interactive=False,
+                verbosity=0,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            connection.creation.deserialize_db_from_string(self.migration_data)
+        self.loaded = False
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(django_db_setup, django_db_blocker):
+    """Builds the demo site before the first test that reads it opens its transaction."""
+    _SharedDemo.current = _SharedDemo(django_db_blocker)
+    _SharedDemo.current.load()
+    return _SharedDemo.current
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Once the last reader of the demo site is done, the next test finds only the migrations' data."""
+    result = yield
+    shared = _SharedDemo.current
+    if shared is not None and nextitem is not None and shared.loaded != _reads_demo(nextitem):
+        if shared.loaded:
+            shared.unload()
+        else:  # only when some plugin has put other tests between the readers
+            shared.load()
+    return result
+
+
+@pytest.fixture
+def demo_site(request, _shared_demo, db):
+    """The demo site's home page, read inside this test's own transaction.
+
+    For tests that read (or change and roll back) what `load_demo_content` made.
+    Tests of the command itself still run it: again, on top of this.
+    Transactional tests empty the database: they load the demo themselves.
+    """
+    if _is_transactional(request.node):
+        raise pytest.UsageError("demo_site is shared: a transactional test runs load_demo_content itself")
+    assert _shared_demo.loaded
+    return Site.objects.get(is_default_site=True).root_page.specific
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,6 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
@@ -32,12 +31,6 @@ from home.models import ContactPage, Person, StandardPage
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
-    return Site.objects.get(is_default_site=True).root_page
-
-
 def live_pages(site):
     return list(Page.objects.live().descendant_of(site.root_page, inclusive=True).specific().order_by("path"))
 
@@ -45,7 +38,7 @@ def live_pages(site):
 # Every page, by id and by path ------------------------------------------------------------
 
 
-def test_every_demo_page_is_found_by_path_and_id_on_both_versions(client, demo):
+def test_every_demo_page_is_found_by_path_and_id_on_both_versions(client, demo_site):
     site = Site.objects.get(is_default_site=True)
     pages = live_pages(site)
     assert {type(page) for page in pages} == {model for model in get_page_models() if model is not Page}
@@ -65,7 +58,7 @@ def test_every_demo_page_is_found_by_path_and_id_on_both_versions(client, demo):
             assert "linktype" not in detail.content.decode()
 
 
-def test_both_versions_give_the_same_fields_for_every_demo_page(client, demo):
+def test_both_versions_give_the_same_fields_for_every_demo_page(client, demo_site):
     site = Site.objects.get(is_default_site=True)
     for page in live_pages(site):
         v2 = client.get(f"/api/v2/pages/{page.pk}/").json()
@@ -79,7 +72,7 @@ def test_both_versions_give_the_same_fields_for_every_demo_page(client, demo):
             assert v2[field.name] == v3[field.name], (page._meta.label, field.name)
 
 
-def test_the_benchmark_has_both_versions_list_and_detail_for_every_page_type(client, demo):
+def test_the_benchmark_has_both_versions_list_and_detail_for_every_page_type(client, demo_site):
     from home.management.commands.load_demo_content import demo_modules
 
     urls = dict(label_url for module in demo_modules() for label_url in getattr(module, "bench_urls", list)())
@@ -91,7 +84,7 @@ def test_the_benchmark_has_both_versions_list_and_detail_for_every_page_type(cli
             assert client.get(url).status_code == HTTPStatus.OK, url
 
 
-def test_find_by_path_of_a_page_that_is_not_there_is_a_404_on_both_versions(client, demo):
+def test_find_by_path_of_a_page_that_is_not_there_is_a_404_on_both_versions(client, demo_site):
     assert client.get("/api/v2/pages/find/", {"html_path": "/no-such-page/"}).status_code == HTTPStatus.NOT_FOUND
     assert client.get("/api/v3/pages/find/", {"html_path": "/no-such-page/"}).status_code == HTTPStatus.NOT_FOUND
 
@@ -116,7 +109,7 @@ def fill(path, ids):
 
 
 @pytest.fixture
-def ids(demo):
+def ids(demo_site):
     return {
         "page_id": StandardPage.objects.get(slug="about").pk,
         "type": "home.Person",
@@ -181,7 +174,7 @@ def test_a_token_without_permissions_cannot_write(client, ids):
 
 
 @pytest.fixture
-def secrets(demo):
+def secrets(demo_site):
     """Private things on the site, each carrying one unique marker."""
     marker = f"zq{uuid.uuid4().hex[:12]}"
     group = SupportGroupPage.objects.live().first()
@@ -189,7 +182,7 @@ def secrets(demo):
     contact = ContactPage.objects.live().first()
     FormSubmission.objects.create(page=contact, form_data={"your_name": marker, "message": f"message {marker}"})
     get_user_model().objects.create_user(marker, f"{marker}@example.org", "correct horse battery", first_name=marker)
-    home = demo.specific
+    home = demo_site
     StandardPageFactory(parent=home, slug=f"draft-{marker}", title=f"Draft {marker}", live=False)
     private = StandardPageFactory(parent=home, slug=f"private-{marker}", title=f"Private {marker}")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password=marker)
@@ -271,7 +264,7 @@ def test_nothing_private_appears_in_any_api_response_or_feed(client, secrets):
     assert any(url.startswith("/api/v2/images/") and url != "/api/v2/images/?limit=50&fields=*" for url in seen)
 
 
-def test_anonymous_v3_redirects_list_only_where_old_addresses_go(client, demo):
+def test_anonymous_v3_redirects_list_only_where_old_addresses_go(client, demo_site):
     Redirect.objects.create(old_path="/old-groups", redirect_link="/support-groups/")
     data = client.get("/api/v3/redirects/").json()
     (item,) = data["items"]
@@ -279,7 +272,7 @@ def test_anonymous_v3_redirects_list_only_where_old_addresses_go(client, demo):
     assert not any("user" in key for key in item)
 
 
-def test_images_give_renditions_never_the_original_file(client, demo):
+def test_images_give_renditions_never_the_original_file(client, demo_site):
     listing = client.get("/api/v2/images/", {"fields": "*", "limit": 50}).json()
     assert listing["items"]
     for item in listing["items"]:

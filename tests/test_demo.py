@@ -21,8 +21,8 @@ def snapshot():
     }
 
 
-def test_demo_content_builds_the_site_and_is_idempotent():
-    call_command("load_demo_content", verbosity=0)
+def test_demo_content_builds_the_site_and_is_idempotent(demo_site):
+    """`demo_site` is what the command built on the migrations' data; a second run changes nothing."""
     first = snapshot()
     call_command("load_demo_content", verbosity=0)
     assert snapshot() == first
@@ -39,8 +39,7 @@ def test_demo_content_builds_the_site_and_is_idempotent():
     assert all("Demo profile" in bio for bio in Person.objects.values_list("short_bio", flat=True))
 
 
-def test_staff_edits_survive_loading_the_demo_again():
-    call_command("load_demo_content", verbosity=0)
+def test_staff_edits_survive_loading_the_demo_again(demo_site):
     practice = SiteSettings.load()
     practice.phone = "(828) 555-0100"
     practice.save()
@@ -77,8 +76,7 @@ def test_ensure_admin_passwords_differ_between_installs(capsys):
     assert first != second
 
 
-def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order():
-    call_command("load_demo_content", verbosity=0)
+def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order(demo_site):
     home = Site.objects.get(is_default_site=True).root_page
     in_menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
     assert in_menu[:3] == ["support-groups", "articles", "asheville-community"]
@@ -89,7 +87,7 @@ def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order():
     assert home.get_children().live().in_menu().values_list("slug", flat=True)[0] == "about"
 
 
-def test_demo_sections_are_open_to_their_roles_and_reviewed():
+def test_demo_sections_are_open_to_their_roles_and_reviewed(demo_site):
     """The demo makes its indexes after the migrations: signals give them roles and workflows."""
     from django.contrib.auth.models import Group
 
@@ -97,8 +95,6 @@ def test_demo_sections_are_open_to_their_roles_and_reviewed():
     from community.models import CommunityIndexPage
     from groups.models import SupportGroupIndexPage
     from home import roles
-
-    call_command("load_demo_content", verbosity=0)
 
     def codenames(role, page):
         return set(

@@ -12,8 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def loaded():
-    call_command("load_demo_content", verbosity=0)
+def loaded(demo_site):
     return ArticleIndexPage.objects.get(slug=demo.INDEX_SLUG)
 
 

@@ -4,7 +4,6 @@ import re
 from http import HTTPStatus
 
 import pytest
-from django.core.management import call_command
 
 from community import demo
 from community.models import CommunityIndexPage, CommunityPage, CommunityResource
@@ -15,8 +14,8 @@ REAL_PUBLIC_NUMBERS = {"988", "1-800-662-4357"}
 
 
 @pytest.fixture
-def loaded():
-    call_command("load_demo_content", verbosity=0)
+def loaded(demo_site):
+    return demo_site
 
 
 def test_demo_has_an_index_and_community_pages_with_resources(loaded):

@@ -11,8 +11,7 @@ from home.models import HomePage, Person
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_groups_cover_every_kind_and_load_once(client):
-    call_command("load_demo_content", verbosity=0)
+def test_demo_groups_cover_every_kind_and_load_once(client, demo_site):
     counts = (SupportGroupPage.objects.count(), Venue.objects.count(), MeetingRule.objects.count())
     call_command("load_demo_content", verbosity=0)
     assert (SupportGroupPage.objects.count(), Venue.objects.count(), MeetingRule.objects.count()) == counts
@@ -41,8 +40,7 @@ def test_demo_groups_cover_every_kind_and_load_once(client):
         assert client.get(group.url).status_code == 200, group.url
 
 
-def test_multiply_adds_copies_for_the_benchmark():
-    call_command("load_demo_content", verbosity=0)
+def test_multiply_adds_copies_for_the_benchmark(demo_site):
     count = SupportGroupPage.objects.count()
     demo.multiply(3, log=lambda message: None)
     assert SupportGroupPage.objects.count() == 3 * count
