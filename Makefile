@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Test processes side by side (pytest-xdist); 0 runs the suite in one process.
+PYTEST_WORKERS ?= 2
 MANAGE := $(BIN)/python manage.py
 # Canonical URLs and links in emails point at the address the site is served on.
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
@@ -44,7 +46,7 @@ run: demo admin ## Set everything up and serve the site at http://127.0.0.1:$(PO
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev-installed ## Run the whole test suite (browser tests skip when Chromium is missing)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.dev-installed ## Check code style with ruff, the templates with djLint, and the import contracts
 	$(BIN)/ruff check .
