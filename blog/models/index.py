@@ -13,7 +13,6 @@ from django.utils.functional import classproperty
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from blog.feeds import ArticleFeed
@@ -85,13 +84,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         Live children without a view restriction of their own: a restriction on the
         index or above it has already been checked before this page is served.
         """
-        return (
-            article_model()
-            .objects.live()
-            .child_of(self)
-            .exclude(pk__in=PageViewRestriction.objects.values("page_id"))
-            .newest_first()
-        )
+        return article_model().objects.child_of(self).readable(within=self).newest_first()
 
     def get_readable_featured_article(self):
         """The editor's choice of featured article if readers may see it (prefetched in API lists), else None."""

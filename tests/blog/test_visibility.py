@@ -101,3 +101,22 @@ def test_a_scheduled_article_appears_only_once_publish_scheduled_runs_after_its_
     assert article.live
     assert article.date == timezone.localdate(after)
     assert [channel.__name__ for channel in CHANNELS if not channel(client, article)] == []
+
+
+def test_a_private_articles_section_lists_its_articles_to_those_let_in(client, django_user_model, index, live_article):
+    """A login restriction on the index: signed-in readers see its articles there, others are sent to sign in.
+
+    The index lists `readable(within=index)`: a restriction on the index itself was
+    checked before the page was served, so only the articles' own ones count.
+    """
+    private = ArticlePageFactory(parent=index, slug="private", title="Zephyrine private article")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    PageViewRestriction.objects.create(page=index, restriction_type="login")
+
+    assert client.get("/articles/").status_code == HTTPStatus.FOUND
+    client.force_login(django_user_model.objects.create_user("reader", password="x"))
+    page = client.get("/articles/").content.decode()
+    assert live_article.title in page
+    assert private.title not in page
+    assert list(ArticlePage.objects.child_of(index).readable(within=index)) == [live_article.specific]
+    assert not ArticlePage.objects.child_of(index).readable().exists()
