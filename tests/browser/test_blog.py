@@ -65,11 +65,12 @@ def test_the_empty_index_has_no_accessibility_violations(page, live_server, site
 def test_a_reader_filters_by_topic_and_pages_through(page, live_server, articles):
     page.goto(live_server.url + "/articles/")
     page.get_by_role("navigation", name="Browse by topic").get_by_role("link", name="Anxiety").click()
+    page.wait_for_url("**/articles/?topic=anxiety")
     assert page.get_by_role("heading", level=1).inner_text() == "Articles on Anxiety"
     assert page.get_by_role("link", name="Anxiety", exact=True).get_attribute("aria-current") == "true"
     page.goto(live_server.url + "/articles/")
     page.get_by_role("link", name="Next page").click()
-    assert "page=2" in page.url
+    page.wait_for_url("**/articles/?page=2")
     assert page.get_by_text("Page 2 of 2", exact=True).is_visible()
 
 
