@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from groups.choices import Cost, MeetingFormat
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory, VenueFactory
@@ -88,7 +89,7 @@ def test_form_errors_are_announced_and_accessible(page, live_server, groups, axe
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Phone call").check()
     page.get_by_role("button", name="Send my request").click()
-    assert page.get_by_text("You asked us to call you: please enter your phone number.").is_visible()
+    expect(page.get_by_text("You asked us to call you: please enter your phone number.")).to_be_visible()
     assert page.get_by_label("Phone number").get_attribute("aria-invalid") == "true"
     axe_check(page)
     assert JoinRequest.objects.count() == 0
