@@ -69,6 +69,7 @@ def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, liv
     # The editor writes the article.
     sign_in(page, live_server, "eddie")
     page.goto(f"{live_server.url}/admin/pages/add/blog/articlepage/{articles.pk}/")
+    assert "w-autosave" not in page.locator("#page-edit-form").get_attribute("data-controller")
     page.get_by_role("textbox", name="Title").fill(TITLE)
     page.get_by_role("textbox", name="Intro").fill("What helps when your mind races at night.")
 
