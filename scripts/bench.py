@@ -42,12 +42,17 @@ def configure_environment(workdir):
 
 
 def targets():
-    """(label, url) for one live page of each page type, then each app's extra URLs."""
+    """(label, url): a static file first, the baseline, then one live page of each page type and each app's extra URLs.
+
+    The static file goes through the same stack (WSGI handler, middleware, whitenoise) in the same run,
+    so the pages' times can be read against what the server costs for a request that does no work.
+    """
+    from django.templatetags.static import static
     from wagtail.models import Page, get_page_models
 
     from home.management.commands.load_demo_content import demo_modules
 
-    found = []
+    found = [("Static file, the baseline", static("css/base.css"))]
     for model in get_page_models():
         if model is Page:
             continue
@@ -109,7 +114,7 @@ def run(runs, factor):
     )
     print("-" * (width + 48))
     for (label, url), ((status, q1, t1), (status10, q10, t10)) in results.items():
-        flag = "" if q1 == q10 else "  <- grows with content"
+        flag = "  <- grows with content" if q10 > q1 else ""
         name = f"{label} {url}"
         print(f"{name:<{width}} {status:>6} {q1:>10} {t1:>7.1f} {q10:>11} {t10:>7.1f}{flag}")
         if status10 != status:
