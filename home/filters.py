@@ -1,7 +1,7 @@
 """The one way to filter an index: a form that reads the query string, filters a queryset and ignores bad values.
 
-Every filtered listing (the group finder, the Asheville community index, and in
-time the articles index and the API's filters) takes its filters from a plain
+Every filtered listing (the group finder, the Asheville community index, the
+articles index and the API's topic filter) takes its filters from a plain
 GET form, so each search has a URL that can be shared. What people type into
 those URLs by hand, or what old links carry, is never an error page: a value
 that is not understood is left out, the rest of the filters still apply, and
