@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.images import get_image_model
 from wagtail.images.models import Filter
-from wagtail.models import PageManager, Site
+from wagtail.models import PageManager
 
 from home.models import Topic
 from home.queries import ReadablePageQuerySet
@@ -92,12 +92,6 @@ class ArticlePageQuerySet(ReadablePageQuerySet):
     def excluding(self, articles):
         ids = _ids(articles)
         return self.exclude(pk__in=ids) if ids else self
-
-    def for_readers(self, request=None):
-        """What anyone may read, of the request's site when there is one."""
-        queryset = self.readable()
-        site = Site.find_for_request(request) if request is not None else None
-        return queryset.in_site(site) if site is not None else queryset
 
     def for_cards(self):
         """With the hero images joined in, for `prefetch_cards`."""

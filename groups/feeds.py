@@ -9,7 +9,6 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
-from wagtail.models import Site
 
 from groups.calendar import build_calendar
 from groups.choices import GroupStatus
@@ -25,11 +24,7 @@ def _feed_groups(queryset):
 
 
 def _site_finder(request):
-    site = Site.find_for_request(request)
-    finders = SupportGroupIndexPage.objects.readable()
-    if site is not None:
-        finders = finders.in_site(site)
-    finder = finders.first()
+    finder = SupportGroupIndexPage.objects.for_readers(request).first()
     if finder is None:
         raise Http404("There is no group finder on this site.")
     return finder

@@ -2,7 +2,7 @@
 
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Length, Substr
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 
@@ -37,3 +37,9 @@ class ReadablePageQuerySet(PageQuerySet):
         shows its articles to those allowed in.
         """
         return self.live().exclude(restricted_q(within))
+
+    def for_readers(self, request=None):
+        """What anyone may read, of the request's site when there is one (template tags, feeds)."""
+        queryset = self.readable()
+        site = Site.find_for_request(request) if request is not None else None
+        return queryset.in_site(site) if site is not None else queryset

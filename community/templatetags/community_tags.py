@@ -6,7 +6,6 @@ of queries whatever the count.
 """
 
 from django import template
-from wagtail.models import Site
 
 from community.models import CommunityIndexPage, CommunityPage
 
@@ -18,11 +17,8 @@ HIGHLIGHTS_MAX = 12
 @register.inclusion_tag("community/tags/community_highlights.html", takes_context=True)
 def community_highlights(context, count=3):
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    pages = CommunityPage.objects.readable()
-    index = CommunityIndexPage.objects.readable()
-    if site is not None:
-        pages, index = pages.in_site(site), index.in_site(site)
+    pages = CommunityPage.objects.for_readers(request)
+    index = CommunityIndexPage.objects.for_readers(request)
     count = max(1, min(int(count), HIGHLIGHTS_MAX))
     items = list(
         pages.select_related("area", "image")
