@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.forms import CheckboxSelectMultiple
@@ -35,7 +34,7 @@ from community.forms import CommunityFilterForm
 from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, IntroBodyMixin, Topic
-from home.pagination import get_page_number
+from home.pagination import paginate
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
 
@@ -180,7 +179,7 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, *IntroBodyMixin.intro_search_fields]
 
-    api_fields = IntroBodyMixin.intro_body_api_fields
+    api_fields = [*IntroBodyMixin.intro_body_api_fields]
 
     class Meta:
         verbose_name = "Asheville community index"
@@ -213,7 +212,7 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
             selected_area=area,
             selected_topic_name=topic_name,
             is_filtered=bool(area or topic_name),
-            results=get_page_number(request, Paginator(pages, self.page_size)),
+            results=paginate(request, pages, self.page_size),
         )
         return context
 

@@ -4,7 +4,7 @@ A listing's `?page=` comes from links people share and edit by hand, so a bad
 value is never an error page: it falls back to the first or the last page.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 
 
 def get_page_number(request, paginator):
@@ -15,3 +15,8 @@ def get_page_number(request, paginator):
         return paginator.page(1)
     except EmptyPage:
         return paginator.page(paginator.num_pages)
+
+
+def paginate(request, items, page_size):
+    """The page of `items` that the request asks for, `page_size` to a page (see `get_page_number`)."""
+    return get_page_number(request, Paginator(items, page_size))

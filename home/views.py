@@ -3,7 +3,6 @@
 import logging
 
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 from wagtail.search.utils import parse_query_string
 
-from home.pagination import get_page_number
+from home.pagination import paginate
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +39,8 @@ def search(request):
         # Colons would be read as field filters; phrases in double quotes are kept.
         _filters, parsed_query = parse_query_string(query.replace(":", " "), operator="and")
         results = Page.objects.live().public().exclude(depth__lte=1).search(parsed_query)
-        paginator = Paginator(results, SEARCH_PAGE_SIZE)
         try:
-            results_page = get_page_number(request, paginator)
+            results_page = paginate(request, results, SEARCH_PAGE_SIZE)
         except DatabaseError:
             # A query the search engine cannot parse: say so rather than fail.
             logger.warning("A search query could not be run (query not logged)")

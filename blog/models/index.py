@@ -5,7 +5,6 @@ article model by name when it needs it.
 """
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
@@ -20,7 +19,7 @@ from blog.forms import ArticleFilterForm
 from blog.queries import prefetch_cards
 from blog.serializers import FeaturedArticleField, FeedUrlField
 from home.models import BasePage, Topic
-from home.pagination import get_page_number
+from home.pagination import paginate
 
 
 def article_model():
@@ -118,7 +117,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             if featured is not None:
                 articles = articles.exclude(pk=featured.pk)
 
-        page_obj = get_page_number(request, Paginator(articles.for_cards(), self.page_size))
+        page_obj = paginate(request, articles.for_cards(), self.page_size)
         if page_obj.number > 1:
             featured = None  # Shown on the first page only, and never twice.
         cards = prefetch_cards([featured, *page_obj.object_list])

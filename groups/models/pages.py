@@ -9,7 +9,6 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
@@ -45,7 +44,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
 from home.models import BasePage, IntroBodyMixin, Topic
 from home.notifications import notify_staff
-from home.pagination import get_page_number
+from home.pagination import paginate
 from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
 
@@ -55,7 +54,7 @@ RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     """The group finder: every support group, filtered by what the visitor needs.
 
-    Its calendar and Meeting Guide feeds are plain Django views (groups/urls.py):
+    Its calendar and Meeting Guide feeds are plain Django views (groups/feeds.py, routed by groups/urls.py):
     Wagtail's page URLs always end in a slash, feeds end in .ics and .json.
     """
 
@@ -89,7 +88,7 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         """
         form = self.filter_form(request)
         groups = sorted(form.filter(self.get_groups()), key=_soonest_first)
-        page_obj = get_page_number(request, Paginator(groups, self.page_size))
+        page_obj = paginate(request, groups, self.page_size)
         prefetch_related_objects(page_obj.object_list, "topics", "image__renditions")
         query = urlencode(form.query_items())
         calendar_path = reverse("groups:calendar") + (f"?{query}" if query else "")
