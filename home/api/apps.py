@@ -2,7 +2,8 @@
 
 Wagtail's apps add their v3 routes from their own `ready()` (images, documents, snippets,
 redirects), and the images route can only be imported once wagtail.images has registered
-its schemas. So this app is listed after Wagtail's in INSTALLED_APPS: `HomeConfig` stays
+its schemas. So this app is listed after wagtail.images and wagtail.api.v3 in INSTALLED_APPS
+(before the core `wagtail` app, which adds no v3 route): `HomeConfig` stays
 first, for its templates and for the StreamField types that must be registered before
 the v3 API builds its page schemas.
 """

@@ -124,7 +124,7 @@ class StandardPage(IntroBodyMixin, BasePage):
 
     search_fields = [*BasePage.search_fields, *IntroBodyMixin.intro_search_fields, index.SearchField("body")]
 
-    api_fields = IntroBodyMixin.intro_body_api_fields
+    api_fields = [*IntroBodyMixin.intro_body_api_fields]
 
     class Meta:
         verbose_name = "standard page"
