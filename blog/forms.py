@@ -37,12 +37,11 @@ class ArticleFilterForm(IndexFilterForm):
 
     topic = TopicSlugField(label="topic")
 
+    lookups = {"topic": "topics"}
+
     def __init__(self, data, *, topics):
         super().__init__(data)
         self.fields["topic"].known = {topic.slug: topic for topic in topics}
-
-    def filter_topic(self, articles, topic):
-        return articles.filter(topics=topic)
 
 
 class ArticlePageForm(WagtailAdminPageForm):

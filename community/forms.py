@@ -19,6 +19,7 @@ class CommunityFilterForm(IndexFilterForm):
         "area": "We have no pages for the area “{value}”, so pages from every area are shown.",
         "topic": "We have no pages about “{value}”, so pages on every topic are shown.",
     }
+    lookups = {"topic": "topics__slug"}
 
     def __init__(self, data, *, area_tree, area_choices, topic_choices):
         super().__init__(data, auto_id="filter-%s")
@@ -29,9 +30,6 @@ class CommunityFilterForm(IndexFilterForm):
     def filter_area(self, pages, slug):
         """Pages in the area or in any area inside it: Asheville includes West Asheville."""
         return pages.filter(area_id__in=self.area_tree.within(self.area_tree.by_slug[slug].pk))
-
-    def filter_topic(self, pages, slug):
-        return pages.filter(topics__slug=slug)
 
     def selected(self):
         """{'area': slug or '', 'topic': slug or ''}, with invalid values dropped."""

@@ -38,7 +38,7 @@ class FinderForm(IndexFilterForm):
     """The finder's filters: a plain GET form, so every search has a URL that can be shared.
 
     Audience and who leads a group filter on the field of the same name (the base's
-    default); the others say how below. Values it does not understand are left
+    default), the topic through `lookups`; the others say how below. Values it does not understand are left
     out with a note (home/filters.py).
     """
 
@@ -58,12 +58,11 @@ class FinderForm(IndexFilterForm):
     free = FlagField(label="Free groups only")
     open = FlagField(label="Open to new members now")
 
+    lookups = {"topic": "topics"}
+
     def __init__(self, *args, topics=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics if topics is not None else Topic.objects.all()
-
-    def filter_topic(self, queryset, topic):
-        return queryset.filter(topics=topic)
 
     def filter_meeting_format(self, queryset, wanted):
         # Hybrid groups meet both ways, so they match in person and online too.

@@ -8,8 +8,9 @@ that is not understood is left out, the rest of the filters still apply, and
 the page says what was left out.
 
 `IndexFilterForm` is that form. A subclass declares its fields like any Django
-form and, where a field is not a plain `queryset.filter(<name>=<value>)`, a
-`filter_<name>(queryset, value)` method. Then:
+form; a field filters with `queryset.filter(<name>=<value>)`, or with another
+lookup named in `lookups` (`{"topic": "topics"}`), or, where it needs more, with
+a `filter_<name>(queryset, value)` method. Then:
 
     form = FinderForm.from_query(request.GET, topics=topics)
     groups = form.filter(index.get_groups())
@@ -88,6 +89,8 @@ class IndexFilterForm(forms.Form):
     max_values = 20
     # notes(): a sentence per field, with {label} and {value}; other fields use default_note.
     note_templates = {}
+    # {field name: the queryset lookup it filters on}, for fields not named after their lookup.
+    lookups = {}
     default_note = "We did not recognise the {label} “{value}”, so we left it out."
 
     def __init__(self, data=None, *args, **kwargs):
@@ -170,10 +173,10 @@ class IndexFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if _is_set(value)}
 
     def filter(self, queryset):
-        """`queryset` narrowed by each filter that applies: `filter_<name>(queryset, value)` where defined."""
+        """`queryset` narrowed by each filter that applies: its `filter_<name>` method, else its lookup."""
         for name, value in self.filters.items():
             method = getattr(self, f"filter_{name}", None)
-            queryset = method(queryset, value) if method else queryset.filter(**{name: value})
+            queryset = method(queryset, value) if method else queryset.filter(**{self.lookups.get(name, name): value})
         return queryset
 
     def _label(self, name):

@@ -17,8 +17,7 @@ class TopicFilterForm(IndexFilterForm):
 
     topic = forms.ModelChoiceField(Topic.objects.all(), to_field_name="slug")
 
-    def filter_topic(self, pages, topic):
-        return pages.filter(topics=topic)
+    lookups = {"topic": "topics"}
 
 
 class TopicFilter(BaseFilterBackend):

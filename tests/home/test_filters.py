@@ -21,14 +21,12 @@ class TopicFilter(IndexFilterForm):
     like = forms.ModelChoiceField(label="Like", queryset=Topic.objects.all(), to_field_name="slug")
 
     note_templates = {"slug": "No topic “{value}”, so every topic is shown."}
+    lookups = {"names": "name__in"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             field.required = False
-
-    def filter_names(self, queryset, names):
-        return queryset.filter(name__in=names)
 
     def filter_described(self, queryset, _on):
         return queryset.exclude(description="")
