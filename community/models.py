@@ -21,7 +21,6 @@ from django.db import models
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
 from django.forms import CheckboxSelectMultiple
 from django.utils.functional import cached_property
-from django.utils.text import slugify
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -33,7 +32,7 @@ from wagtail.search import index
 from community.forms import CommunityFilterForm
 from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
-from home.models import BasePage, IntroBodyMixin, Topic
+from home.models import BasePage, IntroBodyMixin, SlugFromNameMixin, Topic
 from home.pagination import paginate
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
@@ -52,7 +51,7 @@ class AreaManager(models.Manager):
         return super().get_queryset().select_related("parent__parent__parent")
 
 
-class Area(index.Indexed, models.Model):
+class Area(SlugFromNameMixin, index.Indexed, models.Model):
     """A place a community page covers, inside a larger one: West Asheville is in Asheville."""
 
     name = models.CharField(max_length=80, help_text="For example 'West Asheville' or 'Black Mountain'.")
@@ -90,11 +89,6 @@ class Area(index.Indexed, models.Model):
 
     def __str__(self):
         return self.full_name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

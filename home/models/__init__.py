@@ -6,7 +6,7 @@ nothing here imports them.
 
 from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
-from .mixins import BasePage, IntroBodyMixin
+from .mixins import BasePage, IntroBodyMixin, SlugFromNameMixin
 from .pages import HomePage, StandardPage
 from .settings import SiteSettings
 from .snippets import Person, Topic
@@ -21,6 +21,7 @@ __all__ = [
     "SiteImage",
     "SiteRendition",
     "SiteSettings",
+    "SlugFromNameMixin",
     "StandardPage",
     "Topic",
 ]

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models.signals import class_prepared
 from django.dispatch import receiver
 from django.utils.functional import classproperty
+from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -13,6 +14,15 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.queries import ReadablePageQuerySet
+
+
+class SlugFromNameMixin:
+    """For snippets staff name (topics, areas): a slug left empty is made from the name on save."""
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[: self._meta.get_field("slug").max_length]
+        super().save(*args, **kwargs)
 
 
 class SocialMixin(models.Model):

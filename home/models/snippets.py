@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
+
+from home.models.mixins import SlugFromNameMixin
 
 
 class Person(index.Indexed, models.Model):
@@ -65,7 +66,7 @@ class Person(index.Indexed, models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
-class Topic(index.Indexed, models.Model):
+class Topic(SlugFromNameMixin, index.Indexed, models.Model):
     """What an article, a group or a community page is about: depression, grief, …"""
 
     name = models.CharField(max_length=80, unique=True, help_text="For example 'Anxiety' or 'Grief and loss'.")
@@ -94,8 +95,3 @@ class Topic(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:80]
-        super().save(*args, **kwargs)
