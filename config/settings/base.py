@@ -264,3 +264,9 @@ GROUP_VERIFY_AFTER_DAYS = env.int("GROUP_VERIFY_AFTER_DAYS", default=90)
 # Larger installs use S3-compatible storage or a web server in front (docs/deployment.md).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Privacy in logs and the admin -------------------------------------------------
+
+# No avatar service: Wagtail would ask Gravatar for each staff member's picture, sending a hash
+# of their email address from every admin page. Staff get Wagtail's plain default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
