@@ -186,11 +186,23 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    # No client address, query string or value a visitor typed in any line (home/logging.py).
+    "filters": {
+        "private": {"()": "home.logging.PrivateLogFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]},
+        # Django's own: errors by email to ADMINS (ADMIN_EMAILS).
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "private"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Instead of Django's own handlers for it, which write without the filter above.
+        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
         # django.server logs each request line, query string included; the access
         # log is gunicorn's job in production (see gunicorn.conf.py).
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
