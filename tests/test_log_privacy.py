@@ -105,8 +105,8 @@ def console():
 
 
 @pytest.mark.django_db
-@override_settings(ROOT_URLCONF=__name__)
-def test_django_logs_no_address_query_or_value(console, site_root):
+@override_settings(ROOT_URLCONF=__name__, ADMINS=[("Web", "web@example.org")])
+def test_django_logs_no_address_query_or_value(console, mailoutbox, site_root):
     client = Client(raise_request_exception=False, REMOTE_ADDR=VISITOR)
     # A page that is not there, with a query string: "Not Found: /missing/".
     assert client.get("/missing/", {"q": SECRET}).status_code == HTTPStatus.NOT_FOUND
@@ -121,6 +121,10 @@ def test_django_logs_no_address_query_or_value(console, site_root):
     assert "Internal Server Error: /broken/" in written and "Traceback" in written and "ValueError" in written
     for private in (VISITOR, SECRET, "Wilhelmina"):
         assert private not in written, private
+    # The 500 goes to ADMINS too, its subject and report as private as the log.
+    [report] = [email for email in mailoutbox if "Internal Server Error" in email.subject]
+    for private in (VISITOR, SECRET, "Wilhelmina"):
+        assert private not in report.subject + report.body, private
 
 
 # gunicorn: its error and access logs, with gunicorn.conf.py ----------------------------------

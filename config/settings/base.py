@@ -193,7 +193,8 @@ LOGGING = {
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]},
-        # Django's own: errors by email to ADMINS (ADMIN_EMAILS).
+        # Server errors by email to ADMINS (ADMIN_EMAILS), the report without what visitors
+        # sent (DEFAULT_EXCEPTION_REPORTER below).
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
             "filters": ["require_debug_false", "private"],
@@ -206,7 +207,7 @@ LOGGING = {
         # django.server logs each request line, query string included; the access
         # log is gunicorn's job in production (see gunicorn.conf.py).
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
@@ -282,3 +283,7 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # No avatar service: Wagtail would ask Gravatar for each staff member's picture, sending a hash
 # of their email address from every admin page. Staff get Wagtail's plain default avatar.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Reports of server errors (the email to ADMINS, the debug page) name what a visitor sent but
+# show none of it: no query values, form data, cookies or client address (home/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "home.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "home.error_reports.PrivateExceptionReporterFilter"
