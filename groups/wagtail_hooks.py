@@ -2,15 +2,18 @@
 the groups' dashboard panels and the "needs verifying" mark in the page explorer."""
 
 from django.urls import reverse
+from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+from wagtail_modeladmin.views import IndexView, InspectView
 
 from groups import dashboard
 from groups.models import JoinRequest, SupportGroupPage, Venue
+from home.exports import PracticeSpreadsheetMixin, in_words
 
 
 class VenueViewSet(SnippetViewSet):
@@ -52,6 +55,32 @@ class JoinRequestPermissionHelper(PermissionHelper):
         return user.is_superuser
 
 
+def field_in_words(request, name):
+    """A request's field as staff read it: a choice by its label, a group by its title, Yes / No / Not given."""
+    field = request._meta.get_field(name)
+    value = getattr(request, f"get_{name}_display")() if field.choices else getattr(request, name)
+    return in_words(value)
+
+
+class JoinRequestIndexView(PracticeSpreadsheetMixin, IndexView):
+    """The list of requests; its CSV and XLSX exports read like the request's own page (home.exports)."""
+
+    def to_row_dict(self, item):
+        return {name: field_in_words(item, name) for name in self.list_export}
+
+
+class JoinRequestInspectView(InspectView):
+    """One request, in the same words and headings as the list, the export and the edit page."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        if field is None:
+            return super().get_field_display_value(field_name, field)
+        return field_in_words(self.instance, field_name)
+
+
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
     menu_label = "Join requests"
@@ -59,6 +88,8 @@ class JoinRequestAdmin(ModelAdmin):
     menu_order = 250
     add_to_settings_menu = False
     permission_helper_class = JoinRequestPermissionHelper
+    index_view_class = JoinRequestIndexView
+    inspect_view_class = JoinRequestInspectView
     inspect_view_enabled = True
     list_display = ("created_at", "group", "name", "contact_method", "status")
     list_filter = ("status", "group", "created_at")

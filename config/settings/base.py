@@ -186,15 +186,28 @@ LOGGING = {
     "formatters": {
         "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
     },
+    # No client address, query string or value a visitor typed in any line (home/logging.py).
+    "filters": {
+        "private": {"()": "home.logging.PrivateLogFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]},
+        # Server errors by email to ADMINS (ADMIN_EMAILS), the report without what visitors
+        # sent (DEFAULT_EXCEPTION_REPORTER below).
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "filters": ["require_debug_false", "private"],
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        # Instead of Django's own handlers for it, which write without the filter above.
+        "django": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
         # django.server logs each request line, query string included; the access
         # log is gunicorn's job in production (see gunicorn.conf.py).
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
@@ -264,3 +277,13 @@ GROUP_VERIFY_AFTER_DAYS = env.int("GROUP_VERIFY_AFTER_DAYS", default=90)
 # Larger installs use S3-compatible storage or a web server in front (docs/deployment.md).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Privacy in logs and the admin -------------------------------------------------
+
+# No avatar service: Wagtail would ask Gravatar for each staff member's picture, sending a hash
+# of their email address from every admin page. Staff get Wagtail's plain default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Reports of server errors (the email to ADMINS, the debug page) name what a visitor sent but
+# show none of it: no query values, form data, cookies or client address (home/error_reports.py).
+DEFAULT_EXCEPTION_REPORTER = "home.error_reports.PrivateExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "home.error_reports.PrivateExceptionReporterFilter"

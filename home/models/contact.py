@@ -9,6 +9,8 @@ stock form page:
   past it, the visitor keeps their text and gets a 429 with a clear message;
 - staff are told by email only that a message arrived, with a link to the
   submissions in the admin, never its contents (not AbstractEmailForm's email);
+- staff read and export messages in words and local time, in a spreadsheet that runs
+  nothing a visitor typed (home.exports);
 - submissions are purged after FORM_SUBMISSION_RETENTION_DAYS
   (`manage.py purge_form_submissions`), and never cached, published or logged.
 """
@@ -255,6 +257,12 @@ class ContactPage(AbstractForm, BasePage):
             reverse("wagtailforms:list_submissions", args=[self.pk]),
         )
         return submission
+
+    def get_submissions_list_view_class(self):
+        # Imported here: the admin's views need the models loaded first.
+        from home.exports import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
 
     def get_json_ld(self, request=None):
         data = self.web_page_json_ld(request, "ContactPage")
