@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "django_ratelimit",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "corsheaders",
     "modelcluster",
     "taggit",
@@ -73,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: whether this session typed a code, then nothing else until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -174,6 +180,15 @@ AXES_VERBOSE = False
 # those older than the cool-off at the next sign-in; the purge covers quiet days).
 SIGNIN_ATTEMPT_RETENTION_DAYS = env.int("SIGNIN_ATTEMPT_RETENTION_DAYS", default=1)
 
+# Staff sign-in: two-factor (django-otp; home/two_factor/) -----------------------------
+
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Resilient Mind Counseling"
+# After each wrong code the next may be tried only after 1, 2, 4, 8 … seconds (django-otp's
+# throttling, per device): guessing six digits is out of reach.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 # Language and time ----------------------------------------------------------
 
 LANGUAGE_CODE = "en-us"
@@ -231,6 +246,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes says "successful login by ****" at every sign-in; lockouts are warnings.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 
