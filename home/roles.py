@@ -31,6 +31,12 @@ EDITORS = "Editors"
 MODERATORS = "Moderators"
 COORDINATORS = "Group coordinators"
 
+# Roles that must sign in with a code from their phone as well as a password (home/two_factor/):
+# moderators read the contact messages and coordinators the join requests, both health
+# information; administrators can read everything. Editors read no one's messages and publish
+# nothing without review, so for them it is a choice (and, once set up, always asked).
+TWO_FACTOR_ROLES = [MODERATORS, COORDINATORS]
+
 # Wagtail's initial migrations make this workflow (one "Moderators approval" task) on the root
 # page, so every page without a workflow of its own goes through it.
 MODERATORS_APPROVAL = "Moderators approval"

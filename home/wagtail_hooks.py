@@ -1,12 +1,15 @@
 """Admin: the shared snippets, the dashboard's panels and the practice's accessibility checker."""
 
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.userbar import ContentCheckerItem
+from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import dashboard
 from home.models import Person, Topic
+from home.two_factor import views as two_factor_views
 
 
 class PersonViewSet(SnippetViewSet):
@@ -103,3 +106,35 @@ def only_message_readers_see_submissions(user, form_pages):
     if user.has_perm(CONTACT_MESSAGES_PERMISSION):
         return form_pages
     return form_pages.none()
+
+
+# Two-factor sign-in (home/two_factor/) ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return [
+        path("two-factor/", two_factor_views.manage, name="two_factor_manage"),
+        path("two-factor/set-up/", two_factor_views.setup, name="two_factor_setup"),
+        path("two-factor/code/", two_factor_views.verify, name="two_factor_verify"),
+        path("two-factor/recovery-codes/", two_factor_views.recovery_codes, name="two_factor_recovery_codes"),
+        path("two-factor/reset/<int:user_id>/", two_factor_views.reset, name="two_factor_reset"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_factor_account_item(request):
+    return {
+        "url": reverse("two_factor_manage"),
+        "label": "Two-factor sign-in",
+        "help_text": "A code from your phone after your password: set it up, move it to a new phone, "
+        "new recovery codes.",
+    }
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    """Administrators reset a colleague's two-factor sign-in when their phone is lost."""
+    if request_user.is_superuser:
+        url = reverse("two_factor_reset", args=(user.pk,))
+        yield Button("Reset two-factor sign-in", url, icon_name="key", priority=90)

@@ -63,6 +63,8 @@ TABS = {
     "contact": ["Contact details"],
     "crisis": ["Crisis help"],
 }
+# A coordinator signing in for the first time: the set-up screens are theirs.
+NEWCOMER = "newcomer"
 DEMO_ARTICLE_TITLE = "Sleep and worry: small steps that help"
 DEMO_VISITOR = "Demo visitor"
 # The practice's time: the guide's go-live times are Asheville times.
@@ -302,6 +304,46 @@ def group_verify_warning(d):
     d.capture(page, "27-group-verify-warning")
 
 
+@shot("28-two-factor-setup")
+def two_factor_setup(d):
+    # A coordinator's first sign-in: the password, then straight to setting up two-factor sign-in.
+    page = d.password_only(NEWCOMER)
+    d.expect_path(page, "/admin/two-factor/set-up/")
+    d.to_top(page)
+    d.capture(page, "28-two-factor-setup", full_page=True, max_height=1500)
+
+
+@shot("29-two-factor-recovery-codes")
+def two_factor_recovery_codes(d):
+    page = d.password_only(NEWCOMER)
+    d.expect_path(page, "/admin/two-factor/set-up/")
+    d.fill(page, "#id_code", d.newcomer_code())
+    page.get_by_role("button", name="Turn on two-factor sign-in").click()
+    page.wait_for_load_state("networkidle")
+    d.expect_path(page, "/admin/two-factor/recovery-codes/")
+    d.capture(page, "29-two-factor-recovery-codes", full_page=True, max_height=1200)
+
+
+@shot("30-two-factor-code")
+def two_factor_code(d):
+    page = d.password_only(d.users["coordinator"])
+    d.expect_path(page, "/admin/two-factor/code/")
+    d.fill(page, "#id_code", "123456")
+    d.capture(page, "30-two-factor-code")
+
+
+@shot("31-two-factor-manage")
+def two_factor_manage(d):
+    page = d.open("coordinator", "/admin/two-factor/")
+    d.capture(page, "31-two-factor-manage")
+
+
+@shot("32-two-factor-reset")
+def two_factor_reset(d):
+    page = d.open("admin", f"/admin/two-factor/reset/{d.ids['coordinator_id']}/")
+    d.capture(page, "32-two-factor-reset")
+
+
 # Driving the browser ---------------------------------------------------------------------------------
 
 
@@ -353,6 +395,13 @@ class Driver:
             page.wait_for_load_state("networkidle")
             if "/login/" in page.url:
                 raise RuntimeError(f"could not sign in as {username}")
+            if "/two-factor/code/" in page.url:
+                # Administrators, moderators and coordinators: the code from their (made-up) phone.
+                page.fill("#id_code", phone_code(self.ids["phones"][username]))
+                page.get_by_role("button", name="Continue").click()
+                page.wait_for_load_state("networkidle")
+            if "/two-factor/" in page.url:
+                raise RuntimeError(f"could not pass two-factor sign-in as {username}: {page.url}")
             self.signed_in[username] = page.context.storage_state()
             page.context.close()
         return self.signed_in[username]
@@ -373,6 +422,38 @@ class Driver:
         if username and not page.url.split("?")[0].endswith(path.split("?")[0]):
             self.error(f"'{role}' was sent from {path} to {page.url}: that role may not open it")
         return page
+
+    def password_only(self, username):
+        """A new window signed in with the password and nothing more: where the admin sends them next."""
+        page = self._new_page()
+        self.goto(page, "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.locator("form button[type=submit]").first.click()
+        page.wait_for_load_state("networkidle")
+        return page
+
+    def to_top(self, page):
+        """The sign-in steps focus their field, which scrolls a tall page: show it from its heading."""
+        page.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+
+    def expect_path(self, page, path):
+        if not page.url.split("?")[0].endswith(path):
+            self.error(f"expected {path}, the admin showed {page.url}")
+
+    def newcomer_code(self):
+        """The code the newcomer's phone would show for the QR code on their set-up page."""
+        from django.db import connections
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        # Playwright's event loop runs in this thread; this one short read of the throw-away database is safe.
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        try:
+            device = TOTPDevice.objects.get(user__username=NEWCOMER, confirmed=False)
+            connections.close_all()
+        finally:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        return phone_code(device.key)
 
     def close_all(self):
         for page in self.pages:
@@ -473,6 +554,13 @@ class Driver:
         page.context.close()
 
 
+def phone_code(key):
+    """The six digits an authenticator app shows now for a device's secret key (hex)."""
+    from django_otp.oath import totp
+
+    return f"{totp(bytes.fromhex(key)):06d}"
+
+
 @functools.cache
 def default_avatar():
     wagtail = Path(importlib.util.find_spec("wagtail").origin).parent
@@ -548,6 +636,22 @@ def prepare_content():
         accounts[role] = user
     editor = accounts.get("editor", admin)
     moderator = accounts.get("moderator", admin)
+
+    # Two-factor sign-in (home/two_factor/): a made-up phone for each account that must use it.
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from home.two_factor import must_use_two_factor, new_recovery_codes
+
+    phones = {}
+    for username, account in accounts.items():
+        if must_use_two_factor(account):
+            phones[username] = TOTPDevice.objects.create(user=account, name="Phone", confirmed=True).key
+            new_recovery_codes(account)
+    newcomer = User.objects.create_user(
+        NEWCOMER, f"{NEWCOMER}@example.org", PASSWORD, first_name="Sam", last_name="New"
+    )
+    if group := Group.objects.filter(name=ROLE_USERS["coordinator"][0]).first():
+        newcomer.groups.add(group)
 
     index = ArticleIndexPage.objects.first()
     articles = ArticlePage.objects.child_of(index).live().order_by("path")
@@ -635,6 +739,8 @@ def prepare_content():
         "image": image.pk if image else 0,
         "site_settings": SiteSettings.load().pk,
         "go_live_example": f"{next_monday:%Y-%m-%d} 09:00",
+        "phones": phones,
+        "coordinator_id": accounts.get("coordinator", admin).pk,
     }
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from home.factories import PersonFactory, TopicFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client):
     user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

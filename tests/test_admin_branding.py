@@ -10,13 +10,14 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.factories import StandardPageFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def boss_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 

@@ -27,6 +27,7 @@ from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
 from home.models import ContactPage, Person, StandardPage
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def test_every_v3_write_needs_a_token(client, ids):
 def test_a_session_cookie_does_not_let_anyone_write_through_v3(client, ids):
     """A logged-in editor's browser session is no token: the v3 API ignores the session."""
     admin = get_user_model().objects.create_superuser("admin", "admin@example.org", "correct horse battery")
-    client.force_login(admin)
+    sign_in(client, admin)
     response = client.delete(f"/api/v3/pages/{ids['page_id']}/")
     assert response.status_code == HTTPStatus.UNAUTHORIZED
     assert StandardPage.objects.filter(pk=ids["page_id"]).exists()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
 from home.factories import StandardPageFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def boss(db):
 
 @pytest.fixture
 def boss_client(client, boss):
-    client.force_login(boss)
+    sign_in(client, boss)
     return client
 
 

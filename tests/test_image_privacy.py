@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from home.models import SiteImage
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def photo(fmt="JPEG", size=(60, 30)):
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 

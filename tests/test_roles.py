@@ -25,7 +25,7 @@ from groups.factories import (
 from home import roles
 from home.factories import ContactPageFactory, PersonFactory, StandardPageFactory
 from home.models import SiteSettings
-from tests.staff import staff_user
+from tests.staff import sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def tree(site_root):
 
 def login(client, role):
     user = staff_user(role, role.lower().replace(" ", "-"))
-    client.force_login(user)
+    sign_in(client, user)
     return user
 
 
@@ -287,7 +287,7 @@ class TestGroupCoordinators:
 
 
 def test_administrators_are_superusers_and_need_no_group(client, tree):
-    client.force_login(get_user_model().objects.create_superuser("admin", "admin@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("admin", "admin@example.com", "pw"))
     for url in [edit_url(tree["article"]), SETTINGS, "/admin/redirects/", *JOIN_REQUESTS, *ADMIN_ONLY]:
         assert client.get(url, follow=True).status_code == HTTPStatus.OK, url
 

@@ -20,6 +20,7 @@ from community.factories import CommunityIndexPageFactory, CommunityPageFactory
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
 from home import roles
 from home.factories import StandardPageFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def article_form(**fields):
 
 def submit_article(client, editor, articles):
     """The editor writes an article in the admin and submits it for review."""
-    client.force_login(editor)
+    sign_in(client, editor)
     add_url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", articles.pk))
     response = client.post(add_url, {**article_form(), "action-submit": "submit"})
     assert response.status_code == HTTPStatus.FOUND
@@ -97,7 +98,7 @@ def test_a_submitted_article_waits_for_clinical_review(client, editor, articles)
 def test_a_moderator_approves_and_the_article_goes_live(client, editor, moderator, articles):
     article = submit_article(client, editor, articles)
 
-    client.force_login(moderator)
+    sign_in(client, moderator)
     dashboard = client.get("/admin/").content.decode()
     assert "Sleep when worry keeps you up" in dashboard  # awaiting their review
     response = workflow_action(client, article, "approve", comment="")
@@ -116,7 +117,7 @@ def test_a_moderator_approves_and_the_article_goes_live(client, editor, moderato
 def test_changes_requested_keep_the_article_unpublished_and_tell_the_editor_why(client, editor, moderator, articles):
     article = submit_article(client, editor, articles)
 
-    client.force_login(moderator)
+    sign_in(client, moderator)
     workflow_action(client, article, "reject", comment=COMMENT)
 
     article.refresh_from_db()
@@ -128,7 +129,7 @@ def test_changes_requested_keep_the_article_unpublished_and_tell_the_editor_why(
 
     # The editor is told by email, and reads the comment in the page's review history.
     assert any(editor.email in message.to and COMMENT in message.body for message in mail.outbox)
-    client.force_login(editor)
+    sign_in(client, editor)
     edit = client.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).content.decode()
     assert "Resubmit to Clinical review" in edit
     history = client.get(reverse("wagtailadmin_pages:workflow_history", args=(article.pk,)), follow=True)

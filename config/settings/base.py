@@ -5,6 +5,7 @@ django-environ's typed readers, so "false" is read as False and a database URL
 as a database. Each environment module (dev, test, production) starts from here.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -46,6 +47,10 @@ INSTALLED_APPS = [
     "wagtail",
     "wagtail_modeladmin",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "corsheaders",
     "modelcluster",
     "taggit",
@@ -71,9 +76,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-factor sign-in: whether this session typed a code, then nothing else until it has.
+    "django_otp.middleware.OTPMiddleware",
+    "home.two_factor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page (see "Staff sign-in").
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -138,6 +148,46 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in: throttling and lockout (django-axes) -------------------------------
+
+# Every sign-in (the Wagtail admin's and the Django admin's) goes through axes' backend first,
+# which refuses a locked-out attempt before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one account from one address, then that pair waits 15 minutes; each
+# try while locked starts the wait again (axes' default), so "15 minutes from now" is always true.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+# Keyed on the pair, not the account alone: a stranger who types "admin" five times locks out
+# only themselves, never the real administrator at the office. Not on the address alone either:
+# an office behind one address, or every visitor behind a misconfigured proxy, would share it.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "home.signin.locked_out"
+# The client's address behind the TLS proxy: the number of proxies in front that each append to
+# X-Forwarded-For (0: none, the connecting address is the client's). home/signin.py explains.
+SIGNIN_PROXY_COUNT = env.int("SIGNIN_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "home.signin.client_ip"
+# Records are personal data (account name, address, browser): keep only the failed attempts that
+# lockouts need, never a log of every sign-in, and say nothing about them in the log.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# Days a failed sign-in is kept before `purge_signin_attempts` deletes it (axes itself deletes
+# those older than the cool-off at the next sign-in; the purge covers quiet days).
+SIGNIN_ATTEMPT_RETENTION_DAYS = env.int("SIGNIN_ATTEMPT_RETENTION_DAYS", default=1)
+
+# Staff sign-in: two-factor (django-otp; home/two_factor/) -----------------------------
+
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = "Resilient Mind Counseling"
+# After each wrong code the next may be tried only after 1, 2, 4, 8 … seconds (django-otp's
+# throttling, per device): guessing six digits is out of reach.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 # Language and time ----------------------------------------------------------
 
@@ -209,6 +259,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # django-axes says "successful login by ****" at every sign-in; lockouts are warnings.
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
     },
 }
 

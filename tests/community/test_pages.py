@@ -16,6 +16,7 @@ from community.factories import AreaFactory, CommunityIndexPageFactory, Communit
 from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
 from home.factories import HomePageFactory, ImageFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ class TestPageTree(WagtailPageTestCase):
 
         from home.factories import TopicFactory
 
-        self.client.force_login(get_user_model().objects.create_superuser("editor", "e@example.com", "pw"))
+        sign_in(self.client, get_user_model().objects.create_superuser("editor", "e@example.com", "pw"))
         home = HomePageFactory(parent=Page.get_first_root_node())
         index = CommunityIndexPageFactory(parent=home)
         area = AreaFactory(name="Black Mountain", slug="black-mountain")
@@ -327,7 +328,7 @@ class TestAreas:
 def admin_client(client, db):
     from django.contrib.auth import get_user_model
 
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 

@@ -16,7 +16,7 @@ from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from groups.permissions import COORDINATORS_GROUP
 from home.factories import StandardPageFactory
-from tests.staff import staff_user
+from tests.staff import sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def days_ago(days):
 
 @pytest.fixture
 def superuser_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 
@@ -99,7 +99,7 @@ def test_the_panel_links_to_the_groups_new_requests(superuser_client, make_group
 
 def test_coordinators_see_the_join_requests_panel(client, make_group):
     request_for(make_group(title="Tuesday grief circle"), 2)
-    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
+    sign_in(client, staff_user(COORDINATORS_GROUP, "coordinator"))
     html = dashboard(client)
     assert JOIN_HEADING in html and "Tuesday grief circle" in html
     assert VISITOR_NAME not in html
@@ -111,7 +111,7 @@ def test_others_do_not_see_the_join_requests_panel(client, make_group, group_nam
     user = staff_user(group_name, "someone")
     # Editors and Moderators reach the admin (Wagtail's own groups, or the roles migration).
     user.user_permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
-    client.force_login(user)
+    sign_in(client, user)
     html = dashboard(client)
     assert JOIN_HEADING not in html
     assert VISITOR_NAME not in html
@@ -177,7 +177,7 @@ def test_only_those_who_edit_groups_are_asked_to_reverify_them(client, site_root
     """Editors cannot edit groups (home/roles.py), so the panel would only tell them it is all fine."""
     StandardPageFactory(parent=site_root)  # editors may edit standard pages, not groups
     make_group(title="Checked in spring", last_verified=days_ago(100))
-    client.force_login(staff_user(group_name, "someone"))
+    sign_in(client, staff_user(group_name, "someone"))
     html = dashboard(client)
     assert (VERIFY_HEADING in html) is sees_it
     assert ("Checked in spring" in html) is sees_it

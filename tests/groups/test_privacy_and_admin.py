@@ -14,7 +14,7 @@ from wagtail.models import Page
 from groups.factories import JoinRequestFactory
 from groups.models import JoinRequest
 from groups.permissions import COORDINATORS_GROUP
-from tests.staff import staff_user
+from tests.staff import sign_in, staff_user
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def join_request(make_group):
 
 
 def test_superusers_list_search_filter_and_export_requests(client, join_request):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     listing = client.get("/admin/groups/joinrequest/")
     assert listing.status_code == HTTPStatus.OK
     assert SECRET_NAME in listing.content.decode()
@@ -43,7 +43,7 @@ def test_superusers_list_search_filter_and_export_requests(client, join_request)
 
 
 def test_coordinators_read_and_answer_requests(client, join_request):
-    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
+    sign_in(client, staff_user(COORDINATORS_GROUP, "coordinator"))
     assert SECRET_NAME in client.get("/admin/groups/joinrequest/").content.decode()
     assert SECRET_NOTE in client.get(f"/admin/groups/joinrequest/inspect/{join_request.pk}/").content.decode()
     edit_url = f"/admin/groups/joinrequest/edit/{join_request.pk}/"
@@ -59,7 +59,7 @@ def test_the_request_says_yes_or_no_to_leaving_a_message(client, join_request):
     """Staff read words, not Python's True, False or None."""
     import re
 
-    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
+    sign_in(client, staff_user(COORDINATORS_GROUP, "coordinator"))
     for allowed, word in [(False, "No"), (True, "Yes")]:
         join_request.ok_to_leave_message = allowed
         join_request.preferred_session = None
@@ -73,13 +73,13 @@ def test_the_request_says_yes_or_no_to_leaving_a_message(client, join_request):
 
 
 def test_coordinators_may_edit_group_pages(client, join_request):
-    client.force_login(staff_user(COORDINATORS_GROUP, "coordinator"))
+    sign_in(client, staff_user(COORDINATORS_GROUP, "coordinator"))
     assert client.get(f"/admin/pages/{join_request.group.pk}/edit/").status_code == HTTPStatus.OK
 
 
 @pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
 def test_editors_and_moderators_cannot_see_requests(client, join_request, group_name):
-    client.force_login(staff_user(group_name, "someone"))
+    sign_in(client, staff_user(group_name, "someone"))
     for url in [
         "/admin/groups/joinrequest/",
         f"/admin/groups/joinrequest/inspect/{join_request.pk}/",
@@ -92,7 +92,7 @@ def test_editors_and_moderators_cannot_see_requests(client, join_request, group_
 
 
 def test_join_requests_are_not_a_snippet_nor_searchable(client, join_request, practice):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     assert client.get("/admin/snippets/groups/joinrequest/").status_code == HTTPStatus.NOT_FOUND
     assert client.get("/search/", {"query": SECRET_NAME}).context["results_page"].paginator.count == 0
     assert list(Page.objects.search(SECRET_NAME)) == []

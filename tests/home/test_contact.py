@@ -15,6 +15,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.factories import ContactFormFieldFactory, ContactPageFactory, HomePageFactory, StandardPageFactory
 from home.models import ContactPage, HomePage
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -211,7 +212,7 @@ def test_a_form_field_named_like_the_honeypot_is_refused_in_the_admin(site_root)
 @pytest.fixture
 def staff_client(db):
     client = Client()
-    client.force_login(get_user_model().objects.create_superuser("office", "office@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("office", "office@example.com", "pw"))
     return client
 
 
@@ -240,7 +241,7 @@ def staff_member(*, page, can_read_messages):
     user = get_user_model().objects.create_user(f"staff-{can_read_messages}", password="pw")
     user.groups.add(group)
     client = Client()
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
