@@ -6,6 +6,8 @@ from http import HTTPStatus
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.staff import sign_in
+
 pytestmark = pytest.mark.django_db
 
 # Where a page names something the browser fetches by itself: src, srcset, a stylesheet or icon's href,
@@ -31,7 +33,7 @@ def hosts_fetched(html):
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_superuser("boss", "boss@example.com", "pw")
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 

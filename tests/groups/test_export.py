@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from groups.choices import ContactMethod, JoinRequestStatus
 from groups.factories import JoinRequestFactory
 from groups.models import JoinRequest
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def requests(make_group):
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from home.exports import NOT_GIVEN, in_words, neutralise
 from home.factories import DEFAULT_CONTACT_FIELDS, ContactPageFactory
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def messages(contact_page):
 
 @pytest.fixture
 def staff_client(client):
-    client.force_login(get_user_model().objects.create_superuser("office", "office@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("office", "office@example.com", "pw"))
     return client
 
 
