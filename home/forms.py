@@ -5,9 +5,13 @@ tripped honeypot here must look like success to the bot (the submission is
 silently dropped), inside Wagtail's form pages as well as plain views.
 """
 
+import logging
+
 from django import forms
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
+
+logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
 
@@ -33,12 +37,25 @@ def too_many_submissions(request, group, rate=None):
 
     Counted in Django's cache (Redis in production, so all workers share the count);
     django-ratelimit keeps only a hash of the address, never the address itself.
+
+    When the cache cannot count (Redis is down), the limit is not applied: a
+    visitor's message matters more than a missed count. That is logged as a
+    warning, naming the form and never the address.
     """
-    return is_ratelimited(
-        request,
-        group=group,
-        key="ip",
-        rate=rate or settings.FORM_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    )
+    if request.method != "POST" or not getattr(settings, "RATELIMIT_ENABLE", True):
+        return False
+    try:
+        usage = get_usage(
+            request,
+            group=group,
+            key="ip",
+            rate=rate or settings.FORM_RATE_LIMIT,
+            method="POST",
+            increment=True,
+        )
+    except Exception:  # a cache backend that raises instead of ignoring its errors
+        usage = None
+    if usage is None:
+        logger.warning("Rate limit for the %s form not applied: the cache did not answer", group)
+        return False
+    return usage["should_limit"]

@@ -42,3 +42,18 @@ def test_honeypot_renders_out_of_sight_and_out_of_the_tab_order():
 
     html = render_to_string("components/honeypot.html", {"field": MessageForm()["website"]})
     assert 'aria-hidden="true"' in html and 'tabindex="-1"' in html
+
+
+def test_rate_limit_fails_open_with_a_warning_that_names_no_address(redis_down, caplog):
+    request = RequestFactory().post("/", REMOTE_ADDR="10.9.8.7")
+    assert [too_many_submissions(request, "contact", rate="1/h") for _ in range(3)] == [False, False, False]
+    assert "Rate limit for the contact form not applied: the cache did not answer" in caplog.text
+    assert "10.9.8.7" not in caplog.text
+
+
+def test_rate_limit_fails_open_when_the_cache_raises(caplog):
+    from unittest import mock
+
+    with mock.patch("home.forms.get_usage", side_effect=ConnectionError("redis down")):
+        assert not too_many_submissions(RequestFactory().post("/", REMOTE_ADDR="10.9.8.7"), "join")
+    assert "Rate limit for the join form not applied" in caplog.text

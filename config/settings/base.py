@@ -113,7 +113,7 @@ if env("REDIS_URL", default=""):
             "LOCATION": env("REDIS_URL"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A cache outage must not take the site down: fall back to the database.
+                # A cache outage must not take the site down: a miss, and pages come from the database.
                 "IGNORE_EXCEPTIONS": True,
             },
             "KEY_PREFIX": "rmc",
@@ -264,3 +264,9 @@ GROUP_VERIFY_AFTER_DAYS = env.int("GROUP_VERIFY_AFTER_DAYS", default=90)
 # Larger installs use S3-compatible storage or a web server in front (docs/deployment.md).
 SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+# Faults: degrade, never refuse ---------------------------------------------------
+
+# When the cache cannot count submissions (Redis down), forms still take them: the rate
+# limit is skipped with a warning in the log (home.forms.too_many_submissions).
+RATELIMIT_FAIL_OPEN = True

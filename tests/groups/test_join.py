@@ -118,6 +118,15 @@ def test_rate_limit_answers_429_with_the_form_and_a_message(client, group):
     assert JoinRequest.objects.count() == 2
 
 
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_with_the_cache_down_requests_are_still_saved_and_the_visitor_thanked(client, group, redis_down):
+    for name in ("Robin", "Sam"):
+        response = client.post(group.url, form_data(group, name=name))
+        assert response.status_code == HTTPStatus.FOUND
+        assert response["Location"] == f"{group.url}thank-you/"
+    assert JoinRequest.objects.count() == 2
+
+
 def test_csrf_is_enforced(group):
     client = Client(enforce_csrf_checks=True)
     assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FORBIDDEN

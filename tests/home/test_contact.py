@@ -160,6 +160,15 @@ def test_correcting_mistakes_does_not_count_towards_the_limit(client, contact_pa
     assert FormSubmission.objects.count() == 1
 
 
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_with_the_cache_down_messages_are_still_kept_and_the_visitor_thanked(client, contact_page, redis_down):
+    for _ in range(2):
+        response = client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.4")
+        assert response.status_code == HTTPStatus.OK
+        assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 2
+
+
 def test_a_post_without_the_csrf_token_is_refused(contact_page):
     response = Client(enforce_csrf_checks=True).post(contact_page.url, message())
     assert response.status_code == HTTPStatus.FORBIDDEN
