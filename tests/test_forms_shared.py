@@ -27,9 +27,11 @@ def test_rate_limit_counts_posts_per_address():
     assert not too_many_submissions(factory.get("/", REMOTE_ADDR="10.0.0.1"), "contact")
 
 
+@pytest.mark.django_db
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
-def test_staff_notification_links_to_the_admin_and_says_nothing_else():
-    notify_staff("New join request", "A request to join a group", "/admin/groups/joinrequest/")
+def test_staff_notification_links_to_the_admin_and_says_nothing_else(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_staff("New join request", "A request to join a group", "/admin/groups/joinrequest/")
     (email,) = mail.outbox
     assert email.to == ["office@example.com"]
     assert "https://site.example/admin/groups/joinrequest/" in email.body

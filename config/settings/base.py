@@ -270,3 +270,14 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # When the cache cannot count submissions (Redis down), forms still take them: the rate
 # limit is skipped with a warning in the log (home.forms.too_many_submissions).
 RATELIMIT_FAIL_OPEN = True
+
+# Background tasks (django-tasks, Wagtail's task framework): staff emails, and Wagtail's own
+# (reference index, image focal points, file clean-up). Here and in tests they run at once, in the
+# request; production queues them in the database for `manage.py db_worker` (production.py).
+INSTALLED_APPS.append("django_tasks_db")
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A staff email that the mail server does not take is tried again (by the worker) this many
+# times in all, after waits that start here and double: 60 s gives 1, 2, 4 … minutes, about
+# 17 hours over 11 tries, so a mail server down overnight still gets it.
+STAFF_EMAIL_ATTEMPTS = env.int("STAFF_EMAIL_ATTEMPTS", default=11)
+STAFF_EMAIL_FIRST_RETRY_SECONDS = env.float("STAFF_EMAIL_FIRST_RETRY_SECONDS", default=60)

@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -512,7 +512,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
                 return redirect(self.url + self.reverse_subpage("thank_you"))
             elif form.is_valid():
                 join_request = form.save_request()
-                transaction.on_commit(_notify_staff_of_request)
+                _notify_staff_of_request()
                 url = self.url + self.reverse_subpage("thank_you")
                 if join_request.status == JoinRequestStatus.WAITLISTED:
                     url += "?" + urlencode({"list": "waiting"})

@@ -172,6 +172,18 @@ def test_staff_are_emailed_a_link_and_none_of_the_details(client, group, django_
         assert detail not in text
 
 
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=2599)
+def test_with_the_mail_server_down_the_request_is_saved_and_the_visitor_thanked(
+    client, group, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(group.url, form_data(group))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == f"{group.url}thank-you/"
+    assert JoinRequest.objects.count() == 1
+    assert "not sent" in caplog.text and "robin@example.org" not in caplog.text
+
+
 def test_join_requests_are_not_logged(client, group, caplog):
     with caplog.at_level("DEBUG"):
         client.post(group.url, form_data(group, name="Quentin", email="quentin@example.org"))

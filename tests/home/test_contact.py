@@ -69,8 +69,11 @@ def test_contact_page_json_ld_is_a_contact_page_about_the_practice(client, conta
 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://rmc.example")
-def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(client, contact_page):
-    response = client.post(contact_page.url, message())
+def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
     html = response.content.decode()
 
     assert response.status_code == HTTPStatus.OK
@@ -167,6 +170,17 @@ def test_with_the_cache_down_messages_are_still_kept_and_the_visitor_thanked(cli
         assert response.status_code == HTTPStatus.OK
         assert "Thank you, your message has reached us" in response.content.decode()
     assert FormSubmission.objects.count() == 2
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=2599)
+def test_with_the_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 1
 
 
 def test_a_post_without_the_csrf_token_is_refused(contact_page):
