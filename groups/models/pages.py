@@ -504,21 +504,22 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         form = JoinRequestForm(group=self) if self.accepts_requests else None
         if request.method == "POST" and self.accepts_requests:
             form = JoinRequestForm(request.POST, group=self)
-            if too_many_submissions(request, "join"):
-                rate_limited = True
-                status = 429
-            elif form.is_spam():
+            if form.is_spam():
                 # Look like success to the bot; save nothing and tell no one.
                 return redirect(self.url + self.reverse_subpage("thank_you"))
-            elif form.is_valid():
+            elif not form.is_valid():
+                status = 400
+            # Only a request that would be saved counts: correcting a typo never locks anyone out.
+            elif too_many_submissions(request, "join"):
+                rate_limited = True
+                status = 429
+            else:
                 join_request = form.save_request()
                 _notify_staff_of_request()
                 url = self.url + self.reverse_subpage("thank_you")
                 if join_request.status == JoinRequestStatus.WAITLISTED:
                     url += "?" + urlencode({"list": "waiting"})
                 return redirect(url)
-            else:
-                status = 400
         response = self.render(
             request,
             context_overrides={

@@ -113,9 +113,24 @@ def test_rate_limit_answers_429_with_the_form_and_a_message(client, group):
     response = client.post(group.url, form_data(group))
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     html = response.content.decode()
-    assert "We have had several requests from your connection" in html
+    assert "Your request has not been sent yet" in html
+    assert "Nothing has been sent or saved, and what you typed is still in the form below" in html
+    assert "Nothing you typed has been kept" not in html
+    # What they typed is in the form, as the message says.
     assert 'class="join-form"' in html
+    assert 'name="name" value="Robin"' in html and 'value="robin@example.org"' in html
+    assert "I lost my mother in spring.</textarea>" in html
     assert JoinRequest.objects.count() == 2
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_requests_with_mistakes_do_not_count_towards_the_limit(client, group):
+    for _ in range(5):
+        response = client.post(group.url, form_data(group, email="robin@typo"))
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
 @override_settings(FORM_RATE_LIMIT="1/h")
