@@ -249,8 +249,9 @@ REST_FRAMEWORK = {
 
 # Public forms (join requests, contact): submissions per address, counted in the cache.
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/h")
-# Behind a proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# The visitor's address for rate limits comes from home.forms.client_ip, which reads
+# TRUSTED_PROXY_COUNT (see "Faults" below).
+RATELIMIT_IP_META_KEY = "home.forms.client_ip"
 
 # Days a message sent through the contact form is kept before it is purged.
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
@@ -270,6 +271,10 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # When the cache cannot count submissions (Redis down), forms still take them: the rate
 # limit is skipped with a warning in the log (home.forms.too_many_submissions).
 RATELIMIT_FAIL_OPEN = True
+# How many proxies of our own stand between visitors and the app server (the TLS proxy, a load
+# balancer): 0 reads the connecting address, n the n-th address from the right of X-Forwarded-For.
+# Too low and every visitor shares the proxy's limit; too high and visitors can pick their own.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Background tasks (django-tasks, Wagtail's task framework): staff emails, and Wagtail's own
 # (reference index, image focal points, file clean-up). Here and in tests they run at once, in the
