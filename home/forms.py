@@ -1,4 +1,5 @@
-"""What every public form shares: a honeypot against bots and a per-address rate limit.
+"""What every public form shares: a honeypot against bots, a key that makes a second post of the
+same form harmless, and a per-address rate limit.
 
 The honeypot is a few lines of our own rather than django-honeypot, because a
 tripped honeypot here must look like success to the bot (the submission is
@@ -7,6 +8,8 @@ silently dropped), inside Wagtail's form pages as well as plain views.
 
 import ipaddress
 import logging
+import re
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -15,6 +18,8 @@ from django_ratelimit.core import get_usage
 logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website"
+SUBMISSION_KEY_FIELD = "submission_key"
+SUBMISSION_KEY_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 class HoneypotFormMixin(forms.Form):
@@ -31,6 +36,29 @@ class HoneypotFormMixin(forms.Form):
 
     def is_spam(self):
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
+
+
+def new_submission_key():
+    return secrets.token_urlsafe(24)
+
+
+class SubmissionKeyMixin(forms.Form):
+    """A random key, new each time the empty form is shown, sent back in a hidden field.
+
+    The form's view stores it with the submission and, when the same key comes back
+    (a double click, a retry after a slow answer, the back button), shows the same
+    thank-you page instead of storing the submission twice. A missing or malformed
+    key is no error: the submission is simply kept without one.
+    Render it with `{{ form.submission_key }}` inside the form.
+    """
+
+    submission_key = forms.CharField(
+        required=False, max_length=64, initial=new_submission_key, widget=forms.HiddenInput
+    )
+
+    def clean_submission_key(self):
+        key = self.cleaned_data.get(SUBMISSION_KEY_FIELD, "")
+        return key if SUBMISSION_KEY_PATTERN.fullmatch(key) else ""
 
 
 def client_ip(request):

@@ -1,6 +1,7 @@
 """Asking to join: validation, honeypot, rate limit, waiting list, the capacity race, the staff email."""
 
 import contextlib
+import re
 import threading
 from http import HTTPStatus
 
@@ -140,6 +141,48 @@ def test_with_the_cache_down_requests_are_still_saved_and_the_visitor_thanked(cl
         assert response.status_code == HTTPStatus.FOUND
         assert response["Location"] == f"{group.url}thank-you/"
     assert JoinRequest.objects.count() == 2
+
+
+def submission_key(html):
+    return re.search(r'<input type="hidden" name="submission_key" value="([^"]+)"', html).group(1)
+
+
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_the_same_form_sent_twice_is_one_request_and_the_same_thank_you(
+    client, group, django_capture_on_commit_callbacks
+):
+    key = submission_key(client.get(group.url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post(group.url, form_data(group, submission_key=key)) for _ in range(2)]
+    assert [response.status_code for response in responses] == [HTTPStatus.FOUND, HTTPStatus.FOUND]
+    assert {response["Location"] for response in responses} == {f"{group.url}thank-you/"}
+    assert JoinRequest.objects.get().submission_key == key
+    assert len(mail.outbox) == 1
+    new_key = submission_key(client.get(group.url).content.decode())
+    assert new_key != key
+    assert client.post(group.url, form_data(group, submission_key=new_key)).status_code == 429
+
+
+def test_a_request_sent_again_after_it_joined_the_waiting_list_is_told_the_same(client, make_group):
+    group = make_group(status=GroupStatus.WAITLIST)
+    key = submission_key(client.get(group.url).content.decode())
+    locations = {client.post(group.url, form_data(group, submission_key=key))["Location"] for _ in range(2)}
+    assert locations == {f"{group.url}thank-you/?list=waiting"}
+    assert JoinRequest.objects.count() == 1
+
+
+def test_two_posts_racing_with_one_key_store_one_request(group):
+    """The second post passed the look-up before the first was saved: the unique key refuses it."""
+    from groups.forms import JoinRequestForm
+
+    key = "k" * 32
+    forms = [JoinRequestForm(form_data(group, submission_key=key), group=group) for _ in range(2)]
+    assert all(form.is_valid() for form in forms)
+    assert [form.earlier_request() for form in forms] == [None, None]
+    first, created = forms[0].save_request()
+    assert created
+    assert forms[1].save_request() == (first, False)
+    assert JoinRequest.objects.count() == 1
 
 
 def test_csrf_is_enforced(group):
