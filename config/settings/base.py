@@ -268,6 +268,19 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
 # Faults: degrade, never refuse ---------------------------------------------------
 
+# SQLite (the default database) made fit for several people editing at once: write-ahead
+# logging so readers never wait for a writer, transactions that take the write lock when they
+# begin (IMMEDIATE), so two writers queue instead of one failing with "database is locked"
+# halfway, and 20 seconds of patience for that lock (an autosave during an image upload).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+
 # When the cache cannot count submissions (Redis down), forms still take them: the rate
 # limit is skipped with a warning in the log (home.forms.too_many_submissions).
 RATELIMIT_FAIL_OPEN = True
