@@ -40,7 +40,9 @@ def _queue(subject, what, link):
         logger.error("A staff notification could not be queued (%s)", type(error).__name__)
 
 
-@task(takes_context=True)
+# Ahead of Wagtail's own tasks (search and reference indexing), which can queue by the hundred
+# after a bulk edit: staff hear that someone is waiting as soon as the worker is free.
+@task(takes_context=True, priority=10)
 def send_staff_email(context, subject, what, link, attempt=1):
     """Send the email; if the mail server does not take it, queue another try later."""
     body = (

@@ -290,7 +290,7 @@ RATELIMIT_FAIL_OPEN = True
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Background tasks (django-tasks, Wagtail's task framework): staff emails, and Wagtail's own
-# (reference index, image focal points, file clean-up). Here and in tests they run at once, in the
+# (search and reference indexes, image focal points, file clean-up). Here and in tests they run at once, in the
 # request; production queues them in the database for `manage.py db_worker` (production.py).
 INSTALLED_APPS.append("django_tasks_db")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
