@@ -44,7 +44,39 @@ class ArticleFilterForm(IndexFilterForm):
         self.fields["topic"].known = {topic.slug: topic for topic in topics}
 
 
+def adopt_saved_rows(formset, field_name):
+    """Give each new row the id of the saved row it repeats, so saving updates that row.
+
+    A draft's rows are saved with it on every save, autosave included, but the browser's
+    form keeps them as new rows (no id) until the page is reloaded. Saved rows that the form
+    does not show are kept (modelcluster), so pressing Publish right after an autosave used
+    to insert the same (article, person) a second time: an IntegrityError. A new row whose
+    person (or article) a saved row already has, that no other row of the form claims, is
+    that saved row.
+    """
+    if formset is None or not formset.instance.pk:
+        return
+    attname = formset.model._meta.get_field(field_name).attname
+    forms = [form for form in formset.forms if form.is_valid() and not formset._should_delete_form(form)]
+    claimed = {form.instance.pk for form in forms if form.instance.pk is not None}
+    saved = dict(formset.model.objects.filter(**{formset.fk.name: formset.instance.pk}).values_list(attname, "pk"))
+    for form in forms:
+        if form.instance.pk is None and form.has_changed():
+            pk = saved.get(getattr(form.instance, attname))
+            if pk is not None and pk not in claimed:
+                form.instance.pk = pk
+                claimed.add(pk)
+
+
 class ArticlePageForm(WagtailAdminPageForm):
+    # Child rows that name something once per article (a unique constraint on page and field).
+    ONCE_PER_ARTICLE = {"authors": "person", "related_article_links": "article"}
+
+    def save(self, commit=True):
+        for relation, field_name in self.ONCE_PER_ARTICLE.items():
+            adopt_saved_rows(self.formsets.get(relation), field_name)
+        return super().save(commit=commit)
+
     def clean(self):
         cleaned_data = super().clean()
         suggestions = self.formsets.get("related_article_links")

@@ -8,6 +8,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -25,7 +26,7 @@ from groups.choices import (
 from groups.models.join import JoinRequest
 from groups.schedule import format_meeting, now_local
 from home.filters import FlagField, IndexFilterForm
-from home.forms import HoneypotFormMixin
+from home.forms import HoneypotFormMixin, SubmissionKeyMixin
 from home.models import Topic
 
 ANY = [("", "Any")]
@@ -98,7 +99,7 @@ class FinderForm(IndexFilterForm):
         return queryset
 
 
-class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
+class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
     """Asking to join a group. Only what the facilitator needs to get in touch."""
 
     SAFE_CHOICES = [
@@ -204,10 +205,26 @@ class JoinRequestForm(HoneypotFormMixin, forms.ModelForm):
             self.add_error("phone", f"You asked us to {how} you: please enter your phone number.")
         return cleaned
 
+    def earlier_request(self):
+        """The request already saved from this very form (posted twice), if any."""
+        key = self.cleaned_data.get("submission_key")
+        return JoinRequest.objects.filter(submission_key=key).first() if key else None
+
     def save_request(self):
-        """Save through the capacity lock; returns the request (its status says whether it is waitlisted)."""
+        """Save through the capacity lock: (the request, True), its status saying whether it is waitlisted.
+
+        A request whose key arrived in the meantime (two posts racing) is not saved
+        again: the database refuses the duplicate key, and (the first one, False) is returned.
+        """
         data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
         data["email"] = data["email"] or ""
         data["phone"] = data["phone"] or ""
         data["note"] = data["note"] or ""
-        return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **data)
+        data["submission_key"] = self.cleaned_data.get("submission_key") or None
+        try:
+            return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **data), True
+        except IntegrityError:
+            earlier = self.earlier_request()
+            if earlier is None:
+                raise
+            return earlier, False

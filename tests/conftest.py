@@ -190,3 +190,21 @@ def practice(db):
     settings.hours = "Monday to Thursday, 9am to 7pm"
     settings.save()
     return settings
+
+
+# Production's cache settings (django-redis, its errors ignored) pointed at a port where nothing listens.
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6390/0",
+        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
+        "KEY_PREFIX": "rmc",
+    }
+}
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The cache is unreachable for the length of the test, as in a Redis outage."""
+    settings.CACHES = REDIS_DOWN
+    settings.RATELIMIT_FAIL_OPEN = True

@@ -27,9 +27,11 @@ def test_rate_limit_counts_posts_per_address():
     assert not too_many_submissions(factory.get("/", REMOTE_ADDR="10.0.0.1"), "contact")
 
 
+@pytest.mark.django_db
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
-def test_staff_notification_links_to_the_admin_and_says_nothing_else():
-    notify_staff("New join request", "A request to join a group", "/admin/groups/joinrequest/")
+def test_staff_notification_links_to_the_admin_and_says_nothing_else(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_staff("New join request", "A request to join a group", "/admin/groups/joinrequest/")
     (email,) = mail.outbox
     assert email.to == ["office@example.com"]
     assert "https://site.example/admin/groups/joinrequest/" in email.body
@@ -42,3 +44,61 @@ def test_honeypot_renders_out_of_sight_and_out_of_the_tab_order():
 
     html = render_to_string("components/honeypot.html", {"field": MessageForm()["website"]})
     assert 'aria-hidden="true"' in html and 'tabindex="-1"' in html
+
+
+def test_rate_limit_fails_open_with_a_warning_that_names_no_address(redis_down, caplog):
+    request = RequestFactory().post("/", REMOTE_ADDR="10.9.8.7")
+    assert [too_many_submissions(request, "contact", rate="1/h") for _ in range(3)] == [False, False, False]
+    assert "Rate limit for the contact form not applied: the cache did not answer" in caplog.text
+    assert "10.9.8.7" not in caplog.text
+
+
+def test_rate_limit_fails_open_when_the_cache_raises(caplog):
+    from unittest import mock
+
+    with mock.patch("home.forms.get_usage", side_effect=ConnectionError("redis down")):
+        assert not too_many_submissions(RequestFactory().post("/", REMOTE_ADDR="10.9.8.7"), "join")
+    assert "Rate limit for the join form not applied" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "expected"),
+    [
+        (0, None, "10.0.0.9"),  # no proxy: the connecting address
+        (0, "203.0.113.5", "10.0.0.9"),  # a header nobody should trust is ignored
+        (1, "203.0.113.5", "203.0.113.5"),  # one proxy: the address it saw
+        (1, "6.6.6.6, 203.0.113.5", "203.0.113.5"),  # what the visitor wrote on the left is ignored
+        (2, "6.6.6.6, 203.0.113.5, 10.0.0.2", "203.0.113.5"),  # a CDN, then our proxy
+        (2, "203.0.113.5", "10.0.0.9"),  # fewer entries than proxies: not through them, not trusted
+        (1, "not-an-address", "10.0.0.9"),
+        (1, None, "10.0.0.9"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_client_address_comes_from_the_trusted_proxies(settings, proxies, forwarded_for, expected):
+    from home.forms import client_ip
+
+    settings.TRUSTED_PROXY_COUNT = proxies
+    headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for is not None else {}
+    assert client_ip(RequestFactory().post("/", REMOTE_ADDR="10.0.0.9", **headers)) == expected
+
+
+@override_settings(FORM_RATE_LIMIT="1/h", TRUSTED_PROXY_COUNT=1)
+def test_behind_a_proxy_each_visitor_has_their_own_limit():
+    factory = RequestFactory()
+
+    def post(visitor):
+        return factory.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+
+    assert not too_many_submissions(post("203.0.113.5"), "join")
+    assert too_many_submissions(post("203.0.113.5"), "join")
+    assert not too_many_submissions(post("198.51.100.7"), "join")  # same proxy, another visitor
+    # A visitor cannot escape their limit by writing their own header: the proxy appends the real one.
+    assert too_many_submissions(post("1.2.3.4, 203.0.113.5"), "join")
+
+
+@override_settings(FORM_RATE_LIMIT="1/h", TRUSTED_PROXY_COUNT=0)
+def test_without_a_proxy_a_forwarded_header_changes_nothing():
+    factory = RequestFactory()
+    assert not too_many_submissions(factory.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1"), "join")
+    assert too_many_submissions(factory.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="2.2.2.2"), "join")

@@ -52,3 +52,20 @@ def test_false_is_read_as_false():
     env = {**REALISTIC_ENVIRONMENT, "SECURE_SSL_REDIRECT": "false"}
     result = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)", env=env)
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+@pytest.mark.django_db
+def test_sqlite_is_set_up_for_several_editors_at_once():
+    """WAL, IMMEDIATE transactions and a busy timeout, on the database the tests themselves use."""
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite only")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA journal_mode")
+        assert cursor.fetchone()[0] == "wal"
+        cursor.execute("PRAGMA busy_timeout")
+        assert cursor.fetchone()[0] == 20_000
+        cursor.execute("PRAGMA synchronous")
+        assert cursor.fetchone()[0] == 1  # NORMAL
+    assert connection.transaction_mode == "IMMEDIATE"

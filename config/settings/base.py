@@ -123,7 +123,7 @@ if env("REDIS_URL", default=""):
             "LOCATION": env("REDIS_URL"),
             "OPTIONS": {
                 "CLIENT_CLASS": "django_redis.client.DefaultClient",
-                # A cache outage must not take the site down: fall back to the database.
+                # A cache outage must not take the site down: a miss, and pages come from the database.
                 "IGNORE_EXCEPTIONS": True,
             },
             "KEY_PREFIX": "rmc",
@@ -314,8 +314,9 @@ REST_FRAMEWORK = {
 
 # Public forms (join requests, contact): submissions per address, counted in the cache.
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/h")
-# Behind a proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP).
-RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+# The visitor's address for rate limits comes from home.forms.client_ip, which reads
+# TRUSTED_PROXY_COUNT (see "Faults" below).
+RATELIMIT_IP_META_KEY = "home.forms.client_ip"
 
 # Days a message sent through the contact form is kept before it is purged.
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
@@ -339,3 +340,37 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # show none of it: no query values, form data, cookies or client address (home/error_reports.py).
 DEFAULT_EXCEPTION_REPORTER = "home.error_reports.PrivateExceptionReporter"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "home.error_reports.PrivateExceptionReporterFilter"
+
+# Faults: degrade, never refuse ---------------------------------------------------
+
+# SQLite (the default database) made fit for several people editing at once: write-ahead
+# logging so readers never wait for a writer, transactions that take the write lock when they
+# begin (IMMEDIATE), so two writers queue instead of one failing with "database is locked"
+# halfway, and 20 seconds of patience for that lock (an autosave during an image upload).
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+
+# When the cache cannot count submissions (Redis down), forms still take them: the rate
+# limit is skipped with a warning in the log (home.forms.too_many_submissions).
+RATELIMIT_FAIL_OPEN = True
+# How many proxies of our own stand between visitors and the app server (the TLS proxy, a load
+# balancer): 0 reads the connecting address, n the n-th address from the right of X-Forwarded-For.
+# Too low and every visitor shares the proxy's limit; too high and visitors can pick their own.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Background tasks (django-tasks, Wagtail's task framework): staff emails, and Wagtail's own
+# (search and reference indexes, image focal points, file clean-up). Here and in tests they run at once, in the
+# request; production queues them in the database for `manage.py db_worker` (production.py).
+INSTALLED_APPS.append("django_tasks_db")
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# A staff email that the mail server does not take is tried again (by the worker) this many
+# times in all, after waits that start here and double: 60 s gives 1, 2, 4 … minutes, about
+# 17 hours over 11 tries, so a mail server down overnight still gets it.
+STAFF_EMAIL_ATTEMPTS = env.int("STAFF_EMAIL_ATTEMPTS", default=11)
+STAFF_EMAIL_FIRST_RETRY_SECONDS = env.float("STAFF_EMAIL_FIRST_RETRY_SECONDS", default=60)

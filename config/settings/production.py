@@ -64,6 +64,10 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
+# Background tasks wait in the database for the worker: `python manage.py db_worker` runs beside
+# gunicorn (docs/deployment.md). Staff emails then never hold up, or fail, a visitor's request.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # Email through SMTP, e.g. smtp+tls://user:password@smtp.example.org:587
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
 

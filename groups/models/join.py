@@ -81,6 +81,8 @@ class JoinRequest(models.Model):
     staff_notes = models.TextField(
         blank=True, help_text="For the team only: when you called, what was agreed. Deleted with the request."
     )
+    # The join form's hidden key (home.forms.SubmissionKeyMixin): the same form posted twice is one request.
+    submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True, editable=False)
     created_at = models.DateTimeField("received", auto_now_add=True, db_index=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -9,7 +9,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -504,21 +504,23 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         form = JoinRequestForm(group=self) if self.accepts_requests else None
         if request.method == "POST" and self.accepts_requests:
             form = JoinRequestForm(request.POST, group=self)
-            if too_many_submissions(request, "join"):
-                rate_limited = True
-                status = 429
-            elif form.is_spam():
+            if form.is_spam():
                 # Look like success to the bot; save nothing and tell no one.
                 return redirect(self.url + self.reverse_subpage("thank_you"))
-            elif form.is_valid():
-                join_request = form.save_request()
-                transaction.on_commit(_notify_staff_of_request)
-                url = self.url + self.reverse_subpage("thank_you")
-                if join_request.status == JoinRequestStatus.WAITLISTED:
-                    url += "?" + urlencode({"list": "waiting"})
-                return redirect(url)
-            else:
+            elif not form.is_valid():
                 status = 400
+            elif earlier := form.earlier_request():
+                # The same form sent again (a double click, a retry): the same thank-you, nothing stored twice.
+                return redirect(self._thank_you_url(earlier))
+            # Only a request that would be saved counts: correcting a typo never locks anyone out.
+            elif too_many_submissions(request, "join"):
+                rate_limited = True
+                status = 429
+            else:
+                join_request, created = form.save_request()
+                if created:
+                    _notify_staff_of_request()
+                return redirect(self._thank_you_url(join_request))
         response = self.render(
             request,
             context_overrides={
@@ -534,6 +536,12 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         patch_cache_control(response, private=True, no_cache=True)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    def _thank_you_url(self, join_request):
+        url = self.url + self.reverse_subpage("thank_you")
+        if join_request.status == JoinRequestStatus.WAITLISTED:
+            url += "?" + urlencode({"list": "waiting"})
+        return url
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request):

@@ -5,6 +5,8 @@ stock form page:
 
 - a honeypot field (home.forms.HoneypotFormMixin): a filled-in honeypot looks like
   success to the bot, and nothing is kept;
+- a hidden key in the form (home.forms.SubmissionKeyMixin): the same form posted twice
+  stores one message and shows the same thank-you page;
 - a per-address rate limit on messages that would be sent (mistakes do not count):
   past it, the visitor keeps their text and gets a 429 with a clear message;
 - staff are told by email only that a message arrived, with a link to the
@@ -20,7 +22,7 @@ from http import HTTPStatus
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -30,9 +32,16 @@ from wagtail.api import APIField
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.models import Page
 from wagtail.search import index
 
-from home.forms import HONEYPOT_FIELD, HoneypotFormMixin, too_many_submissions
+from home.forms import (
+    HONEYPOT_FIELD,
+    SUBMISSION_KEY_FIELD,
+    HoneypotFormMixin,
+    SubmissionKeyMixin,
+    too_many_submissions,
+)
 from home.notifications import notify_staff
 
 from .mixins import BasePage
@@ -56,16 +65,23 @@ AUTOCOMPLETE_BY_NAME = {
 }
 
 
-class ContactForm(HoneypotFormMixin, BaseForm):
-    """The visitor's form: the editors' fields, plus the honeypot."""
+# Our own fields in the visitor's form, which no editor's field may be named like.
+RESERVED_FIELD_NAMES = {HONEYPOT_FIELD, SUBMISSION_KEY_FIELD}
+
+
+class ContactForm(HoneypotFormMixin, SubmissionKeyMixin, BaseForm):
+    """The visitor's form: the editors' fields, plus the honeypot and the submission key."""
 
     def visitor_fields(self):
-        """Every field but the honeypot, which is rendered on its own."""
-        return [field for field in self if field.name != HONEYPOT_FIELD]
+        """Every field but our own, which are rendered on their own."""
+        return [field for field in self if field.name not in RESERVED_FIELD_NAMES]
 
     def submission_data(self):
-        """What is kept: the visitor's answers without the honeypot."""
-        return {name: value for name, value in self.cleaned_data.items() if name != HONEYPOT_FIELD}
+        """What is kept: the visitor's answers, and the key (the admin shows only the editors' fields)."""
+        data = {name: value for name, value in self.cleaned_data.items() if name not in RESERVED_FIELD_NAMES}
+        if key := self.cleaned_data.get(SUBMISSION_KEY_FIELD):
+            data[SUBMISSION_KEY_FIELD] = key
+        return data
 
 
 class ContactFormBuilder(FormBuilder):
@@ -112,12 +128,12 @@ class ContactPageAdminForm(WagtailAdminFormPageForm):
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             clean_name = form.instance.clean_name or form.instance.get_field_clean_name()
-            if clean_name == HONEYPOT_FIELD:
+            if clean_name in RESERVED_FIELD_NAMES:
                 form.add_error(
                     "label",
                     ValidationError(
-                        f"'{form.instance.label}' is used by the form's spam protection. "
-                        "Please choose another label, for example 'Your website address'."
+                        f"'{form.instance.label}' is used by the form's own workings (spam protection, "
+                        "sending once). Please choose another label, for example 'Your website address'."
                     ),
                 )
         return cleaned_data
@@ -233,6 +249,9 @@ class ContactPage(AbstractForm, BasePage):
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             if not form.is_valid():
                 response = self.render_form(request, form)
+            elif earlier := self.earlier_submission(form):
+                # The same form sent again (a double click, a retry): the same thank-you, nothing stored twice.
+                response = self.render_landing_page(request, earlier, *args, **kwargs)
             elif too_many_submissions(request, RATE_LIMIT_GROUP):
                 response = self.render_form(request, form, status=HTTPStatus.TOO_MANY_REQUESTS, rate_limited=True)
             else:
@@ -247,10 +266,23 @@ class ContactPage(AbstractForm, BasePage):
         context.update(form=form, **extra_context)
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
+    def earlier_submission(self, form):
+        """The message already stored from this very form (posted twice), if any."""
+        if form.is_spam() or not (key := form.cleaned_data.get(SUBMISSION_KEY_FIELD)):
+            return None
+        return self.get_submission_class().objects.filter(page=self, form_data__submission_key=key).first()
+
     def process_form_submission(self, form):
         if form.is_spam():
             return None  # Looks like success to the bot; nothing is kept and nobody is told.
-        submission = self.get_submission_class().objects.create(form_data=form.submission_data(), page=self)
+        with transaction.atomic():
+            if form.cleaned_data.get(SUBMISSION_KEY_FIELD):
+                # Two posts of the same form racing: the page's row is locked (on SQLite the
+                # transaction itself is: it begins IMMEDIATE) while the first is looked for.
+                list(Page.objects.select_for_update().filter(pk=self.pk).values_list("pk"))
+                if earlier := self.earlier_submission(form):
+                    return earlier
+            submission = self.get_submission_class().objects.create(form_data=form.submission_data(), page=self)
         notify_staff(
             "New message through the website",
             "A message sent through the contact form",

@@ -128,3 +128,30 @@ def test_the_edit_form_is_written_for_editors(admin_client, index):
         "Discover more",
     ]:
         assert text in html, text
+
+
+@pytest.mark.parametrize("relation", ["authors", "related_article_links"])
+def test_publish_right_after_an_autosave_saves_each_row_once(admin_client, index, jordan, relation):
+    """Autosave stores a draft's new rows; the browser's form still holds them without their ids.
+
+    Publishing that form used to insert the same (article, person) again: an IntegrityError.
+    """
+    admin_client.post(add_url(index), article_form([]))  # a draft, never published
+    article = ArticlePage.objects.get(slug="sleep-and-worry")
+    other = ArticlePageFactory(parent=index, people=[jordan])
+    rows = {"authors": {"authors": [jordan]}, "related_article_links": {"authors": [jordan], "related": [other]}}
+    form = article_form(**rows[relation])
+    url = reverse("wagtailadmin_pages:edit", args=(article.pk,))
+
+    autosave = admin_client.post(url, form, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == HTTPStatus.OK and autosave.json()["success"]
+    assert getattr(article, relation).count() == 1  # a draft's rows are saved with it
+
+    response = admin_client.post(url, {**form, "action-publish": "publish"})  # the same form, ids still empty
+    assert response.status_code == HTTPStatus.FOUND
+    article.refresh_from_db()
+    assert article.live
+    assert getattr(article, relation).count() == 1
+    assert [author.person for author in article.authors.all()] == [jordan]
+    if relation == "related_article_links":
+        assert [link.article_id for link in article.related_article_links.all()] == [other.pk]

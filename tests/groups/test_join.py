@@ -1,6 +1,7 @@
 """Asking to join: validation, honeypot, rate limit, waiting list, the capacity race, the staff email."""
 
 import contextlib
+import re
 import threading
 from http import HTTPStatus
 
@@ -113,9 +114,75 @@ def test_rate_limit_answers_429_with_the_form_and_a_message(client, group):
     response = client.post(group.url, form_data(group))
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     html = response.content.decode()
-    assert "We have had several requests from your connection" in html
+    assert "Your request has not been sent yet" in html
+    assert "Nothing has been sent or saved, and what you typed is still in the form below" in html
+    assert "Nothing you typed has been kept" not in html
+    # What they typed is in the form, as the message says.
     assert 'class="join-form"' in html
+    assert 'name="name" value="Robin"' in html and 'value="robin@example.org"' in html
+    assert "I lost my mother in spring.</textarea>" in html
     assert JoinRequest.objects.count() == 2
+
+
+@override_settings(FORM_RATE_LIMIT="2/h")
+def test_requests_with_mistakes_do_not_count_towards_the_limit(client, group):
+    for _ in range(5):
+        response = client.post(group.url, form_data(group, email="robin@typo"))
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_with_the_cache_down_requests_are_still_saved_and_the_visitor_thanked(client, group, redis_down):
+    for name in ("Robin", "Sam"):
+        response = client.post(group.url, form_data(group, name=name))
+        assert response.status_code == HTTPStatus.FOUND
+        assert response["Location"] == f"{group.url}thank-you/"
+    assert JoinRequest.objects.count() == 2
+
+
+def submission_key(html):
+    return re.search(r'<input type="hidden" name="submission_key" value="([^"]+)"', html).group(1)
+
+
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_the_same_form_sent_twice_is_one_request_and_the_same_thank_you(
+    client, group, django_capture_on_commit_callbacks
+):
+    key = submission_key(client.get(group.url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post(group.url, form_data(group, submission_key=key)) for _ in range(2)]
+    assert [response.status_code for response in responses] == [HTTPStatus.FOUND, HTTPStatus.FOUND]
+    assert {response["Location"] for response in responses} == {f"{group.url}thank-you/"}
+    assert JoinRequest.objects.get().submission_key == key
+    assert len(mail.outbox) == 1
+    new_key = submission_key(client.get(group.url).content.decode())
+    assert new_key != key
+    assert client.post(group.url, form_data(group, submission_key=new_key)).status_code == 429
+
+
+def test_a_request_sent_again_after_it_joined_the_waiting_list_is_told_the_same(client, make_group):
+    group = make_group(status=GroupStatus.WAITLIST)
+    key = submission_key(client.get(group.url).content.decode())
+    locations = {client.post(group.url, form_data(group, submission_key=key))["Location"] for _ in range(2)}
+    assert locations == {f"{group.url}thank-you/?list=waiting"}
+    assert JoinRequest.objects.count() == 1
+
+
+def test_two_posts_racing_with_one_key_store_one_request(group):
+    """The second post passed the look-up before the first was saved: the unique key refuses it."""
+    from groups.forms import JoinRequestForm
+
+    key = "k" * 32
+    forms = [JoinRequestForm(form_data(group, submission_key=key), group=group) for _ in range(2)]
+    assert all(form.is_valid() for form in forms)
+    assert [form.earlier_request() for form in forms] == [None, None]
+    first, created = forms[0].save_request()
+    assert created
+    assert forms[1].save_request() == (first, False)
+    assert JoinRequest.objects.count() == 1
 
 
 def test_csrf_is_enforced(group):
@@ -161,6 +228,18 @@ def test_staff_are_emailed_a_link_and_none_of_the_details(client, group, django_
     text = email.subject + email.body
     for detail in ("Robin", "robin@example.org", "My brother", "grief", "Tuesday"):
         assert detail not in text
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=2599)
+def test_with_the_mail_server_down_the_request_is_saved_and_the_visitor_thanked(
+    client, group, django_capture_on_commit_callbacks, caplog
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(group.url, form_data(group))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == f"{group.url}thank-you/"
+    assert JoinRequest.objects.count() == 1
+    assert "not sent" in caplog.text and "robin@example.org" not in caplog.text
 
 
 def test_join_requests_are_not_logged(client, group, caplog):

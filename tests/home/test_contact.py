@@ -70,8 +70,11 @@ def test_contact_page_json_ld_is_a_contact_page_about_the_practice(client, conta
 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://rmc.example")
-def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(client, contact_page):
-    response = client.post(contact_page.url, message())
+def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
     html = response.content.decode()
 
     assert response.status_code == HTTPStatus.OK
@@ -161,6 +164,70 @@ def test_correcting_mistakes_does_not_count_towards_the_limit(client, contact_pa
     assert FormSubmission.objects.count() == 1
 
 
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_with_the_cache_down_messages_are_still_kept_and_the_visitor_thanked(client, contact_page, redis_down):
+    for _ in range(2):
+        response = client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.4")
+        assert response.status_code == HTTPStatus.OK
+        assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 2
+
+
+@override_settings(EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend", EMAIL_HOST="127.0.0.1", EMAIL_PORT=2599)
+def test_with_the_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 1
+
+
+def submission_key(html):
+    return re.search(r'<input type="hidden" name="submission_key" value="([^"]+)"', html).group(1)
+
+
+def test_each_empty_form_carries_a_new_key(client, contact_page):
+    first, second = (submission_key(client.get(contact_page.url).content.decode()) for _ in range(2))
+    assert first != second and len(first) >= 20
+
+
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_the_same_form_sent_twice_is_one_message_and_the_same_thank_you(
+    client, contact_page, django_capture_on_commit_callbacks
+):
+    key = submission_key(client.get(contact_page.url).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        responses = [client.post(contact_page.url, message(submission_key=key)) for _ in range(2)]
+    for response in responses:
+        assert response.status_code == HTTPStatus.OK  # the second is not the rate limit's 429
+        assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.get().form_data["submission_key"] == key
+    assert len(mail.outbox) == 1
+    # A new form (a new key) is a new message.
+    new_key = submission_key(client.get(contact_page.url).content.decode())
+    assert client.post(contact_page.url, message(submission_key=new_key)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_two_posts_racing_with_one_key_store_one_message(contact_page):
+    """The second post passed the view's look-up before the first was stored: the locked re-check catches it."""
+    forms = [contact_page.get_form(message(submission_key="k" * 32), page=contact_page) for _ in range(2)]
+    assert all(form.is_valid() for form in forms)
+    assert [contact_page.earlier_submission(form) for form in forms] == [None, None]
+    first = contact_page.process_form_submission(forms[0])
+    assert contact_page.process_form_submission(forms[1]) == first
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_malformed_key_is_no_error_and_keeps_nothing_of_it(client, contact_page):
+    for _ in range(2):
+        response = client.post(contact_page.url, message(submission_key="<script>"))
+        assert "Thank you, your message has reached us" in response.content.decode()
+    assert FormSubmission.objects.count() == 2
+    assert all("submission_key" not in submission.form_data for submission in FormSubmission.objects.all())
+
+
 def test_a_post_without_the_csrf_token_is_refused(contact_page):
     response = Client(enforce_csrf_checks=True).post(contact_page.url, message())
     assert response.status_code == HTTPStatus.FORBIDDEN
@@ -182,7 +249,8 @@ def test_a_phone_field_gets_a_phone_keyboard(client, site_root):
     assert 'type="tel" name="phone"' in html and 'autocomplete="tel"' in html
 
 
-def test_a_form_field_named_like_the_honeypot_is_refused_in_the_admin(site_root):
+@pytest.mark.parametrize("label", ["Website", "Submission key"])
+def test_a_form_field_named_like_our_own_fields_is_refused_in_the_admin(site_root, label):
     form_class = ContactPage.get_edit_handler().get_form_class()
     page = ContactPage(title="Contact us", slug="contact-us")
     data = {
@@ -196,7 +264,7 @@ def test_a_form_field_named_like_the_honeypot_is_refused_in_the_admin(site_root)
         "form_fields-INITIAL_FORMS": "0",
         "form_fields-MIN_NUM_FORMS": "0",
         "form_fields-MAX_NUM_FORMS": "1000",
-        "form_fields-0-label": "Website",
+        "form_fields-0-label": label,
         "form_fields-0-field_type": "url",
         "form_fields-0-required": "",
         "form_fields-0-ORDER": "1",
@@ -204,7 +272,7 @@ def test_a_form_field_named_like_the_honeypot_is_refused_in_the_admin(site_root)
     form = form_class(data, instance=page, parent_page=site_root, for_user=None)
     assert not form.is_valid()
     errors = form.formsets["form_fields"].forms[0].errors
-    assert "used by the form's spam protection" in " ".join(errors["label"])
+    assert "used by the form's own workings" in " ".join(errors["label"])
     data["form_fields-0-label"] = "Your website address"
     assert form_class(data, instance=ContactPage(), parent_page=site_root, for_user=None).is_valid()
 
@@ -217,13 +285,16 @@ def staff_client(db):
 
 
 def test_staff_read_and_export_messages_in_the_admin(client, staff_client, contact_page):
-    client.post(contact_page.url, message())
+    key = "k" * 32
+    client.post(contact_page.url, message(submission_key=key))
     listing = staff_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
     assert listing.status_code == HTTPStatus.OK and MARKER in listing.content.decode()
     export = staff_client.get(f"/admin/forms/submissions/{contact_page.pk}/", {"export": "csv"})
     assert export.status_code == HTTPStatus.OK
     content = b"".join(export.streaming_content) if export.streaming else export.content
     assert MARKER in content.decode()
+    # The form's key is bookkeeping, not something the visitor said: staff never see it.
+    assert key not in listing.content.decode() and key not in content.decode()
     assert "Contact us" in staff_client.get("/admin/forms/").content.decode()
 
 
