@@ -14,6 +14,7 @@ from wagtail.models import Page, Site
 
 from home.factories import HomePageFactory
 from home.models import SiteSettings
+from tests.staff import sign_in
 
 
 def _is_transactional(item):
@@ -158,6 +159,14 @@ def demo_site(request, _shared_demo, db):
         raise pytest.UsageError("demo_site is shared: a transactional test runs load_demo_content itself")
     assert _shared_demo.loaded
     return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's `admin_client`, signed in as far as an administrator is let in: with their
+    authenticator app and the code typed (tests.staff.sign_in), since two-factor sign-in is on."""
+    sign_in(client, admin_user)
+    return client
 
 
 @pytest.fixture(autouse=True)
