@@ -6,7 +6,6 @@ tripped honeypot here must look like success to the bot (the submission is
 silently dropped), inside Wagtail's form pages as well as plain views.
 """
 
-import ipaddress
 import logging
 import re
 import secrets
@@ -59,30 +58,6 @@ class SubmissionKeyMixin(forms.Form):
     def clean_submission_key(self):
         key = self.cleaned_data.get(SUBMISSION_KEY_FIELD, "")
         return key if SUBMISSION_KEY_PATTERN.fullmatch(key) else ""
-
-
-def client_ip(request):
-    """The visitor's address, for rate limits (RATELIMIT_IP_META_KEY points here).
-
-    TRUSTED_PROXY_COUNT says how many proxies of our own stand in front of the app
-    server. With none, the connecting address (REMOTE_ADDR) is the visitor's. With n,
-    each proxy has appended the address it was connected from to X-Forwarded-For, so
-    the visitor's is the n-th from the right; anything further left was written by the
-    visitor and could be anything. A header with fewer entries, or one that is not an
-    address, falls back to the connecting address, which nobody can forge.
-    """
-    remote = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies <= 0:
-        return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if len(forwarded) < proxies:
-        return remote
-    candidate = forwarded[-proxies]
-    try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote
 
 
 def too_many_submissions(request, group, rate=None):

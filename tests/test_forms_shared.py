@@ -76,7 +76,7 @@ def test_rate_limit_fails_open_when_the_cache_raises(caplog):
     ],
 )
 def test_client_address_comes_from_the_trusted_proxies(settings, proxies, forwarded_for, expected):
-    from home.forms import client_ip
+    from home.client_address import client_ip
 
     settings.TRUSTED_PROXY_COUNT = proxies
     headers = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for is not None else {}

@@ -167,10 +167,8 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", d
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "home.signin.locked_out"
-# The client's address behind the TLS proxy: the number of proxies in front that each append to
-# X-Forwarded-For (0: none, the connecting address is the client's). home/signin.py explains.
-SIGNIN_PROXY_COUNT = env.int("SIGNIN_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "home.signin.client_ip"
+# The client's address behind the TLS proxy, as for the forms: TRUSTED_PROXY_COUNT ("Faults" below).
+AXES_CLIENT_IP_CALLABLE = "home.client_address.client_ip"
 # Records are personal data (account name, address, browser): keep only the failed attempts that
 # lockouts need, never a log of every sign-in, and say nothing about them in the log.
 AXES_DISABLE_ACCESS_LOG = True
@@ -314,9 +312,9 @@ REST_FRAMEWORK = {
 
 # Public forms (join requests, contact): submissions per address, counted in the cache.
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/h")
-# The visitor's address for rate limits comes from home.forms.client_ip, which reads
+# The visitor's address for rate limits comes from home.client_address.client_ip, which reads
 # TRUSTED_PROXY_COUNT (see "Faults" below).
-RATELIMIT_IP_META_KEY = "home.forms.client_ip"
+RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
 
 # Days a message sent through the contact form is kept before it is purged.
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
@@ -361,7 +359,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 RATELIMIT_FAIL_OPEN = True
 # How many proxies of our own stand between visitors and the app server (the TLS proxy, a load
 # balancer): 0 reads the connecting address, n the n-th address from the right of X-Forwarded-For.
-# Too low and every visitor shares the proxy's limit; too high and visitors can pick their own.
+# Too low and every visitor shares the proxy's limit (and one stranger can pause an account's
+# sign-in for everyone); too high and visitors can pick their own. Forms and staff sign-in both.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # Background tasks (django-tasks, Wagtail's task framework): staff emails, and Wagtail's own
