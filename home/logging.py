@@ -27,11 +27,12 @@ VALUE = "[value]"
 
 # A run that might be an address: hex digits with dots or colons, checked by `ipaddress`.
 ADDRESS_CANDIDATE = re.compile(r"(?<![\w.:])[0-9A-Fa-f]*[.:][0-9A-Fa-f.:]*(?:%\w+)?(?!\w)")
-# A path ("/search/") or URL ("https://host/path") followed by a query string.
-QUERY_STRING = re.compile(r"""(?P<path>(?:[a-z][a-z0-9+.-]*://[^\s/?'"<>]*)?/[^\s?'"<>]*)\?[^\s'"<>]*""", re.I)
-# Values shorter than this are left alone ("1", "a"): they say nothing about anyone, and
-# replacing them would garble the line.
-SHORTEST_VALUE = 2
+# A run of text between spaces, quotes and angle brackets: a path or URL is one of these. Each
+# token is looked at once, so a long line (a huge Host header, a 16 KB path) costs linear time.
+TOKEN = re.compile(r"""[^\s'"<>]+""")
+# Values shorter than this are left alone ("1", "on"): they say little about anyone, and
+# replacing them would garble the line (a visitor could send "in" to blank out a traceback).
+SHORTEST_VALUE = 4
 
 
 def _without_address(match):
@@ -58,6 +59,8 @@ def visitor_values(request):
             values.update(value for key in data for value in data.getlist(key) if isinstance(value, str))
         except Exception:  # noqa: S112 (a body that cannot be read has nothing to hide from the log)
             continue
+    # As a message may quote them: stripped, and escaped as repr() writes them (a line break as \n).
+    values |= {value.strip() for value in values} | {repr(value)[1:-1] for value in values}
     return sorted((value for value in values if len(value) >= SHORTEST_VALUE), key=len, reverse=True)
 
 
@@ -65,8 +68,15 @@ def redact(text, values=()):
     """`text` with no address, no query string and none of `values`."""
     for value in values:
         text = text.replace(value, VALUE)
-    text = QUERY_STRING.sub(lambda match: match["path"] + QUERY, text)
+    text = TOKEN.sub(_without_query, text)
     return ADDRESS_CANDIDATE.sub(_without_address, text)
+
+
+def _without_query(match):
+    """A path ("/search/?query=…") or URL ("https://host/path?…") without its query string."""
+    token = match.group()
+    path, mark, _query = token.partition("?")
+    return path + QUERY if mark and "/" in path else token
 
 
 class PrivateLogFilter(logging.Filter):

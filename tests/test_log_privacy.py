@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 from django.http import HttpResponse
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import path
 
 from config import urls as site_urls
-from home.logging import PrivateLogFilter, redact
+from home.logging import PrivateLogFilter, redact, visitor_values
 
 ROOT = Path(__file__).resolve().parent.parent
 VISITOR = "203.0.113.9"
@@ -36,6 +36,8 @@ SECRET = "grief-and-my-brother"
         ("mapped ::ffff:198.51.100.7.", "mapped [address]."),
         (f"GET /support-groups/?topic={SECRET}&day=2 HTTP/1.1", "GET /support-groups/?[query] HTTP/1.1"),
         (f"'https://example.org/search/?query={SECRET}'", "'https://example.org/search/?[query]'"),
+        (f"Not Found: testserver:8000/groups/?day={SECRET}", "Not Found: testserver:8000/groups/?[query]"),
+        (f"url(/media/x.png?v={SECRET})", "url(/media/x.png?[query]"),
         # Kept: the server's own addresses, times, versions, ordinary questions.
         ("Listening at: http://0.0.0.0:8000 and http://127.0.0.1:8000", None),
         ("Worker timeout at 10:35:01 after 30.5 s (Python 3.11.2)", None),
@@ -50,6 +52,20 @@ def test_redact_takes_out_values_the_visitor_sent():
     assert redact(f"invalid literal for int() with base 10: '{SECRET}'", [SECRET]) == (
         "invalid literal for int() with base 10: '[value]'"
     )
+
+
+def test_redact_finds_values_as_a_message_quotes_them_and_leaves_short_ones():
+    sent = ["my brother\nand me", "  Samira  ", "on"]
+    values = visitor_values(RequestFactory().post("/", {"a": sent[0], "b": sent[1], "c": sent[2]}))
+    assert redact("ValueError: 'my brother\\nand me' and 'Samira' are not numbers, on page 2", values) == (
+        "ValueError: '[value]' and '[value]' are not numbers, on page 2"
+    )
+
+
+def test_redact_reads_a_huge_line_once():
+    """A path of 200,000 characters (a hostile request line) is rewritten, in one pass over its tokens."""
+    line = "GET " + "/a" * 100_000 + "?q=" + SECRET + " " + "x" * 100_000
+    assert redact(line) == "GET " + "/a" * 100_000 + "?[query] " + "x" * 100_000
 
 
 def test_the_filter_rewrites_a_record_and_its_traceback():
@@ -125,6 +141,8 @@ def test_django_logs_no_address_query_or_value(console, mailoutbox, site_root):
     [report] = [email for email in mailoutbox if "Internal Server Error" in email.subject]
     for private in (VISITOR, SECRET, "Wilhelmina"):
         assert private not in report.subject + report.body, private
+    # Only the 500 is emailed: neither the 404 nor the bad host header (scanners' noise).
+    assert len(mailoutbox) == 1, [email.subject for email in mailoutbox]
 
 
 # gunicorn: its error and access logs, with gunicorn.conf.py ----------------------------------

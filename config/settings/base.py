@@ -211,6 +211,8 @@ STORAGES = {
 
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Resilient Mind Counseling <website@resilientmind.example>")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Seconds to wait for the mail server: an error report sent during a request never holds it for long.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 # Who hears that a join request or a message arrived (the email never holds its contents).
 STAFF_NOTIFICATION_EMAILS = env.list("STAFF_NOTIFICATION_EMAILS", default=["office@resilientmind.example"])
 
@@ -243,8 +245,10 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["private"]},
         # Server errors by email to ADMINS (ADMIN_EMAILS), the report without what visitors
         # sent (DEFAULT_EXCEPTION_REPORTER below).
+        # Errors only: a refused CSRF token or a 404 is a warning and sends nothing.
         "mail_admins": {
             "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
             "filters": ["require_debug_false", "private"],
         },
     },
@@ -256,6 +260,8 @@ LOGGING = {
         # log is gunicorn's job in production (see gunicorn.conf.py).
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django.request": {"handlers": ["console", "mail_admins"], "level": "ERROR", "propagate": False},
+        # A bad Host header is scanners' noise, not a server error: the log has it, nobody is emailed.
+        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         # django-axes says "successful login by ****" at every sign-in; lockouts are warnings.
         "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
