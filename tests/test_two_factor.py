@@ -99,11 +99,14 @@ def test_with_a_phone_admin_pages_need_the_code(client, coordinator):
     assert client.get("/admin/groups/joinrequest/").status_code == HTTPStatus.OK
 
 
-def test_the_code_page_sends_nowhere_off_the_site(client, coordinator):
+@pytest.mark.parametrize("next_page", ["https://evil.example/", "//evil.example/", "wagtailadmin_home", "foo"])
+def test_the_code_page_sends_nowhere_off_the_site(client, coordinator, next_page):
+    """Nor reads the address as the name of a page (that was a server error after a right code)."""
     device = authenticator(coordinator)
     password_sign_in(client, coordinator.username)
-    response = client.post(VERIFY, {"code": current_code(device), "next": "https://evil.example/"})
+    response = client.post(VERIFY, {"code": current_code(device), "next": next_page})
     assert response["Location"] == DASHBOARD
+    assert client.get(VERIFY, {"next": next_page})["Location"] == DASHBOARD
 
 
 def test_a_wrong_code_is_refused_and_the_next_try_must_wait(client, coordinator):

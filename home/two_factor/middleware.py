@@ -1,5 +1,6 @@
 """Nothing but setting up two-factor sign-in, or typing a code, until it is done."""
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
@@ -34,6 +35,10 @@ class TwoFactorMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            # A visitor with no session: nobody is signed in. Reading request.user would read the
+            # session and mark every public answer "Vary: Cookie", for nothing.
+            return None
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None

@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -49,9 +50,12 @@ class CodeForm(forms.Form):
 
 
 def next_url(request):
-    """Where to go after this step: the page the user asked for, if it is on this site; else the dashboard."""
+    """Where to go after this step: the page the user asked for, if it is a path on this site; else the dashboard."""
     url = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+    on_this_site = url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if url.startswith("/") and on_this_site:
         return url
     return reverse("wagtailadmin_home")
 
@@ -100,7 +104,7 @@ def verify(request):
     if not user.is_authenticated:
         return signed_out(request)
     if user.is_verified():
-        return redirect(next_url(request))
+        return HttpResponseRedirect(next_url(request))
     if not two_factor.has_two_factor(user):
         return redirect(with_next("two_factor_setup", request))
     form = CodeForm(request.POST or None)
@@ -126,7 +130,7 @@ def verify(request):
                         f"You signed in with a recovery code; it will not work again. {left} left. If your "
                         "phone is lost, move two-factor sign-in to a new one (Account, Two-factor sign-in).",
                     )
-                return redirect(next_url(request))
+                return HttpResponseRedirect(next_url(request))
             form.add_error(
                 "code", "That code did not work. Type the newest code from your app, or one of your recovery codes."
             )
