@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "home.api.middleware.APICacheMiddleware",
     "home.api.middleware.V3StrictParametersMiddleware",
     "home.api.middleware.APINumbersInRangeMiddleware",
+    "home.api.middleware.APIParameterValuesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
