@@ -102,6 +102,18 @@ def test_a_relation_filter_given_an_id_still_filters(client, pages, query):
     assert client.get("/api/v2/pages/?" + query.format(1)).status_code == HTTPStatus.OK
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "type=home.StandardPage&body=5",
+        "type=blog.ArticlePage&body=%5B%5D",
+        "type=groups.SupportGroupPage&description=x",
+    ],
+)
+def test_a_body_of_blocks_is_no_filter(client, pages, query):
+    assert "body of blocks" in v2_error(client.get(f"/api/v2/pages/?{query}"))
+
+
 @pytest.mark.parametrize("query", ["type=blog.ArticlePage&authors=abc", "type=blog.ArticlePage&topics=abc"])
 def test_v3_relation_filters_given_a_word_are_a_400(client, pages, query):
     response = client.get(f"/api/v3/pages/?{query}")
@@ -119,6 +131,16 @@ def test_a_site_that_is_not_a_host_and_port_is_a_400(client, pages, site):
     assert "site must be a host name" in v2_error(client.get(f"/api/v2/pages/?site={site}"))
     assert "site must be a host name" in v3_error(client.get(f"/api/v3/pages/find/?html_path=/about/&site={site}"))
     assert "site must be a host name" in v3_error(client.get(f"/api/v3/pages/?site={site}"))
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("value", ["", "abc", "-1", "1.5", "%D9%A3"])
+def test_v2_find_by_an_id_that_is_not_a_number_is_a_400(client, pages, endpoint, value):
+    assert "id must be a positive integer" in v2_error(client.get(f"/api/v2/{endpoint}/find/?id={value}"))
+
+
+def test_v2_find_by_id_still_redirects(client, pages):
+    assert client.get(f"/api/v2/pages/find/?id={pages.pk}").status_code == HTTPStatus.FOUND
 
 
 def test_a_site_with_a_port_still_finds_the_page(client, pages):

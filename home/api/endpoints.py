@@ -42,7 +42,17 @@ class NumbersInRangeMixin:
         return super().handle_exception(exc)
 
 
-class PagesEndpoint(NumbersInRangeMixin, PagesAPIViewSet):
+class FindByIdMixin:
+    """`find/?id=` takes a page's (image's, document's) id: anything else is a 400, not a ValueError."""
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not (value.isascii() and value.isdigit()):
+            raise BadRequestError("id must be a positive integer.")
+        return super().find_object(queryset, request)
+
+
+class PagesEndpoint(NumbersInRangeMixin, FindByIdMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with the topic filter and each page type's own prefetching.
 
     A page type may declare `api_select_related` and `api_prefetch_related`: the
@@ -105,7 +115,7 @@ def _without(fields, name):
     return [field for field in fields if field != name]
 
 
-class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
+class ImagesEndpoint(NumbersInRangeMixin, FindByIdMixin, ImagesAPIViewSet):
     """The image library's public collections, each image as a rendition (`SiteImage.api_fields`).
 
     No `download_url`: the original upload may be very large, and uploads that no
@@ -125,7 +135,7 @@ class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_related("renditions")
 
 
-class DocumentsEndpoint(NumbersInRangeMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(NumbersInRangeMixin, FindByIdMixin, DocumentsAPIViewSet):
     """Documents of public collections; `download_url` is Wagtail's serve view, which checks privacy."""
 
 

@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.fields import StreamField
 
 from home.filters import IndexFilterForm
 from home.models import Topic
@@ -60,6 +61,8 @@ class ValidatedFieldsFilter(BaseFilterBackend):
                 field = getattr(field, "target_field", None)
                 if field is None:
                     continue
+            if isinstance(field, StreamField):
+                raise BadRequestError(f"cannot filter by {name}: it is a body of blocks, not a value.")
             if field.choices:
                 allowed = [str(key) for key, _label in field.flatchoices]
                 if value not in allowed:
@@ -69,4 +72,6 @@ class ValidatedFieldsFilter(BaseFilterBackend):
                 field.to_python(value)
             except ValidationError as error:
                 raise BadRequestError(f"'{value}' is not a valid {name}: {' '.join(error.messages)}") from error
+            except (TypeError, ValueError) as error:
+                raise BadRequestError(f"'{value}' is not a valid {name}.") from error
         return queryset
