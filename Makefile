@@ -12,7 +12,7 @@ MANAGE := $(BIN)/python manage.py
 export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check bench lighthouse docs-screenshots setup migrate demo admin clean
+.PHONY: help run test lint format check bench fuzz lighthouse docs-screenshots setup migrate demo admin clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ check: $(VENV)/.dev-installed ## Django's system checks and a check for missing 
 
 bench: $(VENV)/.dev-installed ## Queries and render time per page type, at 1x and 10x demo content
 	$(BIN)/python scripts/bench.py
+
+fuzz: $(VENV)/.dev-installed ## Several thousand requests with odd values across every public URL and API parameter; fails on any 5xx
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
 lighthouse: $(VENV)/.dev-installed ## Lighthouse (mobile) scores per page type, on production settings (needs npm)
 	scripts/lighthouse.sh

@@ -33,16 +33,28 @@ def image_api_representation(image, filter_spec="width-1200", request=None):
     }
 
 
-# Formats whose uploads may carry camera metadata (EXIF, XMP), which Wagtail would copy
-# into every rendition: where a photo was taken, with what, when.
+# Formats whose uploads may carry camera metadata (EXIF, XMP) or comments, which Wagtail would
+# copy into every rendition: where a photo was taken, with what, when, by whom.
 _METADATA_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG", "WEBP": "WEBP"}
+_METADATA_KEYS = ("exif", "xmp", "XML:com.adobe.xmp", "comment")
+
+
+def _has_metadata(picture):
+    # PNG text chunks (tEXt, zTXt, iTXt: "Comment", "Author", …) are in `text`.
+    return (
+        bool(picture.getexif())
+        or any(key in picture.info for key in _METADATA_KEYS)
+        or bool(getattr(picture, "text", None))
+    )
 
 
 def without_metadata(file):
-    """The uploaded image `file` with its EXIF and XMP metadata removed, turned upright.
+    """The uploaded image `file` with its EXIF, XMP and comments removed, turned upright.
 
-    Returns `file` itself when there is nothing to remove or it is not a photo format
-    (GIF, SVG, AVIF, …), and a new in-memory file with the same name otherwise.
+    Returns `file` itself when there is nothing to remove or it is not a format we
+    clean (SVG, AVIF, …), and a new in-memory file with the same name otherwise.
+    GIFs keep every byte of their frames: only their comment and XMP blocks are
+    taken out (`gif_without_metadata`), so an animation stays as it was drawn.
     """
     file.open()
     file.seek(0)
@@ -52,13 +64,19 @@ def without_metadata(file):
     except (OSError, ValueError):
         file.seek(0)
         return file
+    if picture.format == "GIF":
+        file.seek(0)
+        cleaned = gif_without_metadata(file.read())
+        file.seek(0)
+        return file if cleaned is None else ImageFile(BytesIO(cleaned), name=file.name)
     target = _METADATA_FORMATS.get(picture.format)
-    has_metadata = bool(picture.getexif()) or any(key in picture.info for key in ("exif", "xmp", "XML:com.adobe.xmp"))
-    if target is None or not has_metadata:
+    if target is None or not _has_metadata(picture):
         file.seek(0)
         return file
     upright = ImageOps.exif_transpose(picture)
     options = {"icc_profile": picture.info["icc_profile"]} if picture.info.get("icc_profile") else {}
+    # Pillow writes some of what it read (a JPEG's comment, a WebP's XMP) back unless told otherwise.
+    upright.info = {}
     if target in {"JPEG", "WEBP"}:
         options["quality"] = 95
         if upright.mode not in {"RGB", "L"} and target == "JPEG":
@@ -66,3 +84,58 @@ def without_metadata(file):
     output = BytesIO()
     upright.save(output, target, **options)  # no exif= and no pnginfo: nothing but pixels and colour profile
     return ImageFile(output, name=file.name)
+
+
+_GIF_COMMENT = 0xFE
+_GIF_APPLICATION = 0xFF
+_GIF_XMP = b"XMP DataXMP"
+
+
+def _gif_sub_blocks_end(data, position):
+    """Where the data sub-blocks starting at `position` end (after their zero-length terminator)."""
+    while True:
+        size = data[position]
+        position += 1 + size
+        if size == 0:
+            return position
+
+
+def gif_without_metadata(data):
+    """A GIF's bytes without its comment and XMP blocks, or None when it has none (or cannot be read).
+
+    Pillow would keep a GIF's comment when saving it again, and saving it again
+    would redraw its frames; taking the blocks out of the file leaves the rest
+    byte for byte. Looping (NETSCAPE2.0) and every other block are kept.
+    """
+    try:
+        if data[:6] not in {b"GIF87a", b"GIF89a"}:
+            return None
+        packed = data[10]
+        position = 13 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+        kept = [data[:position]]
+        removed = False
+        while True:
+            introducer = data[position]
+            if introducer == 0x3B:  # trailer
+                kept.append(data[position : position + 1])
+                break
+            if introducer == 0x21:  # an extension: label, then sub-blocks
+                label = data[position + 1]
+                end = _gif_sub_blocks_end(data, position + 2)
+                identifier = data[position + 3 : position + 3 + data[position + 2]]
+                if label == _GIF_COMMENT or (label == _GIF_APPLICATION and identifier == _GIF_XMP):
+                    removed = True
+                else:
+                    kept.append(data[position:end])
+                position = end
+            elif introducer == 0x2C:  # an image: descriptor, local colour table, LZW code size, sub-blocks
+                packed = data[position + 9]
+                start = position + 10 + (3 * 2 ** ((packed & 7) + 1) if packed & 0x80 else 0)
+                end = _gif_sub_blocks_end(data, start + 1)
+                kept.append(data[position:end])
+                position = end
+            else:
+                return None
+    except IndexError:
+        return None
+    return b"".join(kept) if removed else None

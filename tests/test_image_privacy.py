@@ -73,3 +73,81 @@ def test_an_image_without_metadata_is_saved_as_it_came(admin_client):
     )
     with SiteImage.objects.get(title="Plain").open_file() as original:
         assert original.read() == data
+
+
+def upload(admin_client, name, data, content_type):
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Uploaded",
+            "description": "A picture",
+            "file": SimpleUploadedFile(name, data, content_type=content_type),
+            "collection": 1,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    image = SiteImage.objects.get(title="Uploaded")
+    with image.open_file() as original:
+        return original.read()
+
+
+def animated_gif(comment):
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ("red", "green", "blue")]
+    buffer = BytesIO()
+    frames[0].save(buffer, "GIF", save_all=True, append_images=frames[1:], comment=comment, loop=0, duration=100)
+    return buffer.getvalue()
+
+
+def test_a_gifs_comment_is_taken_out_and_its_frames_kept_as_they_were(admin_client):
+    data = animated_gif(b"Taken at 22 Laurel Ridge Road by Sam")
+    assert b"Laurel Ridge" in data
+    stored = upload(admin_client, "walk.gif", data, "image/gif")
+    assert b"Laurel Ridge" not in stored
+    before, after = Image.open(BytesIO(data)), Image.open(BytesIO(stored))
+    assert "comment" not in after.info
+    assert after.n_frames == before.n_frames == 3
+    assert after.info["loop"] == 0 and after.info["duration"] == 100
+    for frame in range(3):
+        before.seek(frame)
+        after.seek(frame)
+        assert after.convert("RGB").tobytes() == before.convert("RGB").tobytes()
+
+
+def test_a_gifs_xmp_block_is_taken_out(admin_client):
+    data = animated_gif(b"")
+    xmp = b"XMP DataXMP" + b"\x05<x:a>" + b"\x0aSam Smith!" + b"\x00"
+    # An application extension right after the header, the logical screen and its colour table.
+    colour_table = 3 * 2 ** ((data[10] & 7) + 1) if data[10] & 0x80 else 0
+    start = 13 + colour_table
+    data = data[:start] + b"\x21\xff\x0b" + xmp + data[start:]
+    assert Image.open(BytesIO(data)).n_frames == 3
+    stored = upload(admin_client, "walk.gif", data, "image/gif")
+    assert b"Sam Smith" not in stored
+    assert Image.open(BytesIO(stored)).n_frames == 3
+
+
+def test_a_gif_with_nothing_to_remove_is_saved_as_it_came(admin_client):
+    buffer = BytesIO()
+    Image.new("P", (20, 20)).save(buffer, "GIF")
+    assert upload(admin_client, "dot.gif", buffer.getvalue(), "image/gif") == buffer.getvalue()
+
+
+def test_a_jpegs_comment_is_taken_out(admin_client):
+    buffer = BytesIO()
+    Image.new("RGB", (20, 20), "teal").save(buffer, "JPEG", comment=b"Sam's phone, Laurel Ridge")
+    stored = upload(admin_client, "walk.jpg", buffer.getvalue(), "image/jpeg")
+    assert b"Laurel Ridge" not in stored
+    assert Image.open(BytesIO(stored)).size == (20, 20)
+
+
+def test_a_pngs_text_chunks_are_taken_out(admin_client):
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "Laurel Ridge")
+    info.add_itxt("Author", "Sam Smith")
+    buffer = BytesIO()
+    Image.new("RGB", (20, 20), "teal").save(buffer, "PNG", pnginfo=info)
+    stored = upload(admin_client, "walk.png", buffer.getvalue(), "image/png")
+    assert b"Laurel Ridge" not in stored and b"Sam Smith" not in stored
+    assert Image.open(BytesIO(stored)).size == (20, 20)

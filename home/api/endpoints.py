@@ -6,7 +6,9 @@ renditions only, never the original upload. config/api.py registers them with th
 v2 router; docs/api.md is the guide for other apps.
 """
 
-from django.db import DataError
+import logging
+
+from django.db import DatabaseError, DataError
 from django.db.models import prefetch_related_objects
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
@@ -20,17 +22,37 @@ from home.api.filters import TopicFilter, ValidatedFieldsFilter
 from home.models import SiteSettings
 from home.streams import LinkTargets, prepare_stream_fields, rich_texts_in
 
+logger = logging.getLogger(__name__)
+SEARCH_FAILED = "The search could not be run: try plainer words (quotes and brackets are not understood)."
+
 
 class NumbersInRangeMixin:
-    """A number too large for the database (`?offset=99999999999999999999`, `/pages/99999999999999999999/`) is a 400."""
+    """A number too large for the database (`?offset=99999999999999999999`, `/pages/99999999999999999999/`) is a 400.
+
+    So is a search the search engine cannot parse (SQLite's, given a lone `"`),
+    as on the site's own search page; the query itself is never logged.
+    """
 
     def handle_exception(self, exc):
         if isinstance(exc, OverflowError | DataError):
             exc = BadRequestError("A number in the request is out of range.")
+        elif isinstance(exc, DatabaseError) and "search" in self.request.GET:
+            logger.warning("An API search could not be run (query not logged): %s", type(exc).__name__)
+            exc = BadRequestError(SEARCH_FAILED)
         return super().handle_exception(exc)
 
 
-class PagesEndpoint(NumbersInRangeMixin, PagesAPIViewSet):
+class FindByIdMixin:
+    """`find/?id=` takes a page's (image's, document's) id: anything else is a 400, not a ValueError."""
+
+    def find_object(self, queryset, request):
+        value = request.GET.get("id")
+        if value is not None and not (value.isascii() and value.isdigit()):
+            raise BadRequestError("id must be a positive integer.")
+        return super().find_object(queryset, request)
+
+
+class PagesEndpoint(NumbersInRangeMixin, FindByIdMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with the topic filter and each page type's own prefetching.
 
     A page type may declare `api_select_related` and `api_prefetch_related`: the
@@ -71,7 +93,7 @@ class PagesEndpoint(NumbersInRangeMixin, PagesAPIViewSet):
         So do the pages and documents that rich text links to (`LinkTargets`).
         """
         pages = super().paginate_queryset(queryset)
-        if pages is None:
+        if pages is None or queryset.model is None:  # no model: a search that cannot match anything
             return pages
         listed = set(self.get_serializer_class().Meta.fields)
         fields = [field for field in queryset.model._meta.get_fields() if field.name in listed]
@@ -93,7 +115,7 @@ def _without(fields, name):
     return [field for field in fields if field != name]
 
 
-class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
+class ImagesEndpoint(NumbersInRangeMixin, FindByIdMixin, ImagesAPIViewSet):
     """The image library's public collections, each image as a rendition (`SiteImage.api_fields`).
 
     No `download_url`: the original upload may be very large, and uploads that no
@@ -113,7 +135,7 @@ class ImagesEndpoint(NumbersInRangeMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_related("renditions")
 
 
-class DocumentsEndpoint(NumbersInRangeMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(NumbersInRangeMixin, FindByIdMixin, DocumentsAPIViewSet):
     """Documents of public collections; `download_url` is Wagtail's serve view, which checks privacy."""
 
 

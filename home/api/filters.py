@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from rest_framework.filters import BaseFilterBackend
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.fields import StreamField
 
 from home.filters import IndexFilterForm
 from home.models import Topic
@@ -44,7 +45,9 @@ class ValidatedFieldsFilter(BaseFilterBackend):
 
     Wagtail converts booleans, integers and foreign keys itself; a choice it does
     not know (`?meeting_format=nope`) would quietly match nothing, and a malformed
-    date (`?last_verified=soon`) would reach the database and fail there.
+    date (`?last_verified=soon`) would reach the database and fail there. So would
+    a relation given something other than an id (`?authors=abc`, `?topics=abc`):
+    Wagtail passes many-to-many and child relations to the database as they are.
     """
 
     def filter_queryset(self, request, queryset, view):
@@ -54,7 +57,12 @@ class ValidatedFieldsFilter(BaseFilterBackend):
                 continue
             field = queryset.model._meta.get_field(name)
             if field.is_relation:
-                continue
+                # An id of the related item (`?topics=3`); tags (by name) have no such field and are Wagtail's.
+                field = getattr(field, "target_field", None)
+                if field is None:
+                    continue
+            if isinstance(field, StreamField):
+                raise BadRequestError(f"cannot filter by {name}: it is a body of blocks, not a value.")
             if field.choices:
                 allowed = [str(key) for key, _label in field.flatchoices]
                 if value not in allowed:
@@ -64,4 +72,6 @@ class ValidatedFieldsFilter(BaseFilterBackend):
                 field.to_python(value)
             except ValidationError as error:
                 raise BadRequestError(f"'{value}' is not a valid {name}: {' '.join(error.messages)}") from error
+            except (TypeError, ValueError) as error:
+                raise BadRequestError(f"'{value}' is not a valid {name}.") from error
         return queryset

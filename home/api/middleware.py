@@ -4,6 +4,7 @@ Listed in MIDDLEWARE (config/settings/base.py); each acts on /api/ paths only.
 """
 
 import re
+import unicodedata
 from functools import cache
 
 from django.conf import settings
@@ -20,6 +21,11 @@ V3_COMMON_PARAMETERS: set[str] = set()
 # The largest integer the databases store (a signed 64-bit integer).
 LARGEST_INTEGER = 2**63 - 1
 _INTEGER = re.compile(r"\s*[+-]?0*(?P<digits>\d+)\s*")
+# A search longer than this is refused: no one types it, and each word costs the search engine.
+SEARCH_MAX_LENGTH = 200
+SEARCH_OPERATORS = ("and", "or")
+# `?site=`: a host name, optionally with its port (`resilientmind.example:443`).
+_SITE = re.compile(r"[A-Za-z0-9.-]{1,255}(?::\d{1,5})?")
 
 
 def out_of_range(value):
@@ -125,4 +131,54 @@ class APINumbersInRangeMiddleware:
             for name, value in request.GET.items():
                 if out_of_range(value):
                     return bad_request(request, f"{name} is out of range: at most {LARGEST_INTEGER}.")
+        return self.get_response(request)
+
+
+def has_control_character(value):
+    """Whether `value` holds a control character (NUL, a line break, a tab, U+0080 to U+009F …) or a lone surrogate."""
+    return any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value)
+
+
+def parameter_problem(name, value):
+    """What is wrong with one API query parameter that no endpoint could use, or None.
+
+    Each would otherwise reach Wagtail or the database and fail there, as a 500:
+    NUL ends a string early in SQLite and is refused by PostgreSQL; an empty search
+    gives results with no model; an unknown search operator is a ValueError; a
+    site's port that is not a number is a ValueError.
+    """
+    if has_control_character(value):
+        return f"{name} may not contain control characters (such as NUL, tab or a line break)."
+    if name == "search":
+        if not value.strip():
+            return "search is empty: give the words to search for, or leave search out to list everything."
+        if len(value) > SEARCH_MAX_LENGTH:
+            return f"search is too long: at most {SEARCH_MAX_LENGTH} characters."
+    if name == "search_operator" and value not in SEARCH_OPERATORS:
+        return f"search_operator must be one of: {', '.join(SEARCH_OPERATORS)}."
+    if name == "site" and not _SITE.fullmatch(value):
+        return "site must be a host name, optionally with a port: e.g. resilientmind.example or localhost:8000."
+    return None
+
+
+class APIParameterValuesMiddleware:
+    """API parameter values no endpoint can use are a 400 in both versions, before any view sees them.
+
+    Control characters in any value, an empty or overlong search, an unknown
+    search operator and a malformed `site`: v2 and v3 refuse them alike, with the
+    same message (docs/api.md, Errors).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith(API_PREFIXES):
+            for name, values in request.GET.lists():
+                if has_control_character(name):
+                    return bad_request(request, "Query parameter names may not contain control characters.")
+                for value in values:
+                    problem = parameter_problem(name, value)
+                    if problem is not None:
+                        return bad_request(request, problem)
         return self.get_response(request)

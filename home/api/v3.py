@@ -12,10 +12,11 @@ their routes to from their `ready()`. `install()` changes it from `HomeAPIConfig
 may only read; writing needs a staff member's API token.
 """
 
+import logging
 from http import HTTPStatus
 
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DataError
+from django.db import DatabaseError, DataError
 from ninja import Router, Schema
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import ValidationError as PydanticValidationError
@@ -25,8 +26,11 @@ from wagtail.api.v3.registry import registry
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.images import get_image_model
 
+from home.api.endpoints import SEARCH_FAILED
 from home.api.openapi import with_error_answers
 from home.models import SiteSettings
+
+logger = logging.getLogger(__name__)
 
 
 class AddressSchema(Schema):
@@ -95,6 +99,17 @@ def _out_of_range(request, exc):
     return problem_response(status=HTTPStatus.BAD_REQUEST, detail="A number in the request is out of range.")
 
 
+def _search_failed(request, exc):
+    """A search the search engine cannot parse (SQLite's, given a lone `"`) is a 400.
+
+    Other database errors stay 500s: raised again, Django handles them.
+    """
+    if "search" not in request.GET:
+        raise exc
+    logger.warning("An API search could not be run (query not logged): %s", type(exc).__name__)
+    return problem_response(status=HTTPStatus.BAD_REQUEST, detail=SEARCH_FAILED)
+
+
 def _reads_need_a_token(router):
     """Make a v3 router's reads staff-only, like its writes (before the API binds its routers)."""
     for path_view in router.path_operations.values():
@@ -125,6 +140,7 @@ def install():
     api_v3.add_exception_handler(PydanticValidationError, _validation_error)
     api_v3.add_exception_handler(OverflowError, _out_of_range)
     api_v3.add_exception_handler(DataError, _out_of_range)
+    api_v3.add_exception_handler(DatabaseError, _search_failed)
     # Wagtail's v3 image schema gives every image's original file (`meta.download_url`):
     # for staff tools only. Other apps get images inline with pages, as renditions.
     _reads_need_a_token(images_v3_router)
