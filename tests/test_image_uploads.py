@@ -17,6 +17,7 @@ from django.urls import reverse
 from PIL import Image
 
 from home.models import SiteImage
+from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +37,7 @@ HUGE = (7072, 7072)
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
+    sign_in(client, get_user_model().objects.create_superuser("boss", "boss@example.com", "pw"))
     return client
 
 

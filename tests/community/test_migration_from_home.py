@@ -53,7 +53,10 @@ from wagtail.search.models import IndexEntry
 
 
 class Content(HTMLParser):
-    """The text of <main> and the links and pictures in it, whatever the markup's formatting."""
+    """The text of <main> and the links and pictures in it, whatever the markup's formatting.
+
+    Not the values that are new on every request: the CSRF token and the form's submission key.
+    """
 
     def __init__(self):
         super().__init__()
@@ -63,7 +66,7 @@ class Content(HTMLParser):
         attrs = dict(attrs)
         if tag == "main":
             self.depth += 1
-        elif self.depth and attrs.get("name") != "csrfmiddlewaretoken":
+        elif self.depth and attrs.get("name") not in {"csrfmiddlewaretoken", "submission_key"}:
             for name in ("href", "src", "alt", "value"):
                 if attrs.get(name):
                     self.links.append(f"{tag} {name}={attrs[name]}")
