@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # django-ninja (under the v3 API): installed, its browsable docs use its own copy of Swagger UI
+    # instead of loading it from a CDN.
+    "ninja",
     # The site's changes to Wagtail's v3 API, made once the Wagtail apps above have added their routes.
     "home.api",
     "wagtail",
