@@ -8,6 +8,7 @@ as a database. Each environment module (dev, test, production) starts from here.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail_modeladmin",
     "django_ratelimit",
     "corsheaders",
+    "csp",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.csp.SiteCSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.api.middleware.APICacheMiddleware",
@@ -94,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -180,6 +184,68 @@ SESSION_COOKIE_HTTPONLY = True
 # Readers get no cookies. Pages with a form (joining a group, the contact page) set
 # Django's CSRF cookie, a random token that ends when the browser closes.
 CSRF_COOKIE_AGE = None
+
+# Content-Security-Policy ------------------------------------------------------
+
+# Public pages and the API: the site's own files and nothing else. The page's inline scripts
+# carry the request's nonce (CSP_NONCE in templates); embeds add their player to frame-src on
+# the page that shows them (home/csp.py). No inline styles: they belong in static/css/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Wagtail's admin (and Django's) write inline <script> and style="" in their templates: they get
+# 'unsafe-inline' for those two, kept to these paths. No nonce here, or browsers would ignore
+# 'unsafe-inline'. Same-origin frames for the page preview; blob: and data: for image uploads.
+_ADMIN_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# The v3 API's browsable docs (Swagger UI, served from django-ninja's own static files): its
+# React styles are inline and its icons data: images.
+_API_DOCS_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Paths with a policy of their own; the longest matching prefix wins.
+CONTENT_SECURITY_POLICY_BY_PATH = {
+    "/admin/": _ADMIN_POLICY,
+    "/django-admin/": _ADMIN_POLICY,
+    "/api/v3/docs/": _API_DOCS_POLICY,
+}
 
 # Logging: to standard output, never with personal data ------------------------
 

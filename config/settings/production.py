@@ -7,7 +7,7 @@ See README.md ("Production") for the full list of variables.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_BY_PATH, STORAGES, env
 
 
 def required(name, reader=env.str, hint=""):
@@ -62,6 +62,18 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
             "querystring_auth": False,
             "file_overwrite": False,
         },
+    }
+
+# Content-Security-Policy: on a site served over HTTPS (HSTS on), browsers fetch any http://
+# address in a page over https instead. The media bucket's origin is added by home/csp.py.
+if env.bool("UPGRADE_INSECURE_REQUESTS", default=SECURE_HSTS_SECONDS > 0):
+
+    def _upgraded(policy):
+        return {**policy, "DIRECTIVES": {**policy["DIRECTIVES"], "upgrade-insecure-requests": True}}
+
+    CONTENT_SECURITY_POLICY = _upgraded(CONTENT_SECURITY_POLICY)
+    CONTENT_SECURITY_POLICY_BY_PATH = {
+        prefix: _upgraded(policy) for prefix, policy in CONTENT_SECURITY_POLICY_BY_PATH.items()
     }
 
 # Email through SMTP, e.g. smtp+tls://user:password@smtp.example.org:587
