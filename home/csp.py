@@ -7,7 +7,7 @@ Public pages and the API get `CONTENT_SECURITY_POLICY`: the site's own files onl
 inline scripts in the page (the "js" class in <head> and the JSON-LD) carry the request's nonce.
 Paths listed in `CONTENT_SECURITY_POLICY_BY_PATH` (the Wagtail admin, Django's admin, the API's
 browsable docs) get their own policy, because Wagtail's admin writes inline scripts and styles
-that a nonce cannot reach.
+that a nonce cannot reach. A page in the editor's preview panel gets `CONTENT_SECURITY_POLICY_PREVIEW`.
 
 A page with a video embed allows that video's player, and only that page, only that player:
 `allow_frame` records the player's origin while the embed block renders, and the middleware adds
@@ -97,6 +97,10 @@ class SiteCSPMiddleware(CSPMiddleware):
             return parts
         if parts.config is None:
             policy = policy_for_path(request.path_info)
+            if getattr(request, "is_dummy", False):
+                # Wagtail's preview runs the page through the middleware with a stand-in request
+                # for the page's own path; its answer is shown in the admin's preview panel.
+                policy = settings.CONTENT_SECURITY_POLICY_PREVIEW
             if policy is not None:
                 parts.config = default_config(policy["DIRECTIVES"])
         update = dict(parts.update or {})

@@ -205,6 +205,10 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     }
 }
+# A page as the editor's preview panel shows it: the public policy, framed by the admin.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]},
+}
 # Wagtail's admin (and Django's) write inline <script> and style="" in their templates: they get
 # 'unsafe-inline' for those two, kept to these paths. No nonce here, or browsers would ignore
 # 'unsafe-inline'. Same-origin frames for the page preview; blob: and data: for image uploads.
@@ -240,6 +244,9 @@ _API_DOCS_POLICY = {
         "object-src": [NONE],
     }
 }
+# No avatars from a third-party service (it would be sent a hash of each staff email): the
+# admin's img-src has no room for it. Wagtail shows its own default avatar or an uploaded one.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Paths with a policy of their own; the longest matching prefix wins.
 CONTENT_SECURITY_POLICY_BY_PATH = {
     "/admin/": _ADMIN_POLICY,
