@@ -134,3 +134,12 @@ def test_images_from_a_media_host_are_allowed_where_the_storage_serves_them(clie
     }
     assert csp(client.get("/"))["img-src"] == ["'self'", "https://media.resilientmind.example"]
     assert "https://media.resilientmind.example" in csp(client.get("/admin/login/"))["img-src"]
+
+
+@pytest.mark.parametrize("url", ["/", "/search/?query=grief", "/api/v2/pages/", "/admin/login/", "/static/js/site.js"])
+def test_permissions_policy_refuses_the_features_nothing_uses(client, site_root, url):
+    policy = dict(item.strip().split("=", 1) for item in client.get(url)["Permissions-Policy"].split(","))
+    for feature in ("camera", "microphone", "geolocation", "payment", "usb", "interest-cohort", "browsing-topics"):
+        assert policy[feature] == "()", feature
+    # A video's player may still go full screen once the visitor plays it.
+    assert "fullscreen" not in policy

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.api.middleware.APICacheMiddleware",
@@ -252,6 +253,40 @@ CONTENT_SECURITY_POLICY_BY_PATH = {
     "/admin/": _ADMIN_POLICY,
     "/django-admin/": _ADMIN_POLICY,
     "/api/v3/docs/": _API_DOCS_POLICY,
+}
+
+# Permissions-Policy --------------------------------------------------------------
+
+# Powerful browser features nothing on the site uses, refused to the site and to any frame in it.
+# Not listed, so a video's player may still use them once the visitor presses play: fullscreen,
+# autoplay, encrypted-media, picture-in-picture. Clipboard and sync XHR are left to the admin.
+# Geolocation stays off until a "groups near me" search asks for it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
 }
 
 # Logging: to standard output, never with personal data ------------------------
