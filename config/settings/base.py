@@ -182,6 +182,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sent with same-site requests and top-level links only (Django's default, said out loud).
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 # Readers get no cookies. Pages with a form (joining a group, the contact page) set
 # Django's CSRF cookie, a random token that ends when the browser closes.
 CSRF_COOKIE_AGE = None

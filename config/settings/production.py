@@ -42,6 +42,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+# Over HTTPS the cookies take the __Host- prefix: browsers then refuse them unless they are Secure,
+# for this host only (no Domain) and for the whole site, so no subdomain can set or shadow them.
+# Renaming the session cookie signs staff out once, at the first deploy that does it.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Static files: compressed and with hashed names, served by whitenoise.
 STORAGES = {
