@@ -1,11 +1,15 @@
 """Security headers on every kind of response, and the grade Mozilla's HTTP Observatory would give them."""
 
+import importlib
 import re
+import sys
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import Page, get_page_models
 
-from home.factories import StandardPageFactory
+from home.factories import ContactPageFactory, StandardPageFactory
+from tests import observatory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +147,109 @@ def test_permissions_policy_refuses_the_features_nothing_uses(client, site_root,
         assert policy[feature] == "()", feature
     # A video's player may still go full screen once the visitor plays it.
     assert "fullscreen" not in policy
+
+
+# Mozilla HTTP Observatory ------------------------------------------------------------------------
+
+HEADER_SETTINGS = ("SECURE_", "SESSION_COOKIE_", "CSRF_COOKIE_", "CONTENT_SECURITY_POLICY", "PERMISSIONS_POLICY")
+HEADER_SETTINGS += ("X_FRAME_OPTIONS", "CORS_", "MIDDLEWARE")
+
+
+@pytest.fixture
+def production_headers(settings, monkeypatch):
+    """The settings that shape headers, as config.settings.production makes them with its defaults."""
+    monkeypatch.setenv("SECRET_KEY", "observatory-test-key-" + "x" * 40)
+    monkeypatch.setenv("ALLOWED_HOSTS", "testserver")
+    monkeypatch.delitem(sys.modules, "config.settings.production", raising=False)
+    production = importlib.import_module("config.settings.production")
+    monkeypatch.delitem(sys.modules, "config.settings.production")
+    for name in dir(production):
+        if name.startswith(HEADER_SETTINGS):
+            setattr(settings, name, getattr(production, name))
+    return production
+
+
+def observatory_results(client, path, host="testserver"):
+    """What each of the Observatory's tests finds on `path`, fetched as it fetches it."""
+    plain = client.get(path)
+    response = client.get(path, secure=True)
+    assert response.status_code == 200, path
+    foreign = client.get(path, secure=True, headers={"origin": "https://attacker.example"})
+    headers = {name.lower(): value for name, value in response.headers.items()}
+    return [
+        observatory.content_security_policy(headers),
+        observatory.cookies(dict(response.cookies)),
+        observatory.cors({k.lower(): v for k, v in foreign.headers.items()}, "https://attacker.example"),
+        observatory.redirection(plain.status_code, plain.get("Location"), host),
+        observatory.referrer_policy(headers),
+        observatory.strict_transport_security(headers),
+        observatory.subresource_integrity(response.content.decode(), host),
+        observatory.x_content_type_options(headers),
+        observatory.x_frame_options(headers),
+        observatory.cross_origin_resource_policy(headers),
+    ]
+
+
+def test_the_home_page_gets_an_a_plus_under_production_settings(client, site_root, production_headers):
+    results = observatory_results(client, "/")
+    assert [result for result in results if result[1] < 0] == []
+    assert dict(results) == {
+        "csp-implemented-with-no-unsafe-default-src-none": 10,
+        "cookies-not-found": 0,  # readers get no cookies
+        "cross-origin-resource-sharing-not-implemented": 0,
+        "redirection-to-https": 0,
+        "referrer-policy-private": 5,
+        "hsts-implemented-max-age-at-least-six-months": 0,  # preloading is for the operator to submit
+        "sri-not-implemented-but-all-scripts-loaded-from-secure-origin": 0,  # no third-party script at all
+        "x-content-type-options-nosniff": 0,
+        "x-frame-options-implemented-via-csp": 5,
+        "corp-not-implemented": 0,
+    }
+    assert observatory.grade(results) == (120, "A+")
+    assert "upgrade-insecure-requests" in csp(client.get("/", secure=True))
+
+
+def test_a_page_with_a_form_gets_an_a_plus_with_its_cookie(client, site_root, production_headers):
+    contact = ContactPageFactory(parent=site_root, slug="contact")
+    results = observatory_results(client, contact.url)
+    assert dict(results)["cookies-secure-with-httponly-sessions-and-samesite"] == 5
+    cookie = client.get(contact.url, secure=True).cookies["__Host-csrftoken"]
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"] and cookie["samesite"] == "Lax"
+    assert observatory.grade(results) == (125, "A+")
+
+
+def test_the_session_cookie_is_secure_httponly_lax_and_host_only(client, production_headers):
+    get_user_model().objects.create_user("ed", "ed@example.com", "a-long-test-password")
+    client.get("/admin/login/", secure=True)
+    client.post(
+        "/admin/login/",
+        {"username": "ed", "password": "a-long-test-password"},
+        secure=True,
+        headers={"x-csrftoken": client.cookies["__Host-csrftoken"].value},
+    )
+    session = client.cookies["__Host-sessionid"]
+    assert session["secure"] and session["httponly"] and session["samesite"] == "Lax" and session["path"] == "/"
+    assert observatory.cookies({"__Host-sessionid": session})[1] >= 0
+
+
+def test_the_grade_falls_without_the_policy():
+    """The scoring can fail: the site as it was, without CSP, scores a B."""
+    headers = {
+        "referrer-policy": "same-origin",
+        "strict-transport-security": "max-age=31536000; includeSubDomains; preload",
+        "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
+    }
+    results = [
+        observatory.content_security_policy(headers),
+        observatory.referrer_policy(headers),
+        observatory.strict_transport_security(headers),
+        observatory.x_frame_options(headers),
+    ]
+    assert observatory.grade(results) == (75, "B")
+    unsafe = {**headers, "content-security-policy": "default-src 'self'; script-src 'self' 'unsafe-inline'"}
+    assert observatory.content_security_policy(unsafe) == ("csp-implemented-with-unsafe-inline", -20)
+    styles = {**headers, "content-security-policy": "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'"}
+    assert observatory.content_security_policy(styles)[1] == 0
+    insecure_cookie = {"sessionid": {"secure": False, "httponly": True, "samesite": "Lax"}}
+    assert observatory.cookies(insecure_cookie) == ("cookies-session-without-secure-flag", -40)
