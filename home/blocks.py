@@ -10,9 +10,12 @@ from django.utils.functional import cached_property
 from typing_extensions import TypedDict
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.embeds import embeds
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images.blocks import ImageBlock
 
+from home.csp import allow_frame
 from home.images import image_api_representation
 from home.serializers import RenditionData, api_rich_text
 
@@ -191,6 +194,24 @@ class EmbedBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         max_length=160, help_text="What the video is, e.g. 'A five-minute breathing exercise'. Used as the link text."
     )
+
+    def get_context(self, value, parent_context=None):
+        """The provider's player as it sent it, and its origin allowed in this page's CSP frame-src.
+
+        Wagtail's `embed.html` wraps the player in a div with an inline style, which the
+        site's CSP refuses; the player's box is sized in components.css (.embed__player).
+        """
+        context = super().get_context(value, parent_context=parent_context)
+        embed_value = value.get("embed")
+        html = ""
+        if embed_value:
+            try:
+                html = embeds.get_embed(embed_value.url, embed_value.max_width, embed_value.max_height).html
+            except EmbedException:
+                html = ""
+        allow_frame((parent_context or {}).get("request"), html)
+        context["player_html"] = html
+        return context
 
     class Meta:
         icon = "media"

@@ -9,6 +9,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -42,6 +43,9 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v2",
     "wagtail.api.v3",
+    # django-ninja (under the v3 API): installed, its browsable docs use its own copy of Swagger UI
+    # instead of loading it from a CDN.
+    "ninja",
     # The site's changes to Wagtail's v3 API, made once the Wagtail apps above have added their routes.
     "home.api",
     "wagtail",
@@ -52,6 +56,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "corsheaders",
+    "csp",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -67,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.csp.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.api.middleware.APICacheMiddleware",
@@ -102,6 +109,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "csp.context_processors.nonce",
             ],
         },
     },
@@ -225,9 +233,114 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
+# Sent with same-site requests and top-level links only (Django's default, said out loud).
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 # Readers get no cookies. Pages with a form (joining a group, the contact page) set
 # Django's CSRF cookie, a random token that ends when the browser closes.
 CSRF_COOKIE_AGE = None
+
+# Content-Security-Policy ------------------------------------------------------
+
+# Public pages and the API: the site's own files and nothing else. The page's inline scripts
+# carry the request's nonce (CSP_NONCE in templates); embeds add their player to frame-src on
+# the page that shows them (home/csp.py). No inline styles: they belong in static/css/.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# A page as the editor's preview panel shows it: the public policy, framed by the admin.
+CONTENT_SECURITY_POLICY_PREVIEW = {
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": [SELF]},
+}
+# Wagtail's admin (and Django's) write inline <script> and style="" in their templates: they get
+# 'unsafe-inline' for those two, kept to these paths. No nonce here, or browsers would ignore
+# 'unsafe-inline'. Same-origin frames for the page preview; blob: and data: for image uploads.
+_ADMIN_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [SELF],
+        "worker-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# The v3 API's browsable docs (Swagger UI, served from django-ninja's own static files): its
+# React styles are inline and its icons data: images.
+_API_DOCS_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# The admin's img-src has no room for an avatar service: WAGTAIL_GRAVATAR_PROVIDER_URL is None
+# ("Privacy in logs and the admin" below).
+# Paths with a policy of their own; the longest matching prefix wins.
+CONTENT_SECURITY_POLICY_BY_PATH = {
+    "/admin/": _ADMIN_POLICY,
+    "/django-admin/": _ADMIN_POLICY,
+    "/api/v3/docs/": _API_DOCS_POLICY,
+}
+
+# Permissions-Policy --------------------------------------------------------------
+
+# Powerful browser features nothing on the site uses, refused to the site and to any frame in it.
+# Not listed, so a video's player may still use them once the visitor presses play: fullscreen,
+# autoplay, encrypted-media, picture-in-picture. Clipboard and sync XHR are left to the admin.
+# Geolocation stays off until a "groups near me" search asks for it.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "otp-credentials",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "window-management",
+        "xr-spatial-tracking",
+    )
+}
 
 # Logging: to standard output, never with personal data ------------------------
 

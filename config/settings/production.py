@@ -7,7 +7,7 @@ See README.md ("Production") for the full list of variables.
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES, env
+from .base import CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_BY_PATH, STORAGES, env
 
 
 def required(name, reader=env.str, hint=""):
@@ -42,6 +42,13 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=True)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=True)
+# Over HTTPS the cookies take the __Host- prefix: browsers then refuse them unless they are Secure,
+# for this host only (no Domain) and for the whole site, so no subdomain can set or shadow them.
+# Renaming the session cookie signs staff out once, at the first deploy that does it.
+if SESSION_COOKIE_SECURE:
+    SESSION_COOKIE_NAME = "__Host-sessionid"
+if CSRF_COOKIE_SECURE:
+    CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 # Static files: compressed and with hashed names, served by whitenoise.
 STORAGES = {
@@ -67,6 +74,18 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
 # Background tasks wait in the database for the worker: `python manage.py db_worker` runs beside
 # gunicorn (docs/deployment.md). Staff emails then never hold up, or fail, a visitor's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Content-Security-Policy: on a site served over HTTPS (HSTS on), browsers fetch any http://
+# address in a page over https instead. The media bucket's origin is added by home/csp.py.
+if env.bool("UPGRADE_INSECURE_REQUESTS", default=SECURE_HSTS_SECONDS > 0):
+
+    def _upgraded(policy):
+        return {**policy, "DIRECTIVES": {**policy["DIRECTIVES"], "upgrade-insecure-requests": True}}
+
+    CONTENT_SECURITY_POLICY = _upgraded(CONTENT_SECURITY_POLICY)
+    CONTENT_SECURITY_POLICY_BY_PATH = {
+        prefix: _upgraded(policy) for prefix, policy in CONTENT_SECURITY_POLICY_BY_PATH.items()
+    }
 
 # Email through SMTP, e.g. smtp+tls://user:password@smtp.example.org:587
 vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))

@@ -28,7 +28,12 @@ def icon(name, css_class="icon"):
 
 @register.simple_tag(takes_context=True)
 def json_ld(context, obj):
-    """Structured data for search engines from an object's `get_json_ld(request)`."""
+    """Structured data for search engines from an object's `get_json_ld(request)`.
+
+    A JSON-LD <script> is a data block, which browsers never run, so the Content-Security-Policy's
+    script-src does not apply to it and it needs no nonce (tests/browser/test_csp.py shows none is
+    reported).
+    """
     get_json_ld = getattr(obj, "get_json_ld", None)
     data = get_json_ld(context.get("request")) if get_json_ld else None
     if not data:
