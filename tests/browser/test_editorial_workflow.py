@@ -16,7 +16,8 @@ from playwright.sync_api import expect
 from blog.factories import ArticleIndexPageFactory
 from blog.models import ArticlePage
 from home import roles
-from tests.staff import authenticator, current_code, staff_user
+from tests.browser.admin import sign_in
+from tests.staff import authenticator, staff_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -34,19 +35,6 @@ def png():
     buffer = io.BytesIO()
     PILImage.new("RGB", (1200, 675), (112, 146, 170)).save(buffer, "PNG")
     return {"name": "ridge.png", "mimeType": "image/png", "buffer": buffer.getvalue()}
-
-
-def sign_in(page, live_server, username, phone=None):
-    """The password; then, for a role that must use two-factor sign-in, the code from `phone`."""
-    page.goto(f"{live_server.url}/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    if phone is not None:
-        page.wait_for_url(re.compile(r"/admin/two-factor/code/"))
-        page.get_by_label("Code").fill(current_code(phone))
-        page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(f"{live_server.url}/admin/")
 
 
 def wait_for_admin_page(page, url):
@@ -73,7 +61,7 @@ def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, liv
     page.set_default_timeout(60_000)
 
     # The editor writes the article.
-    sign_in(page, live_server, "eddie")
+    sign_in(page, live_server.url, "eddie", PASSWORD)
     page.goto(f"{live_server.url}/admin/pages/add/blog/articlepage/{articles.pk}/")
     assert "w-autosave" not in page.locator("#page-edit-form").get_attribute("data-controller")
     page.get_by_role("textbox", name="Title").fill(TITLE)
@@ -109,7 +97,7 @@ def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, liv
     moderator = browser.new_context(viewport={"width": 1280, "height": 900})
     review = moderator.new_page()
     review.set_default_timeout(60_000)
-    sign_in(review, live_server, "mona", phone=monas_phone)
+    sign_in(review, live_server.url, "mona", PASSWORD, phone=monas_phone)
     awaiting = review.get_by_role("region", name="Awaiting your review")
     row = awaiting.get_by_role("row", name=TITLE)
     row.get_by_role("button", name="Actions").click()
