@@ -8,7 +8,8 @@ Both exports, join requests (wagtail-modeladmin's index view) and contact messag
   with =, +, -, @, a tab or a carriage return gets a leading apostrophe, which
   spreadsheets read as "this is text". In XLSX, Wagtail already writes every value as a
   string cell, never a formula (SpreadsheetExportMixin.generate_xlsx_row); headings, which
-  it writes as they are, get the apostrophe in both formats.
+  it writes as they are, get the apostrophe in both formats. Control characters that XLSX
+  cannot hold are left out of its cells.
 - Words, not Python: Yes / No, "Not given" for an empty answer, times in the practice's
   time zone (Asheville, settings.TIME_ZONE): in CSV written as the admin shows them, in
   XLSX as date cells a spreadsheet can sort.
@@ -21,6 +22,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils import formats, timezone
 from django.utils.encoding import force_str
 from django.utils.text import capfirst
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.contrib.forms.views import SubmissionsListView
 
 # What makes a spreadsheet treat a cell as a formula (OWASP, CSV injection).
@@ -59,7 +61,11 @@ class PracticeSpreadsheetMixin:
             # CSV: as the admin writes it ("Dec. 8, 2026, 6:30 p.m."); XLSX: a date cell, in local time.
             value = formats.localize(local) if export_format == self.FORMAT_CSV else local.replace(tzinfo=None)
         value = super().preprocess_field_value(field, value, export_format)
-        return neutralise(value) if export_format == self.FORMAT_CSV else value
+        if export_format == self.FORMAT_CSV:
+            return neutralise(value)
+        # Control characters a visitor pasted (an escape, a vertical tab) cannot be stored in an
+        # XLSX cell: openpyxl would refuse the whole export for as long as that row exists.
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
 
     def get_heading(self, queryset, field):
         """The column's own label in sentence case ("How to contact them"), as the admin's forms show it."""
