@@ -12,6 +12,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.test import Client
 from wagtail.models import Page, Site
 
+from config.settings.base import redis_cache
 from home.factories import HomePageFactory
 from home.models import SiteSettings
 from tests.staff import sign_in
@@ -202,14 +203,7 @@ def practice(db):
 
 
 # Production's cache settings (django-redis, its errors ignored) pointed at a port where nothing listens.
-REDIS_DOWN = {
-    "default": {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://127.0.0.1:6390/0",
-        "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient", "IGNORE_EXCEPTIONS": True},
-        "KEY_PREFIX": "rmc",
-    }
-}
+REDIS_DOWN = {"default": redis_cache("redis://127.0.0.1:6390/0")}
 
 
 @pytest.fixture

@@ -7,9 +7,13 @@ a number. tests/test_api_fuzz.py drives every parameter with arbitrary text.
 """
 
 from http import HTTPStatus
+from unittest import mock
 
 import pytest
+from django.db import OperationalError
+from django.test import Client, RequestFactory
 
+from home.api.endpoints import is_unparsable_search
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -76,6 +80,31 @@ def test_an_unknown_search_operator_is_refused(client, pages):
         message = v2_error(client.get(f"/api/v2/{endpoint}/?search=a&search_operator=nope"))
         assert "search_operator must be one of: and, or" in message
     assert v3_error(client.get("/api/v3/pages/?search=a&search_operator=nope"))
+
+
+@pytest.mark.parametrize(
+    ("error", "unparsable"),
+    [("unterminated string", True), ('fts5: syntax error near "("', True), ("database is locked", False)],
+)
+def test_only_words_the_search_engine_cannot_parse_are_the_clients_fault(error, unparsable):
+    request = RequestFactory().get("/api/v2/pages/", {"search": "a"})
+    assert is_unparsable_search(request, OperationalError(error)) is unparsable
+    assert not is_unparsable_search(RequestFactory().get("/api/v2/pages/"), OperationalError(error))
+
+
+def test_a_database_fault_during_a_search_stays_a_server_error(pages):
+    """Not a 400 that blames the client (and that the API cache would keep for a minute)."""
+    client = Client(raise_request_exception=False)
+    with mock.patch(
+        "wagtail.api.v2.filters.SearchFilter.filter_queryset", side_effect=OperationalError("database is locked")
+    ):
+        response = client.get("/api/v2/pages/?search=grief")
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+
+
+@pytest.mark.parametrize("operator", ["and", "OR", "And", ""])
+def test_v2_reads_the_search_operator_in_any_case_and_an_empty_one_as_its_default(client, pages, operator):
+    assert client.get(f"/api/v2/pages/?search=grief&search_operator={operator}").status_code == HTTPStatus.OK
 
 
 @pytest.mark.parametrize("value", ["%22", "%22grief", "(%22", "a%20%22b%22%22"])

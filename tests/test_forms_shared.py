@@ -1,10 +1,13 @@
 """The pieces every public form shares: honeypot, rate limit and staff notification."""
 
+import socket
+
 import pytest
 from django import forms
 from django.core import mail
 from django.test import RequestFactory, override_settings
 
+from config.settings.base import redis_cache
 from home.forms import HoneypotFormMixin, too_many_submissions
 from home.notifications import notify_staff
 
@@ -51,6 +54,23 @@ def test_rate_limit_fails_open_with_a_warning_that_names_no_address(redis_down, 
     assert [too_many_submissions(request, "contact", rate="1/h") for _ in range(3)] == [False, False, False]
     assert "Rate limit for the contact form not applied: the cache did not answer" in caplog.text
     assert "10.9.8.7" not in caplog.text
+
+
+@pytest.fixture
+def silent_redis(settings):
+    """A Redis host that takes the connection and never answers (not one that refuses it)."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # connections wait in the backlog: nobody ever reads them
+        settings.CACHES = {"default": redis_cache(f"redis://127.0.0.1:{listener.getsockname()[1]}/0")}
+        yield
+
+
+def test_rate_limit_fails_open_soon_when_redis_takes_the_connection_and_never_answers(silent_redis, caplog):
+    """Within the socket timeouts: a request is never held until gunicorn kills it, submission lost."""
+    request = RequestFactory().post("/", REMOTE_ADDR="10.9.8.7")
+    assert not too_many_submissions(request, "join", rate="1/h")
+    assert "Rate limit for the join form not applied" in caplog.text
 
 
 def test_rate_limit_fails_open_when_the_cache_raises(caplog):

@@ -24,6 +24,21 @@ from home.streams import LinkTargets, prepare_stream_fields, rich_texts_in
 
 logger = logging.getLogger(__name__)
 SEARCH_FAILED = "The search could not be run: try plainer words (quotes and brackets are not understood)."
+# What SQLite's full-text search says of a query it cannot parse (a lone double quote).
+UNPARSABLE_SEARCH = ("unterminated string", "fts5: syntax error", "malformed match")
+
+
+def is_unparsable_search(request, exc):
+    """True for the search engine refusing the words of `?search=`; not for any other database error.
+
+    A locked database or a lost connection during a search stays a server error: as a 400 it would
+    blame the client, and the API cache would keep it.
+    """
+    return (
+        "search" in request.GET
+        and isinstance(exc, DatabaseError)
+        and any(message in str(exc).lower() for message in UNPARSABLE_SEARCH)
+    )
 
 
 class NumbersInRangeMixin:
@@ -36,7 +51,7 @@ class NumbersInRangeMixin:
     def handle_exception(self, exc):
         if isinstance(exc, OverflowError | DataError):
             exc = BadRequestError("A number in the request is out of range.")
-        elif isinstance(exc, DatabaseError) and "search" in self.request.GET:
+        elif is_unparsable_search(self.request, exc):
             logger.warning("An API search could not be run (query not logged): %s", type(exc).__name__)
             exc = BadRequestError(SEARCH_FAILED)
         return super().handle_exception(exc)

@@ -154,7 +154,8 @@ def parameter_problem(name, value):
             return "search is empty: give the words to search for, or leave search out to list everything."
         if len(value) > SEARCH_MAX_LENGTH:
             return f"search is too long: at most {SEARCH_MAX_LENGTH} characters."
-    if name == "search_operator" and value not in SEARCH_OPERATORS:
+    # Wagtail reads the operator in any case, and an empty one as its default ("or").
+    if name == "search_operator" and value and value.lower() not in SEARCH_OPERATORS:
         return f"search_operator must be one of: {', '.join(SEARCH_OPERATORS)}."
     if name == "site" and not _SITE.fullmatch(value):
         return "site must be a host name, optionally with a port: e.g. resilientmind.example or localhost:8000."

@@ -26,7 +26,7 @@ from wagtail.api.v3.registry import registry
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.images import get_image_model
 
-from home.api.endpoints import SEARCH_FAILED
+from home.api.endpoints import SEARCH_FAILED, is_unparsable_search
 from home.api.openapi import with_error_answers
 from home.models import SiteSettings
 
@@ -104,7 +104,7 @@ def _search_failed(request, exc):
 
     Other database errors stay 500s: raised again, Django handles them.
     """
-    if "search" not in request.GET:
+    if not is_unparsable_search(request, exc):
         raise exc
     logger.warning("An API search could not be run (query not logged): %s", type(exc).__name__)
     return problem_response(status=HTTPStatus.BAD_REQUEST, detail=SEARCH_FAILED)
