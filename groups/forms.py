@@ -205,10 +205,21 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
             self.add_error("phone", f"You asked us to {how} you: please enter your phone number.")
         return cleaned
 
+    def answers(self):
+        """The visitor's answers, as they are saved."""
+        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        data["email"] = data["email"] or ""
+        data["phone"] = data["phone"] or ""
+        data["note"] = data["note"] or ""
+        return data
+
+    def fingerprint(self):
+        return self.submission_fingerprint(f"group {self.group.pk}", self.answers())
+
     def earlier_request(self):
-        """The request already saved from this very form (posted twice), if any."""
-        key = self.cleaned_data.get("submission_key")
-        return JoinRequest.objects.filter(submission_key=key).first() if key else None
+        """The request already saved from this very form, with these very answers (posted twice), if any."""
+        fingerprint = self.fingerprint()
+        return JoinRequest.objects.filter(submission_key=fingerprint).first() if fingerprint else None
 
     def save_request(self):
         """Save through the capacity lock: (the request, True), its status saying whether it is waitlisted.
@@ -216,11 +227,7 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
         A request whose key arrived in the meantime (two posts racing) is not saved
         again: the database refuses the duplicate key, and (the first one, False) is returned.
         """
-        data = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
-        data["email"] = data["email"] or ""
-        data["phone"] = data["phone"] or ""
-        data["note"] = data["note"] or ""
-        data["submission_key"] = self.cleaned_data.get("submission_key") or None
+        data = {**self.answers(), "submission_key": self.fingerprint()}
         try:
             return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **data), True
         except IntegrityError:

@@ -6,6 +6,8 @@ tripped honeypot here must look like success to the bot (the submission is
 silently dropped), inside Wagtail's form pages as well as plain views.
 """
 
+import hashlib
+import json
 import logging
 import re
 import secrets
@@ -58,6 +60,20 @@ class SubmissionKeyMixin(forms.Form):
     def clean_submission_key(self):
         key = self.cleaned_data.get(SUBMISSION_KEY_FIELD, "")
         return key if SUBMISSION_KEY_PATTERN.fullmatch(key) else ""
+
+    def submission_fingerprint(self, sent_to, answers):
+        """What is stored to know this submission again: its key, where it was sent and what it says.
+
+        The same form posted twice (a double click, a retry after a slow answer) gives the same
+        fingerprint and is kept once. Sent again after the visitor went back and changed an answer,
+        or with the key of a form shown for another group, it is another submission, and kept.
+        None without a key.
+        """
+        key = self.cleaned_data.get(SUBMISSION_KEY_FIELD)
+        if not key:
+            return None
+        content = json.dumps([sent_to, key, answers], sort_keys=True, default=str)
+        return hashlib.sha256(content.encode()).hexdigest()
 
 
 def too_many_submissions(request, group, rate=None):

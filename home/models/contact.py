@@ -77,11 +77,18 @@ class ContactForm(HoneypotFormMixin, SubmissionKeyMixin, BaseForm):
         return [field for field in self if field.name not in RESERVED_FIELD_NAMES]
 
     def submission_data(self):
-        """What is kept: the visitor's answers, and the key (the admin shows only the editors' fields)."""
-        data = {name: value for name, value in self.cleaned_data.items() if name not in RESERVED_FIELD_NAMES}
-        if key := self.cleaned_data.get(SUBMISSION_KEY_FIELD):
-            data[SUBMISSION_KEY_FIELD] = key
+        """What is kept: the visitor's answers, and a fingerprint of the form's key with them (the
+        admin shows only the editors' fields)."""
+        data = self.answers()
+        if fingerprint := self.fingerprint():
+            data[SUBMISSION_KEY_FIELD] = fingerprint
         return data
+
+    def answers(self):
+        return {name: value for name, value in self.cleaned_data.items() if name not in RESERVED_FIELD_NAMES}
+
+    def fingerprint(self):
+        return self.submission_fingerprint(f"page {self.page.pk if self.page else ''}", self.answers())
 
 
 class ContactFormBuilder(FormBuilder):
@@ -268,9 +275,9 @@ class ContactPage(AbstractForm, BasePage):
 
     def earlier_submission(self, form):
         """The message already stored from this very form (posted twice), if any."""
-        if form.is_spam() or not (key := form.cleaned_data.get(SUBMISSION_KEY_FIELD)):
+        if form.is_spam() or not (fingerprint := form.fingerprint()):
             return None
-        return self.get_submission_class().objects.filter(page=self, form_data__submission_key=key).first()
+        return self.get_submission_class().objects.filter(page=self, form_data__submission_key=fingerprint).first()
 
     def process_form_submission(self, form):
         if form.is_spam():

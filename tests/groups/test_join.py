@@ -156,11 +156,30 @@ def test_the_same_form_sent_twice_is_one_request_and_the_same_thank_you(
         responses = [client.post(group.url, form_data(group, submission_key=key)) for _ in range(2)]
     assert [response.status_code for response in responses] == [HTTPStatus.FOUND, HTTPStatus.FOUND]
     assert {response["Location"] for response in responses} == {f"{group.url}thank-you/"}
-    assert JoinRequest.objects.get().submission_key == key
+    assert JoinRequest.objects.count() == 1
     assert len(mail.outbox) == 1
     new_key = submission_key(client.get(group.url).content.decode())
     assert new_key != key
     assert client.post(group.url, form_data(group, submission_key=new_key)).status_code == 429
+
+
+def test_a_form_sent_again_with_a_changed_answer_is_kept_as_sent(client, group):
+    """The visitor went back (the browser keeps the form and its key), fixed their phone number and sent it again."""
+    key = submission_key(client.get(group.url).content.decode())
+    client.post(group.url, form_data(group, submission_key=key, phone="828-555-0123"))
+    client.post(group.url, form_data(group, submission_key=key, phone="828-555-0199"))
+    assert sorted(JoinRequest.objects.values_list("phone", flat=True)) == ["(828) 555-0123", "(828) 555-0199"]
+
+
+def test_a_key_from_another_groups_form_is_a_request_to_this_group(client, make_group):
+    waiting, open_group = make_group(status=GroupStatus.WAITLIST), make_group(title="Another group")
+    key = submission_key(client.get(waiting.url).content.decode())
+    assert client.post(waiting.url, form_data(waiting, submission_key=key))["Location"].endswith("?list=waiting")
+    # The same key on the other group's page: a request to that group, not the waiting list's answer.
+    assert client.post(open_group.url, form_data(open_group, submission_key=key))["Location"] == (
+        f"{open_group.url}thank-you/"
+    )
+    assert JoinRequest.objects.filter(group=open_group).count() == 1
 
 
 def test_a_request_sent_again_after_it_joined_the_waiting_list_is_told_the_same(client, make_group):

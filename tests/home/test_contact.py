@@ -203,11 +203,23 @@ def test_the_same_form_sent_twice_is_one_message_and_the_same_thank_you(
     for response in responses:
         assert response.status_code == HTTPStatus.OK  # the second is not the rate limit's 429
         assert "Thank you, your message has reached us" in response.content.decode()
-    assert FormSubmission.objects.get().form_data["submission_key"] == key
+    stored = FormSubmission.objects.get().form_data
+    # A fingerprint of the key with the answers, never the key as the page held it.
+    assert len(stored["submission_key"]) == 64 and key not in str(stored)
     assert len(mail.outbox) == 1
     # A new form (a new key) is a new message.
     new_key = submission_key(client.get(contact_page.url).content.decode())
     assert client.post(contact_page.url, message(submission_key=new_key)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+
+
+def test_a_form_sent_again_with_a_changed_answer_is_kept_as_sent(client, contact_page):
+    """The visitor went back (the browser keeps the form and its key), added a line and sent it again."""
+    key = submission_key(client.get(contact_page.url).content.decode())
+    first, second = message(submission_key=key), message(submission_key=key)
+    second["message"] = first["message"] + " Evenings are best."
+    for data in (first, second):
+        assert client.post(contact_page.url, data).status_code == HTTPStatus.OK
+    assert FormSubmission.objects.count() == 2
 
 
 def test_two_posts_racing_with_one_key_store_one_message(contact_page):
