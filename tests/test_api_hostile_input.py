@@ -10,7 +10,7 @@ from http import HTTPStatus
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import Client, RequestFactory
 
 from home.api.endpoints import is_unparsable_search
@@ -36,7 +36,7 @@ RELATION_FILTERS = [
 
 @pytest.fixture
 def pages(site_root, practice):
-    return StandardPageFactory(parent=site_root, slug="about", title="About us")
+    return StandardPageFactory(parent=site_root, slug="about", title="About the practice")
 
 
 def v2_error(response):
@@ -109,15 +109,20 @@ def test_v2_reads_the_search_operator_in_any_case_and_an_empty_one_as_its_defaul
 
 @pytest.mark.parametrize("value", ["%22", "%22grief", "(%22", "a%20%22b%22%22"])
 def test_a_search_the_engine_cannot_parse_is_a_400(client, pages, value):
-    assert "could not be run" in v2_error(client.get(f"/api/v2/pages/?search={value}"))
-    assert "could not be run" in v3_error(client.get(f"/api/v3/pages/?search={value}"))
+    """SQLite's full-text search refuses a lone double quote; PostgreSQL's reads it as a word."""
+    v2, v3 = client.get(f"/api/v2/pages/?search={value}"), client.get(f"/api/v3/pages/?search={value}")
+    if connection.vendor != "sqlite":
+        assert (v2.status_code, v3.status_code) == (HTTPStatus.OK, HTTPStatus.OK)
+        return
+    assert "could not be run" in v2_error(v2)
+    assert "could not be run" in v3_error(v3)
 
 
 def test_searches_that_can_run_still_do(client, pages):
-    assert client.get("/api/v2/pages/?search=about").json()["meta"]["total_count"] == 1
-    assert client.get("/api/v2/pages/?search=about&search_operator=or").status_code == HTTPStatus.OK
+    assert client.get("/api/v2/pages/?search=practice").json()["meta"]["total_count"] == 1
+    assert client.get("/api/v2/pages/?search=practice&search_operator=or").status_code == HTTPStatus.OK
     assert client.get("/api/v2/images/?search=mist").status_code == HTTPStatus.OK
-    assert client.get("/api/v3/pages/?search=about").status_code == HTTPStatus.OK
+    assert client.get("/api/v3/pages/?search=practice").status_code == HTTPStatus.OK
 
 
 @pytest.mark.parametrize("query", RELATION_FILTERS)
