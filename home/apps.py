@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from home import signals  # noqa: F401 (signals connects its receivers)
+        from home import checks, signals  # noqa: F401 (they register their checks and receivers)
         from home.api import stream_types
         from home.content_version import mark_content_changed
 

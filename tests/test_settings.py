@@ -48,6 +48,16 @@ def test_production_passes_check_deploy_without_a_warning():
     assert "no issues" in result.stdout
 
 
+def test_check_deploy_warns_behind_a_proxy_with_no_trusted_proxy_count():
+    behind_a_proxy = {**REALISTIC_ENVIRONMENT, "USE_X_FORWARDED_PROTO": "true"}
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=behind_a_proxy)
+    assert result.returncode != 0 and "home.W001" in result.stderr + result.stdout
+    counted = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env={**behind_a_proxy, "TRUSTED_PROXY_COUNT": "1"}
+    )
+    assert counted.returncode == 0, counted.stderr
+
+
 def test_false_is_read_as_false():
     env = {**REALISTIC_ENVIRONMENT, "SECURE_SSL_REDIRECT": "false"}
     result = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)", env=env)
