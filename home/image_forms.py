@@ -6,6 +6,8 @@ image of more than WAGTAILIMAGES_MAX_IMAGE_PIXELS with the same message.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from PIL import Image as PILImage
 from wagtail.images.forms import BaseImageForm
 
 
@@ -24,3 +26,32 @@ class SiteImageForm(BaseImageForm):
         super().__init__(*args, **kwargs)
         if "file" in self.fields:
             self.fields["file"].error_messages["file_too_many_pixels"] = too_many_pixels_message()
+
+    def clean_file(self):
+        """Count every frame of an animated PNG or WebP against the limit, as Wagtail means to.
+
+        Wagtail multiplies by the frame count Willow gives, and Willow's Pillow
+        plugin always says one; cleaning such an upload of its metadata
+        (home/images.py) holds every frame in memory. GIFs are cleaned byte by
+        byte without decoding, so they are left to Wagtail's check.
+        """
+        file = self.cleaned_data.get("file")
+        limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
+        if not file or limit is None or not hasattr(file, "seek"):
+            return file
+        try:
+            file.seek(0)
+            with PILImage.open(file) as picture:
+                frames = getattr(picture, "n_frames", 1) if picture.format in {"PNG", "WEBP"} else 1
+                pixels = picture.width * picture.height * frames
+        except (OSError, ValueError):  # Willow took it (an SVG, …): Wagtail's checks are enough
+            frames, pixels = 1, 0
+        finally:
+            file.seek(0)
+        if frames > 1 and pixels > limit:
+            raise ValidationError(
+                self.fields["file"].error_messages["file_too_many_pixels"]
+                % {"num_pixels": pixels, "max_pixels_count": limit},
+                code="file_too_many_pixels",
+            )
+        return file

@@ -3,8 +3,9 @@
 from io import BytesIO
 
 from django.core.files.images import ImageFile
+from PIL import ExifTags, ImageOps
 from PIL import Image as PILImage
-from PIL import ImageOps
+from PIL.PngImagePlugin import Blend, Disposal
 from wagtail.api.utils import get_full_url
 from wagtail.images.models import SourceImageIOError
 
@@ -53,6 +54,8 @@ def without_metadata(file):
 
     Returns `file` itself when there is nothing to remove or it is not a format we
     clean (SVG, AVIF, …), and a new in-memory file with the same name otherwise.
+    What is kept: the pixels, transparency (a PNG's tRNS as well as alpha), the
+    colour profile and, for an animated PNG or WebP, every frame with its timing.
     GIFs keep every byte of their frames: only their comment and XMP blocks are
     taken out (`gif_without_metadata`), so an animation stays as it was drawn.
     """
@@ -73,17 +76,67 @@ def without_metadata(file):
     if target is None or not _has_metadata(picture):
         file.seek(0)
         return file
-    upright = ImageOps.exif_transpose(picture)
     options = {"icc_profile": picture.info["icc_profile"]} if picture.info.get("icc_profile") else {}
-    # Pillow writes some of what it read (a JPEG's comment, a WebP's XMP) back unless told otherwise.
-    upright.info = {}
+    if target == "PNG" and "transparency" in picture.info:
+        # A palette entry, grey level or colour that is see-through (tRNS): a logo's background.
+        options["transparency"] = picture.info["transparency"]
     if target in {"JPEG", "WEBP"}:
         options["quality"] = 95
+    output = BytesIO()
+    if target in {"PNG", "WEBP"} and getattr(picture, "is_animated", False):
+        _save_animation(picture, output, target, options)
+    else:
+        upright = ImageOps.exif_transpose(picture)
+        # Pillow writes some of what it read (a JPEG's comment, a WebP's XMP) back unless told otherwise.
+        upright.info = {}
         if upright.mode not in {"RGB", "L"} and target == "JPEG":
             upright = upright.convert("RGB")
-    output = BytesIO()
-    upright.save(output, target, **options)  # no exif= and no pnginfo: nothing but pixels and colour profile
+        # No exif= and no pnginfo: nothing but pixels, transparency and colour profile.
+        upright.save(output, target, **options)
     return ImageFile(output, name=file.name)
+
+
+_TURNS = {
+    2: PILImage.Transpose.FLIP_LEFT_RIGHT,
+    3: PILImage.Transpose.ROTATE_180,
+    4: PILImage.Transpose.FLIP_TOP_BOTTOM,
+    5: PILImage.Transpose.TRANSPOSE,
+    6: PILImage.Transpose.ROTATE_270,
+    7: PILImage.Transpose.TRANSVERSE,
+    8: PILImage.Transpose.ROTATE_90,
+}
+
+
+def _save_animation(picture, output, target, options):
+    """Write every frame of the animated PNG or WebP `picture` to `output`, with its timing and no metadata.
+
+    Pillow gives each frame as it is shown (earlier frames and their disposal already
+    drawn in), so the frames are written whole: each replaces the one before
+    (APNG: disposal none, blend source) and Pillow stores only what changed.
+    Every frame is held at once; the upload form has counted every frame against
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS (home/image_forms.py), which bounds that.
+    """
+    turn = _TURNS.get(picture.getexif().get(ExifTags.Base.Orientation, 1))
+    loop = picture.info.get("loop", 0)
+    background = picture.info.get("background")
+    default_image = target == "PNG" and bool(picture.info.get("default_image"))
+    frames, durations = [], []
+    for number in range(picture.n_frames):
+        picture.seek(number)
+        picture.load()  # a WebP frame's duration is known once it is read
+        durations.append(picture.info.get("duration") or 0)
+        frame = picture.copy()
+        frame.info = {}
+        frames.append(frame.transpose(turn) if turn is not None else frame)
+    if default_image:
+        # An APNG's still image for viewers without animation, shown before (not as) frame one.
+        durations = durations[1:]
+    options |= {"save_all": True, "append_images": frames[1:], "duration": durations, "loop": loop}
+    if target == "PNG":
+        options |= {"default_image": default_image, "disposal": Disposal.OP_NONE, "blend": Blend.OP_SOURCE}
+    elif isinstance(background, tuple) and len(background) == 4:
+        options["background"] = background
+    frames[0].save(output, target, **options)
 
 
 _GIF_COMMENT = 0xFE

@@ -89,3 +89,23 @@ def test_an_image_within_the_limit_is_taken(admin_client):
     )
     assert response.status_code == 302, html.unescape(response.content.decode())[:3000]
     assert SiteImage.objects.get(title="Fine").width == 6000
+
+
+def test_every_frame_of_an_animation_counts(admin_client, settings):
+    settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS = 1000  # one 20 x 20 frame is within it, three are not
+    frames = [Image.new("RGB", (20, 20), colour) for colour in ("red", "green", "blue")]
+    buffer = BytesIO()
+    frames[0].save(buffer, "WEBP", save_all=True, append_images=frames[1:], duration=100)
+    response = admin_client.post(
+        "/admin/images/add/",
+        {
+            "title": "Spinner",
+            "description": "A spinning wheel",
+            "file": SimpleUploadedFile("spinner.webp", buffer.getvalue(), content_type="image/webp"),
+            "collection": 1,
+        },
+    )
+    assert response.status_code == 200
+    page = html.unescape(response.content.decode())
+    assert REFUSED in page and "1200 pixels" in page
+    assert not SiteImage.objects.exists()
