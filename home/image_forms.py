@@ -15,8 +15,9 @@ def too_many_pixels_message():
     limit = settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS
     # Wagtail fills in %(num_pixels)s; the limit is written out here, readably.
     return (
-        "This image is too large to use on the site: it has %(num_pixels)s pixels, and the most we "
-        f"take is {limit:,} (for example 8000 by 5000). Make it smaller in a photo editor "
+        "This image is too large to use on the site: it has %(num_pixels)s pixels (every frame of an "
+        f"animation counts), and the most we take is {limit:,} (for example 8000 by 5000). Make it "
+        "smaller in a photo editor "
         "(2400 pixels on the longer side is plenty for the site) and upload it again."
     )
 
@@ -51,7 +52,7 @@ class SiteImageForm(BaseImageForm):
         if frames > 1 and pixels > limit:
             raise ValidationError(
                 self.fields["file"].error_messages["file_too_many_pixels"]
-                % {"num_pixels": pixels, "max_pixels_count": limit},
+                % {"num_pixels": f"{pixels:,}", "max_pixels_count": limit},
                 code="file_too_many_pixels",
             )
         return file

@@ -107,5 +107,5 @@ def test_every_frame_of_an_animation_counts(admin_client, settings):
     )
     assert response.status_code == 200
     page = html.unescape(response.content.decode())
-    assert REFUSED in page and "1200 pixels" in page
+    assert REFUSED in page and "1,200 pixels (every frame of an animation counts)" in page
     assert not SiteImage.objects.exists()
