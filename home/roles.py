@@ -36,6 +36,12 @@ COORDINATORS = "Group coordinators"
 # information; administrators can read everything. Editors read no one's messages and publish
 # nothing without review, so for them it is a choice (and, once set up, always asked).
 TWO_FACTOR_ROLES = [MODERATORS, COORDINATORS]
+# And anyone given, by another group or on their own, a permission to read that information.
+HEALTH_INFORMATION_PERMISSIONS = [
+    "wagtailforms.view_formsubmission",
+    "groups.view_joinrequest",
+    "groups.change_joinrequest",
+]
 
 # Wagtail's initial migrations make this workflow (one "Moderators approval" task) on the root
 # page, so every page without a workflow of its own goes through it.

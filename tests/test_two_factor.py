@@ -10,6 +10,7 @@ from http import HTTPStatus
 import pytest
 import time_machine
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -167,6 +168,15 @@ def test_an_editor_signs_in_without_a_code(client):
     password_sign_in(client, "eddie")
     assert client.get(DASHBOARD).status_code == HTTPStatus.OK
     assert client.get("/admin/two-factor/").status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize("permission", ["view_formsubmission", "view_joinrequest"])
+def test_anyone_given_a_permission_to_read_messages_or_requests_must_use_it(client, permission):
+    """A group of the practice's own making, or a permission given to one person, counts like a role."""
+    reader = staff_user(roles.EDITORS, "eddie", PASSWORD)
+    reader.user_permissions.add(Permission.objects.get(codename=permission))
+    password_sign_in(client, "eddie")
+    assert client.get(DASHBOARD)["Location"].startswith(SETUP)
 
 
 def test_an_editor_who_set_it_up_is_asked_for_the_code(client):

@@ -18,17 +18,22 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from home.roles import TWO_FACTOR_ROLES
+from home.roles import HEALTH_INFORMATION_PERMISSIONS, TWO_FACTOR_ROLES
 
 RECOVERY_CODE_COUNT = 10
 RECOVERY_DEVICE_NAME = "Recovery codes"
 
 
 def must_use_two_factor(user):
-    """Administrators, moderators and group coordinators must (home/roles.py says why)."""
+    """Administrators, moderators, group coordinators and anyone else who may read contact messages
+    or join requests must (home/roles.py says why)."""
     if not user.is_authenticated:
         return False
-    return user.is_superuser or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
+    return (
+        user.is_superuser
+        or user.groups.filter(name__in=TWO_FACTOR_ROLES).exists()
+        or any(user.has_perm(permission) for permission in HEALTH_INFORMATION_PERMISSIONS)
+    )
 
 
 def has_two_factor(user):
