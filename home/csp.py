@@ -3,8 +3,9 @@
 Uploaded images come from wherever the media storage puts them: its origin (an S3 bucket or its
 custom domain) is added to img-src, asked of the storage itself, so no setting repeats it.
 
-Public pages and the API get `CONTENT_SECURITY_POLICY`: the site's own files only, and the two
-inline scripts in the page (the "js" class in <head> and the JSON-LD) carry the request's nonce.
+Public pages and the API get `CONTENT_SECURITY_POLICY`: the site's own files only, and the one
+inline script in the page (the "js" class in <head>) carries the request's nonce. JSON-LD blocks
+are data that never runs: script-src does not govern them, so they need none.
 Paths listed in `CONTENT_SECURITY_POLICY_BY_PATH` (the Wagtail admin, Django's admin, the API's
 browsable docs) get their own policy, because Wagtail's admin writes inline scripts and styles
 that a nonce cannot reach. A page in the editor's preview panel gets `CONTENT_SECURITY_POLICY_PREVIEW`.
