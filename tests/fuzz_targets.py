@@ -133,19 +133,13 @@ def _api_v2_targets():
 def _api_v3_targets():
     from wagtail.models import Page
 
-    from home.api.v3 import api_v3
+    from home.api.v3 import read_operations
 
     ids = [str(pk) for pk in Page.objects.live().public().filter(depth__gt=1).values_list("pk", flat=True)[:5]]
-    schema = api_v3.get_openapi_schema(path_prefix="/api/v3/")
     found = []
-    for path, methods in schema["paths"].items():
-        operation = methods.get("get")
-        if operation is None:
-            continue
+    for path, parameters in read_operations():
         samples = {}
-        for parameter in operation.get("parameters", []):
-            if parameter.get("in") != "query":
-                continue
+        for parameter in parameters.values():
             kind = parameter.get("schema", {})
             options = kind.get("enum") or [
                 value for choice in kind.get("anyOf", []) for value in choice.get("enum", [])

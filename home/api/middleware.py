@@ -81,17 +81,12 @@ class APICacheMiddleware:
 @cache
 def _v3_read_parameters():
     """For each v3 read operation: a regex of its path and the query parameters it declares."""
-    from home.api.v3 import api_v3
+    from home.api.v3 import read_operations
 
-    schema = api_v3.get_openapi_schema(path_prefix="/api/v3/")
     operations = []
-    for path, methods in schema["paths"].items():
-        operation = methods.get("get")
-        if operation is None:
-            continue
+    for path, parameters in read_operations():
         pattern = re.compile("^" + re.sub(r"\\{[^/]+\\}", "[^/]+", re.escape(path)) + "$")
-        names = {param["name"] for param in operation.get("parameters", []) if param.get("in") == "query"}
-        operations.append((pattern, names | V3_COMMON_PARAMETERS))
+        operations.append((pattern, set(parameters) | V3_COMMON_PARAMETERS))
     # Literal paths before templated ones: /pages/find/ before /pages/{page_id}/.
     operations.sort(key=lambda item: item[0].pattern.count("[^/]+"))
     return operations

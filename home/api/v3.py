@@ -146,3 +146,12 @@ def install():
     _reads_need_a_token(images_v3_router)
     api_v3.get_openapi_schema = with_error_answers(api_v3.get_openapi_schema)
     _installed = True
+
+
+def read_operations():
+    """Each GET operation of the v3 OpenAPI document: (path template, its query parameters by name)."""
+    schema = api_v3.get_openapi_schema(path_prefix="/api/v3/")
+    for path, methods in schema["paths"].items():
+        if (operation := methods.get("get")) is not None:
+            parameters = operation.get("parameters", [])
+            yield path, {param["name"]: param for param in parameters if param.get("in") == "query"}
