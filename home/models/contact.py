@@ -10,7 +10,7 @@ stock form page:
 - a hidden key in the form (home.forms.SubmissionKeyMixin): the same form posted twice
   stores one message and shows the same thank-you page;
 - post/redirect/get: a message sent is answered with a redirect to the thank-you page
-  (`sent/`, with a signed receipt that says nothing of the message), so reloading it sends
+  (`thank-you/`, with a signed receipt that says nothing of the message), so reloading it sends
   nothing again; without a valid receipt that address says no message was sent from here;
 - a per-address rate limit on messages that would be sent (mistakes do not count):
   past it, the visitor keeps their text and gets a 429 with a clear message;
@@ -79,7 +79,7 @@ AUTOCOMPLETE_BY_NAME = {
 WORKINGS_FIELD_NAMES = {HONEYPOT_FIELD, SUBMISSION_KEY_FIELD}
 RESERVED_FIELD_NAMES = {*WORKINGS_FIELD_NAMES, *ContactDetailsMixin.CONTACT_DETAIL_FIELDS}
 # The thank-you page's address under the contact page, and how long its receipt reads as "sent".
-THANK_YOU_PATH = "sent"
+THANK_YOU_PATH = "thank-you"
 RECEIPT_SALT = "home.contact.sent"
 RECEIPT_MAX_AGE = 60 * 60 * 24
 
@@ -273,7 +273,7 @@ class ContactPage(AbstractForm, BasePage):
         return context
 
     def route(self, request, path_components):
-        """The contact page, and its thank-you page at `sent/` (reached by the redirect after a message)."""
+        """The contact page, and its thank-you page at `thank-you/` (reached by the redirect after a message)."""
         if path_components == [THANK_YOU_PATH] and self.live:
             return RouteResult(self, kwargs={"thank_you": True})
         return super().route(request, path_components)

@@ -47,7 +47,7 @@ def site(site_root, practice):
         "/asheville-community/?area=nowhere",
         "/asheville-community/recovery-community/",
         "/contact/",
-        "/contact/sent/",  # the thank-you address reached without sending: a pointer to the form
+        "/contact/thank-you/",  # the thank-you address reached without sending: a pointer to the form
         "/",
     ],
 )
@@ -89,7 +89,7 @@ def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
     page.get_by_label("Yes, you can leave a message").check()
     page.get_by_role("button", name="Send message").click()
 
-    page.wait_for_url("**/contact/sent/?receipt=*")
+    page.wait_for_url("**/contact/thank-you/?receipt=*")
     expect(page.get_by_role("heading", level=1, name="Thank you, your message has reached us")).to_be_visible()
     assert page.get_by_text("We reply within one working day, Monday to Friday.").is_visible()
     assert page.get_by_role("link", name="crisis bar at the top of every page").is_visible()
@@ -117,7 +117,7 @@ def test_on_a_phone_a_visitor_asks_for_a_text_and_a_reload_sends_nothing_again(
     page.get_by_role("button", name="Send message").click()
 
     # Post/redirect/get: the thank-you page is an address of its own, reached by a redirect.
-    page.wait_for_url("**/contact/sent/?receipt=*")
+    page.wait_for_url("**/contact/thank-you/?receipt=*")
     heading = page.get_by_role("heading", level=1, name="Thank you, your message has reached us")
     expect(heading).to_be_visible()
     assert "0100" not in page.locator("main").inner_text() and "Kim" not in page.content()

@@ -30,6 +30,7 @@ def message(**overrides):
         "message": f"I would like to talk about a group. {MARKER}",
         "preferred_contact_time": "Evening",
         "contact_method": "email",
+        "email": "sam@example.com",
         "phone": "",
         "ok_to_leave_message": "no",
         "website": "",
@@ -91,7 +92,7 @@ def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
         response = client.post(contact_page.url, message())
     html = thanked(client, response)
 
-    assert response["Location"].startswith(f"{contact_page.url}sent/?receipt=")
+    assert response["Location"].startswith(f"{contact_page.url}thank-you/?receipt=")
     assert MARKER not in response["Location"] and "sam" not in response["Location"].lower()
     assert "We reply within one working day, Monday to Friday." in html
     assert "If you need to talk to someone before we reply" in html
@@ -527,7 +528,7 @@ def test_reloading_the_thank_you_page_sends_nothing_again(client, contact_page, 
 @pytest.mark.parametrize("receipt", [None, "", "forged", "x" * 500])
 def test_the_thank_you_address_without_a_message_sent_points_to_the_form(client, contact_page, receipt):
     query = {} if receipt is None else {"receipt": receipt}
-    response = client.get(f"{contact_page.url}sent/", query)
+    response = client.get(f"{contact_page.url}thank-you/", query)
     html = response.content.decode()
     assert response.status_code == HTTPStatus.OK
     assert "Thank you, your message has reached us" not in html
@@ -541,13 +542,15 @@ def test_a_receipt_is_for_its_own_page_and_does_not_last_for_ever(client, contac
     response = client.post(contact_page.url, message())
     receipt = response["Location"].split("receipt=", 1)[1]
     other = ContactPageFactory(parent=site_root, slug="write-to-us")
-    assert "Would you like to write to us?" in client.get(f"{other.url}sent/", {"receipt": receipt}).content.decode()
+    assert (
+        "Would you like to write to us?" in client.get(f"{other.url}thank-you/", {"receipt": receipt}).content.decode()
+    )
     with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)):
         later = client.get(response["Location"]).content.decode()
     assert "Would you like to write to us?" in later
 
 
 def test_the_thank_you_page_takes_no_posts(client, contact_page):
-    response = client.post(f"{contact_page.url}sent/", message())
+    response = client.post(f"{contact_page.url}thank-you/", message())
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert FormSubmission.objects.count() == 0
