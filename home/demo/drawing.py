@@ -55,6 +55,8 @@ WOOD = mix(ACCENT, TEXT, 0.35)
 DUSK = mix(PRIMARY_DARK, ACCENT, 0.25)
 NIGHT = mix(PRIMARY_DARK, TEXT, 0.4)
 
+EVENING_HILLS = [mix(DUSK, PEACH, 0.3), mix(DUSK, PRIMARY_DARK, 0.3), NIGHT]
+
 # The sky at each time of day: (top, bottom) bands.
 SKIES = {
     "day": (PRIMARY_SOFT, mix(PRIMARY_SOFT, BG, 0.6)),
@@ -245,9 +247,13 @@ def window(c, box, time="day", rng=None, frame=BG):
     left, top, right, bottom = box
     view = Canvas(size=(round(right - left), round(bottom - top)))
     sky(view, time, horizon=(bottom - top) * 0.5)
-    if time != "evening":
+    if time == "evening":
+        view.circle((right - left) * 0.72, (bottom - top) * 0.25, (bottom - top) * 0.06, NOTICE)
+        hills = EVENING_HILLS
+    else:
         sun(view, (right - left) * 0.7, (bottom - top) * 0.3, (bottom - top) * 0.09)
-    ridges(view, rng, (bottom - top) * 0.55, (bottom - top) * 0.85, [MIST, tint(PRIMARY, 0.55), TEAL], 30)
+        hills = [MIST, tint(PRIMARY, 0.55), TEAL]
+    ridges(view, rng, (bottom - top) * 0.55, (bottom - top) * 0.85, hills, 30)
     c.image.paste(view.image, (round(left * SCALE), round(top * SCALE)))
     bar = 16
     c.rect((left - bar, top - bar, right + bar, top), frame)

@@ -16,6 +16,7 @@ from .drawing import (
     BORDER,
     CLAY,
     DUSK,
+    EVENING_HILLS,
     GOLD,
     GREEN,
     LEAF,
@@ -58,7 +59,6 @@ from .drawing import (
 
 HILLS = [MIST, tint(PRIMARY, 0.55), TEAL]
 GREEN_HILLS = [SAGE, tint(GREEN, 0.45), LEAF]
-EVENING_HILLS = [mix(DUSK, PEACH, 0.3), mix(DUSK, PRIMARY_DARK, 0.3), NIGHT]
 LEAF_COLOURS = [CLAY, PEACH, GOLD, tint(ACCENT, 0.5), SAGE]
 # Softened so it sits with the rest; the violet is the one colour not mixed from a token.
 RAINBOW = [CLAY, mix(ACCENT, GOLD, 0.6), GOLD, SAGE, TEAL, tint((96, 76, 130), 0.25)]
@@ -78,14 +78,14 @@ def circle_of_chairs(c, rng, time="day"):
         c.polygon([(1290, 300), (1370, 300), (1390, 360), (1270, 360)], GOLD)
         c.rect((1325, 360, 1335, 620), TEXT)
     else:
-        plant(c, 1320, 640, 180)
-    c.ellipse((330, 640, 1270, 900), PEACH)
-    c.ellipse((420, 680, 1180, 860), tint(ACCENT, 0.8))
+        plant(c, 1400, 640, 180)
+    c.ellipse((250, 620, 1350, 940), PEACH)
+    c.ellipse((350, 670, 1250, 890), tint(ACCENT, 0.8))
     colours = [PRIMARY, CLAY, TEAL, GOLD, PRIMARY_DARK, tint(ACCENT, 0.5), LEAF]
     angles = [math.tau * (i + 0.5) / len(colours) - math.pi / 2 for i in range(len(colours))]
-    seats = [(800 + 380 * math.cos(a), 770 + 110 * math.sin(a), col) for a, col in zip(angles, colours, strict=True)]
+    seats = [(800 + 430 * math.cos(a), 770 + 120 * math.sin(a), col) for a, col in zip(angles, colours, strict=True)]
     for x, y, colour in sorted(seats, key=lambda seat: seat[1]):
-        chair(c, x, y + 40, 70 + (y - 660) * 0.25, colour)
+        chair(c, x, y + 60, 95 + (y - 650) * 0.35, colour)
 
 
 def river_valley(c, rng, time="day"):
