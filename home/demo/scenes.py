@@ -288,8 +288,9 @@ def stepping_stones(c, rng):
     ridges(c, rng, 330, 420, [MIST, tint(PRIMARY, 0.55)], 35)
     ground(c, 460, SAGE)
     c.polygon([(0, 560), (1600, 500), (1600, 860), (0, 900)], tint(PRIMARY, 0.5))
-    for i in range(5):
-        c.polygon([(0, 620 + i * 50), (1600, 570 + i * 50), (1600, 576 + i * 50), (0, 626 + i * 50)], MIST)
+    for _ in range(14):
+        x, y = rng.uniform(0, 1500), rng.uniform(560, 860)
+        c.rect((x, y, x + rng.uniform(80, 200), y + 10), MIST, radius=5)
     for i in range(6):
         x = 330 + i * 190
         y = 880 - i * 70 + rng.uniform(-10, 10)
@@ -459,10 +460,10 @@ def porch(c, rng):
     for x in range(40, c.width, 80):
         c.rect((x, 600, x + 22, 760), BG)
     c.rect((0, 760, c.width, c.height), tint(WOOD, 0.35))
-    for x, colour in ((600, PRIMARY), (1000, CLAY)):
-        chair(c, x, 900, 300, colour)
-        c.ellipse((x - 190, 880, x + 190, 940), mix(colour, TEXT, 0.3))
-        c.ellipse((x - 180, 876, x + 180, 924), tint(WOOD, 0.35))
+    for x, colour in ((580, PRIMARY), (1020, CLAY)):
+        c.pieslice((x - 200, 720, x + 200, 920), 20, 160, mix(colour, TEXT, 0.3))
+        c.pieslice((x - 200, 700, x + 200, 900), 0, 180, tint(WOOD, 0.35))
+        chair(c, x, 880, 300, colour)
     c.rect((770, 780, 830, 900), WOOD)
     c.circle(800, 770, 40, tint(BORDER, 0.2))
     c.line([(785, 745), (800, 720), (815, 745)], LEAF, 8)
