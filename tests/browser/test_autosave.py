@@ -1,6 +1,6 @@
 """Autosave: a new page is made by the editor's first Save draft; a page that exists autosaves.
 
-Wagtail 8 autosaved new pages too: with only a title typed, the editor read "Autosave is paused –
+Wagtail 8 autosaved new pages too: with only a title typed, the editor read "Autosave is paused -
 There are validation errors", and an article given up half-way stayed in the tree as a draft
 (templates/wagtailadmin/pages/create.html). The browser's clock is Playwright's, moved on past
 the autosave interval rather than waited for; the requests the page sends are recorded in the
