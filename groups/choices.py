@@ -4,6 +4,9 @@ import datetime
 
 from django.db import models
 
+# How to reach someone is asked by the contact form too, so its choices live in the core.
+from home.contact_details import ContactMethod as ContactMethod
+
 
 class MeetingFormat(models.TextChoices):
     IN_PERSON = "in_person", "In person"
@@ -78,12 +81,6 @@ TIME_OF_DAY_RANGES = {
     TimeOfDay.AFTERNOON: (datetime.time(12, 0), datetime.time(17, 0)),
     TimeOfDay.EVENING: (datetime.time(17, 0), None),
 }
-
-
-class ContactMethod(models.TextChoices):
-    EMAIL = "email", "Email"
-    PHONE = "phone", "Phone call"
-    TEXT = "text", "Text message"
 
 
 class JoinRequestStatus(models.TextChoices):

@@ -15,7 +15,6 @@ from django.utils import timezone
 from groups.choices import (
     TIME_OF_DAY_RANGES,
     Audience,
-    ContactMethod,
     Cost,
     GroupStatus,
     LedBy,
@@ -25,6 +24,7 @@ from groups.choices import (
 )
 from groups.models.join import JoinRequest
 from groups.schedule import format_meeting, now_local
+from home.contact_details import ContactDetailsMixin
 from home.filters import FlagField, IndexFilterForm
 from home.forms import HoneypotFormMixin, SubmissionKeyMixin
 from home.models import Topic
@@ -99,28 +99,13 @@ class FinderForm(IndexFilterForm):
         return queryset
 
 
-class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
-    """Asking to join a group. Only what the facilitator needs to get in touch."""
+class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, ContactDetailsMixin, forms.ModelForm):
+    """Asking to join a group. Only what the facilitator needs to get in touch.
 
-    SAFE_CHOICES = [
-        ("yes", "Yes, you can leave a message"),
-        ("no", "No, please do not leave a message"),
-    ]
+    How to reach them, and whether a message may be left, are asked as the contact form
+    asks them (home.contact_details).
+    """
 
-    contact_method = forms.ChoiceField(
-        label="How should we contact you?",
-        choices=ContactMethod.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Please choose how we should contact you."},
-    )
-    ok_to_leave_message = forms.TypedChoiceField(
-        label="Is it safe to leave you a message?",
-        choices=SAFE_CHOICES,
-        coerce=lambda value: value == "yes",
-        widget=forms.RadioSelect,
-        help_text="If you say no, we will not leave a voicemail or say where we are calling or writing from.",
-        error_messages={"required": "Please tell us whether it is safe to leave you a message."},
-    )
     preferred_session = forms.ChoiceField(
         label="Which date would suit you?",
         required=False,
@@ -136,20 +121,14 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
         fields = ["name", "contact_method", "email", "phone", "ok_to_leave_message", "preferred_session", "note"]
         labels = {
             "name": "Your name",
-            "email": "Email address",
-            "phone": "Phone number",
             "note": "Anything you would like us to know",
         }
         help_texts = {
             "name": "A first name or a name you prefer is fine.",
-            "email": "Needed if you would like us to email you.",
-            "phone": "Needed for a call or a text. A US number, e.g. (828) 555-0123.",
             "note": "For example what you are hoping for, or anything that would help you feel comfortable.",
         }
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "given-name"}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
             "note": forms.Textarea(attrs={"rows": 4, "maxlength": 1000}),
         }
 
@@ -166,10 +145,6 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
             (meeting.start.isoformat(), format_meeting(meeting)) for meeting in group.upcoming
         ]
         self.fields["name"].error_messages["required"] = "Please tell us what to call you: a first name is fine."
-        # Required or not depending on how they would like to be contacted (see clean()).
-        self.fields["email"].required = False
-        self.fields["phone"].required = False
-        self.fields["ok_to_leave_message"].required = True
 
     def clean_preferred_session(self):
         value = self.cleaned_data.get("preferred_session")
@@ -179,31 +154,6 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
             return datetime.datetime.fromisoformat(value)
         except ValueError as error:  # the choices already refuse it; this is belt and braces
             raise ValidationError("Choose one of the dates listed.") from error
-
-    def clean_phone(self):
-        phone = self.cleaned_data.get("phone", "").strip()
-        if not phone:
-            return ""
-        digits = "".join(ch for ch in phone if ch.isdigit())
-        if len(digits) == 11 and digits.startswith("1"):
-            digits = digits[1:]
-        if len(digits) != 10 or not set(phone) <= set("0123456789()-+. "):
-            raise ValidationError("Enter a 10-digit US phone number, e.g. (828) 555-0123.")
-        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}"
-
-    def clean(self):
-        cleaned = super().clean()
-        method = cleaned.get("contact_method")
-        if method == ContactMethod.EMAIL and not cleaned.get("email") and "email" not in self.errors:
-            self.add_error("email", "You asked us to email you: please enter your email address.")
-        if (
-            method in (ContactMethod.PHONE, ContactMethod.TEXT)
-            and not cleaned.get("phone")
-            and "phone" not in self.errors
-        ):
-            how = "call" if method == ContactMethod.PHONE else "text"
-            self.add_error("phone", f"You asked us to {how} you: please enter your phone number.")
-        return cleaned
 
     def answers(self):
         """The visitor's answers, as they are saved."""

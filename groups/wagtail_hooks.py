@@ -13,7 +13,7 @@ from wagtail_modeladmin.views import IndexView, InspectView
 
 from groups import dashboard
 from groups.models import JoinRequest, SupportGroupPage, Venue
-from home.exports import PracticeSpreadsheetMixin, in_words
+from home.exports import PracticeSpreadsheetMixin, in_words, practice_words
 
 
 class VenueViewSet(SnippetViewSet):
@@ -62,6 +62,18 @@ def field_in_words(request, name):
     return in_words(value)
 
 
+def listed(name):
+    """A column of the list of requests: the field `name` as the export writes it, under its own label,
+    sortable; times as Asheville's clock shows them, whatever time zone the staff member chose."""
+
+    def column(model_admin, request):
+        return practice_words(field_in_words(request, name))
+
+    column.short_description = capfirst(JoinRequest._meta.get_field(name).verbose_name)
+    column.admin_order_field = name
+    return column
+
+
 class JoinRequestIndexView(PracticeSpreadsheetMixin, IndexView):
     """The list of requests; its CSV and XLSX exports read like the request's own page (home.exports)."""
 
@@ -91,7 +103,23 @@ class JoinRequestAdmin(ModelAdmin):
     index_view_class = JoinRequestIndexView
     inspect_view_class = JoinRequestInspectView
     inspect_view_enabled = True
-    list_display = ("created_at", "group", "name", "contact_method", "status")
+    # Columns in words (listed()); a model field's own name would show Python's values.
+    list_display = (
+        "received",
+        "for_group",
+        "their_name",
+        "how_to_contact",
+        "safe_to_leave_message",
+        "first_session",
+        "in_status",
+    )
+    received = listed("created_at")
+    for_group = listed("group")
+    their_name = listed("name")
+    how_to_contact = listed("contact_method")
+    safe_to_leave_message = listed("ok_to_leave_message")
+    first_session = listed("preferred_session")
+    in_status = listed("status")
     list_filter = ("status", "group", "created_at")
     search_fields = ("name", "email", "phone", "group__title")
     list_export = REQUEST_FIELDS

@@ -10,9 +10,10 @@ Both exports, join requests (wagtail-modeladmin's index view) and contact messag
   string cell, never a formula (SpreadsheetExportMixin.generate_xlsx_row); headings, which
   it writes as they are, get the apostrophe in both formats. Control characters that XLSX
   cannot hold are left out of its cells.
-- Words, not Python: Yes / No, "Not given" for an empty answer, times in the practice's
-  time zone (Asheville, settings.TIME_ZONE): in CSV written as the admin shows them, in
-  XLSX as date cells a spreadsheet can sort.
+- Words, not Python: Yes / No, "Not given" for an empty answer, choices by their labels,
+  times in the practice's time zone (Asheville, settings.TIME_ZONE): in CSV written as the
+  admin's lists show them (`practice_words`, used by both lists), in XLSX as date cells a
+  spreadsheet can sort.
 """
 
 import datetime
@@ -24,6 +25,8 @@ from django.utils.encoding import force_str
 from django.utils.text import capfirst
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.contrib.forms.views import SubmissionsListView
+
+from home.contact_details import contact_detail_in_words
 
 # What makes a spreadsheet treat a cell as a formula (OWASP, CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -51,15 +54,25 @@ def practice_time(value):
     return timezone.localtime(value, timezone.get_default_timezone())
 
 
+def practice_words(value):
+    """A value as the admin's lists write it: `in_words`, and a time as the practice's clock shows it
+    ("Jan. 15, 2026, 3:01 a.m."), whatever time zone a staff member chose for themselves."""
+    value = in_words(value)
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return formats.localize(practice_time(value))
+    return value
+
+
 class PracticeSpreadsheetMixin:
     """In front of Wagtail's SpreadsheetExportMixin: every cell in words, none that a spreadsheet would run."""
 
     def preprocess_field_value(self, field, value, export_format):
         value = in_words(value)
         if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-            local = practice_time(value)
             # CSV: as the admin writes it ("Dec. 8, 2026, 6:30 p.m."); XLSX: a date cell, in local time.
-            value = formats.localize(local) if export_format == self.FORMAT_CSV else local.replace(tzinfo=None)
+            value = (
+                practice_words(value) if export_format == self.FORMAT_CSV else practice_time(value).replace(tzinfo=None)
+            )
         value = super().preprocess_field_value(field, value, export_format)
         if export_format == self.FORMAT_CSV:
             return neutralise(value)
@@ -79,10 +92,18 @@ class PracticeSpreadsheetMixin:
 
 
 class ContactSubmissionsListView(PracticeSpreadsheetMixin, SubmissionsListView):
-    """Contact messages in the admin and in their export, in the same words."""
+    """Contact messages in the admin and in their export, in the same words: how to reach the visitor
+    by its label ("Text message"), Yes / No / Not given, and the time in Asheville."""
+
+    def preprocess_field_value(self, field, value, export_format):
+        return super().preprocess_field_value(field, contact_detail_in_words(field, value), export_format)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        names = [heading["name"] for heading in context.get("data_headings", [])]
         for row in context.get("data_rows", []):
-            row["fields"] = [in_words(value) for value in row["fields"]]
+            row["fields"] = [
+                practice_words(contact_detail_in_words(name, value))
+                for name, value in zip(names, row["fields"], strict=True)
+            ]
         return context

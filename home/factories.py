@@ -72,7 +72,6 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 # The contact form as the demo has it: name, email, message and preferred contact time.
 DEFAULT_CONTACT_FIELDS = [
     {"label": "Your name", "field_type": "singleline", "required": True},
-    {"label": "Email", "field_type": "email", "required": True},
     {"label": "Message", "field_type": "multiline", "required": True},
     {
         "label": "Preferred contact time",

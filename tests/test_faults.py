@@ -209,12 +209,18 @@ def test_with_redis_and_smtp_down_visitors_are_thanked_once_and_staff_hear_when_
         "csrfmiddlewaretoken": hidden(page, "csrfmiddlewaretoken"),
         "submission_key": hidden(page, "submission_key"),
         "your_name": "Sam",
-        "email": "sam@example.com",
         "message": "I would like to talk to someone.",
+        "contact_method": "email",
+        "email": "sam@example.com",
+        "ok_to_leave_message": "yes",
         "website": "",
     }
     for _ in range(2):
-        status, _headers, thanks = visitor.request(contact_url, message)
+        status, headers, _body = visitor.request(contact_url, message)
+        assert status == HTTPStatus.SEE_OTHER, _body[:500]
+        thank_you = urllib.parse.urlsplit(headers["Location"])
+        assert thank_you.path == f"{contact_url}thank-you/"
+        status, _headers, thanks = visitor.request(f"{thank_you.path}?{thank_you.query}")
         assert status == HTTPStatus.OK
         assert "Thank you, your message has reached us" in thanks
 

@@ -47,7 +47,14 @@ def vnu():
 
 
 def contact_message(**overrides):
-    return {"your_name": "Sam", "email": "sam@example.com", "message": "A question.", "website": ""} | overrides
+    return {
+        "your_name": "Sam",
+        "message": "A question.",
+        "contact_method": "email",
+        "email": "sam@example.com",
+        "ok_to_leave_message": "no",
+        "website": "",
+    } | overrides
 
 
 def join_request(group):
@@ -89,7 +96,8 @@ def visits(client):
 
     contact = ContactPage.objects.live().get()
     yield "contact, form with errors", client.post(contact.url, contact_message(email="nope")), INVALID
-    yield "contact, thank-you", client.post(contact.url, contact_message()), contact.thank_you_heading
+    yield "contact, thank-you", client.post(contact.url, contact_message(), follow=True), contact.thank_you_heading
+    yield "contact, thank-you without sending", client.get(f"{contact.url}thank-you/"), "Go to the contact form"
 
     yield "search with results", client.get("/search/", {"query": "grief"}), "Grief"
     yield "search, nothing found", client.get("/search/", {"query": "zqxv"}), "zqxv"

@@ -286,7 +286,8 @@ def load_pages(home, images, log):
 
 
 def load_contact(home, log):
-    """'Contact us' with a name, email, message and preferred contact time; editors can change the fields."""
+    """'Contact us' with a name, message and preferred contact time; editors can change these fields. The form
+    itself asks how to reach the visitor (email, phone call or text message) and whether to leave a message."""
     page, created = d.get_or_create_page(
         home,
         ContactPage,
@@ -308,12 +309,6 @@ def load_contact(home, log):
                 field_type="singleline",
                 required=True,
                 help_text="A first name is fine.",
-            ),
-            ContactFormField(
-                label="Email",
-                field_type="email",
-                required=True,
-                help_text="So we can write back. We never share it or add it to a mailing list.",
             ),
             ContactFormField(
                 label="Message",

@@ -5,8 +5,13 @@ stock form page:
 
 - a honeypot field (home.forms.HoneypotFormMixin): a filled-in honeypot looks like
   success to the bot, and nothing is kept;
+- how to get back to the visitor (email, phone call or text message, and whether a
+  message may be left), asked as the group join form asks it (home.contact_details);
 - a hidden key in the form (home.forms.SubmissionKeyMixin): the same form posted twice
   stores one message and shows the same thank-you page;
+- post/redirect/get: a message sent is answered with a redirect to the thank-you page
+  (`thank-you/`, with a signed receipt that says nothing of the message), so reloading it sends
+  nothing again; without a valid receipt that address says no message was sent from here;
 - a per-address rate limit on messages that would be sent (mistakes do not count):
   past it, the visitor keeps their text and gets a 429 with a clear message;
 - staff are told by email only that a message arrived, with a link to the
@@ -18,11 +23,14 @@ stock form page:
 """
 
 from http import HTTPStatus
+from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -34,7 +42,9 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
+from home.contact_details import ContactDetailsMixin
 from home.forms import (
     HONEYPOT_FIELD,
     SUBMISSION_KEY_FIELD,
@@ -66,26 +76,35 @@ AUTOCOMPLETE_BY_NAME = {
 
 
 # Our own fields in the visitor's form, which no editor's field may be named like.
-RESERVED_FIELD_NAMES = {HONEYPOT_FIELD, SUBMISSION_KEY_FIELD}
+WORKINGS_FIELD_NAMES = {HONEYPOT_FIELD, SUBMISSION_KEY_FIELD}
+RESERVED_FIELD_NAMES = {*WORKINGS_FIELD_NAMES, *ContactDetailsMixin.CONTACT_DETAIL_FIELDS}
+# The thank-you page's address under the contact page, and how long its receipt reads as "sent".
+THANK_YOU_PATH = "thank-you"
+RECEIPT_SALT = "home.contact.sent"
+RECEIPT_MAX_AGE = 60 * 60 * 24
 
 
-class ContactForm(HoneypotFormMixin, SubmissionKeyMixin, BaseForm):
-    """The visitor's form: the editors' fields, plus the honeypot and the submission key."""
+class ContactForm(HoneypotFormMixin, SubmissionKeyMixin, ContactDetailsMixin, BaseForm):
+    """The visitor's form: the editors' fields, how to reach them, the honeypot and the submission key."""
 
     def visitor_fields(self):
-        """Every field but our own, which are rendered on their own."""
+        """The editors' fields; ours are rendered on their own."""
         return [field for field in self if field.name not in RESERVED_FIELD_NAMES]
+
+    def fields_in_order(self):
+        """Every field the visitor sees, in the order the page shows them (for the error summary)."""
+        return [*self.visitor_fields(), *self.contact_details()]
 
     def submission_data(self):
         """What is kept: the visitor's answers, and a fingerprint of the form's key with them (the
-        admin shows only the editors' fields)."""
+        admin shows only the answers: get_data_fields)."""
         data = self.answers()
         if fingerprint := self.fingerprint():
             data[SUBMISSION_KEY_FIELD] = fingerprint
         return data
 
     def answers(self):
-        return {name: value for name, value in self.cleaned_data.items() if name not in RESERVED_FIELD_NAMES}
+        return {name: value for name, value in self.cleaned_data.items() if name not in WORKINGS_FIELD_NAMES}
 
     def fingerprint(self):
         return self.submission_fingerprint(f"page {self.page.pk if self.page else ''}", self.answers())
@@ -135,12 +154,21 @@ class ContactPageAdminForm(WagtailAdminFormPageForm):
             if not hasattr(form, "cleaned_data") or form.cleaned_data.get("DELETE"):
                 continue
             clean_name = form.instance.clean_name or form.instance.get_field_clean_name()
-            if clean_name in RESERVED_FIELD_NAMES:
+            if clean_name in WORKINGS_FIELD_NAMES:
                 form.add_error(
                     "label",
                     ValidationError(
                         f"'{form.instance.label}' is used by the form's own workings (spam protection, "
                         "sending once). Please choose another label, for example 'Your website address'."
+                    ),
+                )
+            elif clean_name in RESERVED_FIELD_NAMES:
+                form.add_error(
+                    "label",
+                    ValidationError(
+                        f"The form already asks how to reach the visitor (email, phone call or text message, "
+                        f"with their email address or phone number): please remove '{form.instance.label}', "
+                        "or give it another label if it asks something else."
                     ),
                 )
         return cleaned_data
@@ -244,29 +272,62 @@ class ContactPage(AbstractForm, BasePage):
         context["retention_days"] = settings.FORM_SUBMISSION_RETENTION_DAYS
         return context
 
-    def serve(self, request, *args, **kwargs):
-        """Wagtail's form flow, with the rate limit counting only messages that would be sent.
+    def route(self, request, path_components):
+        """The contact page, and its thank-you page at `thank-you/` (reached by the redirect after a message)."""
+        if path_components == [THANK_YOU_PATH] and self.live:
+            return RouteResult(self, kwargs={"thank_you": True})
+        return super().route(request, path_components)
 
-        Someone correcting a mistake in the form is never locked out by their own attempts;
-        past the limit, the visitor gets a 429 and the form with what they wrote.
+    def serve(self, request, *args, thank_you=False, **kwargs):
+        """Wagtail's form flow, with post/redirect/get and the rate limit counting only messages that would be sent.
+
+        A message sent (or sent again, or dropped by the honeypot) is answered with a redirect to
+        the thank-you page, so reloading that page sends nothing. Someone correcting a mistake in
+        the form is never locked out by their own attempts; past the limit, the visitor gets a 429
+        and the form with what they wrote.
         """
-        if request.method != "POST":
+        if thank_you:
+            response = self.serve_thank_you(request)
+        elif request.method != "POST":
             response = super().serve(request, *args, **kwargs)
         else:
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
             if not form.is_valid():
                 response = self.render_form(request, form)
-            elif earlier := self.earlier_submission(form):
+            elif self.earlier_submission(form):
                 # The same form sent again (a double click, a retry): the same thank-you, nothing stored twice.
-                response = self.render_landing_page(request, earlier, *args, **kwargs)
+                response = self.redirect_to_thank_you(request)
             elif too_many_submissions(request, RATE_LIMIT_GROUP):
                 response = self.render_form(request, form, status=HTTPStatus.TOO_MANY_REQUESTS, rate_limited=True)
             else:
-                submission = self.process_form_submission(form)
-                response = self.render_landing_page(request, submission, *args, **kwargs)
+                self.process_form_submission(form)
+                response = self.redirect_to_thank_you(request)
         # A page with a form, a CSRF token and perhaps someone's words in it: never cached.
         add_never_cache_headers(response)
         return response
+
+    def redirect_to_thank_you(self, request):
+        """A 303 to the thank-you page, with a signed receipt that it was reached by sending (the page's
+        number and the time, nothing of the message)."""
+        receipt = signing.dumps(self.pk, salt=RECEIPT_SALT)
+        url = f"{self.get_url(request)}{THANK_YOU_PATH}/?{urlencode({'receipt': receipt})}"
+        return HttpResponseRedirect(url, status=HTTPStatus.SEE_OTHER)
+
+    def serve_thank_you(self, request):
+        """The thank-you page: the same for everyone who sent a message, and a pointer to the form for anyone else."""
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        try:
+            sent = signing.loads(request.GET.get("receipt", ""), salt=RECEIPT_SALT, max_age=RECEIPT_MAX_AGE) == self.pk
+        except signing.BadSignature:  # missing, changed, or older than a day (SignatureExpired)
+            sent = False
+        return self.render_landing_page(request, sent=sent)
+
+    def render_landing_page(self, request, form_submission=None, *args, sent=True, **kwargs):
+        """The thank-you page; it shows nothing of the message (editors preview it with sent=True)."""
+        context = self.get_context(request)
+        context["sent"] = sent
+        return TemplateResponse(request, self.get_landing_page_template(request), context)
 
     def render_form(self, request, form, status=HTTPStatus.OK, **extra_context):
         context = self.get_context(request)
@@ -296,6 +357,16 @@ class ContactPage(AbstractForm, BasePage):
             reverse("wagtailforms:list_submissions", args=[self.pk]),
         )
         return submission
+
+    def get_data_fields(self):
+        """The columns staff read and export: the editors' questions, then how to reach the visitor."""
+        return [
+            *super().get_data_fields(),
+            ("contact_method", "How to contact them"),
+            ("email", "Email"),
+            ("phone", "Phone"),
+            ("ok_to_leave_message", "Safe to leave a message"),
+        ]
 
     def get_submissions_list_view_class(self):
         # Imported here: the admin's views need the models loaded first.

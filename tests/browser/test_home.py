@@ -47,6 +47,7 @@ def site(site_root, practice):
         "/asheville-community/?area=nowhere",
         "/asheville-community/recovery-community/",
         "/contact/",
+        "/contact/thank-you/",  # the thank-you address reached without sending: a pointer to the form
         "/",
     ],
 )
@@ -59,17 +60,19 @@ def test_pages_have_no_accessibility_violations(page, live_server, site, axe_che
 
 def test_contact_form_with_errors_has_no_accessibility_violations(page, live_server, site, axe_check):
     page.goto(live_server.url + "/contact/")
-    page.get_by_label("Email").fill("not an email")
+    page.get_by_label("Email address").fill("not an email")
     page.get_by_role("button", name="Send message").click()
     # The form posts back to the same address: wait for the answer, not for a new URL.
-    expect(page.get_by_role("alert").get_by_text("Please check 3 things in the form")).to_be_visible()
-    assert page.get_by_label("Email").get_attribute("aria-invalid") == "true"
+    expect(page.get_by_role("alert").get_by_text("Please check 5 things in the form")).to_be_visible()
+    assert page.get_by_label("Email address").get_attribute("aria-invalid") == "true"
     # Focus starts on the summary, so a screen reader reads it first.
     assert page.evaluate("document.activeElement.classList.contains('error-summary')")
     axe_check(page)
     # The summary's links take the visitor to the field.
-    page.get_by_role("link", name="Email: Enter a valid email address.").click()
+    page.get_by_role("link", name="Email address: Enter a valid email address.").click()
     assert page.evaluate("location.hash") == "#id_email"
+    page.get_by_role("link", name="How should we contact you?: Please choose how we should contact you.").click()
+    assert page.evaluate("location.hash") == "#id_contact_method_0"
 
 
 def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
@@ -79,11 +82,14 @@ def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
     page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Contact us").click()
     page.get_by_label("Your name").fill("Robin")
-    page.get_by_label("Email").fill("robin@example.com")
-    page.get_by_label("Message").fill("Could I join the Tuesday family group? zq-browser-marker")
+    page.get_by_label("Message", exact=True).fill("Could I join the Tuesday family group? zq-browser-marker")
     page.get_by_label("Evening").check()
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("Email address").fill("robin@example.com")
+    page.get_by_label("Yes, you can leave a message").check()
     page.get_by_role("button", name="Send message").click()
 
+    page.wait_for_url("**/contact/thank-you/?receipt=*")
     expect(page.get_by_role("heading", level=1, name="Thank you, your message has reached us")).to_be_visible()
     assert page.get_by_text("We reply within one working day, Monday to Friday.").is_visible()
     assert page.get_by_role("link", name="crisis bar at the top of every page").is_visible()
@@ -95,6 +101,35 @@ def test_a_visitor_sends_a_message_and_sees_the_thank_you_page(
     assert submission.form_data["message"].endswith("zq-browser-marker")
     assert submission.form_data["preferred_contact_time"] == "Evening"
     assert len(mailoutbox) == 1 and "zq-browser-marker" not in mailoutbox[0].body
+
+
+def test_on_a_phone_a_visitor_asks_for_a_text_and_a_reload_sends_nothing_again(
+    page, live_server, site, axe_check, offsite_requests, mailoutbox
+):
+    page.goto(live_server.url + "/contact/")
+    assert page.viewport_size["width"] <= 400
+    page.get_by_label("Your name").fill("Kim")
+    page.get_by_label("Message", exact=True).fill("Is there a group for new parents?")
+    page.get_by_label("Text message").check()
+    page.get_by_label("Phone number").fill("828 555 0100")
+    page.get_by_label("No, please do not leave a message").check()
+    axe_check(page)
+    page.get_by_role("button", name="Send message").click()
+
+    # Post/redirect/get: the thank-you page is an address of its own, reached by a redirect.
+    page.wait_for_url("**/contact/thank-you/?receipt=*")
+    heading = page.get_by_role("heading", level=1, name="Thank you, your message has reached us")
+    expect(heading).to_be_visible()
+    assert "0100" not in page.locator("main").inner_text() and "Kim" not in page.content()
+    axe_check(page)
+    page.reload()
+    expect(heading).to_be_visible()
+    assert FormSubmission.objects.count() == 1
+    submission = FormSubmission.objects.get()
+    assert (submission.form_data["contact_method"], submission.form_data["phone"]) == ("text", "(828) 555-0100")
+    assert submission.form_data["ok_to_leave_message"] is False
+    assert len(mailoutbox) == 1
+    assert offsite_requests == []
 
 
 def test_the_area_filter_works_without_javascript(browser, live_server, site):

@@ -1,10 +1,12 @@
 """The contact page: the form, its protections, the staff email, and where a message never shows up."""
 
+import datetime
 import json
 import re
 from http import HTTPStatus
 
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
@@ -25,13 +27,26 @@ MARKER = "zq-private-marker-7d1f"
 def message(**overrides):
     data = {
         "your_name": "Sam",
-        "email": "sam@example.com",
         "message": f"I would like to talk about a group. {MARKER}",
         "preferred_contact_time": "Evening",
+        "contact_method": "email",
+        "email": "sam@example.com",
+        "phone": "",
+        "ok_to_leave_message": "no",
         "website": "",
     }
     data.update(overrides)
     return data
+
+
+def thanked(client, response):
+    """The thank-you page that a successful post redirects to (post/redirect/get), as the browser then shows it."""
+    assert response.status_code == HTTPStatus.SEE_OTHER
+    thank_you = client.get(response["Location"])
+    assert thank_you.status_code == HTTPStatus.OK
+    html = thank_you.content.decode()
+    assert "Thank you, your message has reached us" in html
+    return html
 
 
 @pytest.fixture
@@ -75,10 +90,10 @@ def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(contact_page.url, message())
-    html = response.content.decode()
+    html = thanked(client, response)
 
-    assert response.status_code == HTTPStatus.OK
-    assert "Thank you, your message has reached us" in html
+    assert response["Location"].startswith(f"{contact_page.url}thank-you/?receipt=")
+    assert MARKER not in response["Location"] and "sam" not in response["Location"].lower()
     assert "We reply within one working day, Monday to Friday." in html
     assert "If you need to talk to someone before we reply" in html
     assert 'href="tel:988"' in html and 'href="#crisis-heading"' in html
@@ -88,9 +103,12 @@ def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
     assert submission.page_id == contact_page.pk
     assert submission.form_data == {
         "your_name": "Sam",
-        "email": "sam@example.com",
         "message": f"I would like to talk about a group. {MARKER}",
         "preferred_contact_time": "Evening",
+        "contact_method": "email",
+        "email": "sam@example.com",
+        "phone": "",
+        "ok_to_leave_message": False,
     }
 
     (email,) = mail.outbox
@@ -108,6 +126,13 @@ def test_a_message_is_kept_for_staff_and_staff_are_told_without_its_contents(
         (message(your_name="", message=""), "This field is required."),
         (message(message="x" * 5001), "Ensure this value has at most 5000 characters"),
         (message(preferred_contact_time="Midnight"), "Select a valid choice."),
+        (message(contact_method=""), "Please choose how we should contact you."),
+        (message(contact_method="pigeon"), "Select a valid choice."),
+        (message(email=""), "You asked us to email you: please enter your email address."),
+        (message(contact_method="text"), "You asked us to text you: please enter your phone number."),
+        (message(contact_method="phone"), "You asked us to call you: please enter your phone number."),
+        (message(contact_method="phone", phone="555-0100"), "Enter a 10-digit US phone number, e.g. (828) 555-0123."),
+        (message(ok_to_leave_message=""), "Please tell us whether it is safe to leave you a message."),
     ],
 )
 def test_a_message_with_mistakes_shows_them_and_keeps_what_was_written(client, contact_page, data, error):
@@ -127,13 +152,16 @@ def test_error_summary_links_to_each_field(client, contact_page):
     html = client.post(contact_page.url, message(your_name="", email="nope")).content.decode()
     assert "Please check 2 things in the form" in html
     assert '<a href="#id_your_name">Your name: This field is required.</a>' in html
-    assert '<a href="#id_email">Email: Enter a valid email address.</a>' in html
+    assert '<a href="#id_email">Email address: Enter a valid email address.</a>' in html
+    html = client.post(contact_page.url, message(contact_method="", ok_to_leave_message="")).content.decode()
+    # A group of radio buttons is reached through its first button.
+    assert '<a href="#id_contact_method_0">How should we contact you?: Please choose' in html
+    assert 'id="id_contact_method_0"' in html
+    assert '<a href="#id_ok_to_leave_message_0">Is it safe to leave you a message?: Please tell us' in html
 
 
 def test_a_bot_that_fills_the_honeypot_sees_success_and_nothing_is_kept(client, contact_page):
-    response = client.post(contact_page.url, message(website="http://spam.example"))
-    assert response.status_code == HTTPStatus.OK
-    assert "Thank you, your message has reached us" in response.content.decode()
+    thanked(client, client.post(contact_page.url, message(website="http://spam.example")))
     assert FormSubmission.objects.count() == 0
     assert mail.outbox == []
 
@@ -141,7 +169,7 @@ def test_a_bot_that_fills_the_honeypot_sees_success_and_nothing_is_kept(client, 
 @override_settings(FORM_RATE_LIMIT="2/h")
 def test_too_many_messages_from_one_address_are_refused_with_a_429(client, contact_page):
     for _ in range(2):
-        assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.1").status_code == HTTPStatus.OK
+        assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.1").status_code == HTTPStatus.SEE_OTHER
     response = client.post(contact_page.url, message(message="My third message."), REMOTE_ADDR="10.1.1.1")
     html = response.content.decode()
 
@@ -152,7 +180,7 @@ def test_too_many_messages_from_one_address_are_refused_with_a_429(client, conta
     assert "no-store" in response["Cache-Control"]
     assert FormSubmission.objects.count() == 2
     # Another address is not affected.
-    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.2").status_code == HTTPStatus.OK
+    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.2").status_code == HTTPStatus.SEE_OTHER
 
 
 @override_settings(FORM_RATE_LIMIT="2/h")
@@ -160,16 +188,14 @@ def test_correcting_mistakes_does_not_count_towards_the_limit(client, contact_pa
     for _ in range(4):
         response = client.post(contact_page.url, message(email="typo"), REMOTE_ADDR="10.1.1.3")
         assert response.status_code == HTTPStatus.OK and "Please check" in response.content.decode()
-    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.3").status_code == HTTPStatus.OK
+    assert client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.3").status_code == HTTPStatus.SEE_OTHER
     assert FormSubmission.objects.count() == 1
 
 
 @override_settings(FORM_RATE_LIMIT="1/h")
 def test_with_the_cache_down_messages_are_still_kept_and_the_visitor_thanked(client, contact_page, redis_down):
     for _ in range(2):
-        response = client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.4")
-        assert response.status_code == HTTPStatus.OK
-        assert "Thank you, your message has reached us" in response.content.decode()
+        thanked(client, client.post(contact_page.url, message(), REMOTE_ADDR="10.1.1.4"))
     assert FormSubmission.objects.count() == 2
 
 
@@ -179,8 +205,7 @@ def test_with_the_mail_server_down_the_message_is_kept_and_the_visitor_thanked(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(contact_page.url, message())
-    assert response.status_code == HTTPStatus.OK
-    assert "Thank you, your message has reached us" in response.content.decode()
+    thanked(client, response)
     assert FormSubmission.objects.count() == 1
 
 
@@ -200,9 +225,9 @@ def test_the_same_form_sent_twice_is_one_message_and_the_same_thank_you(
     key = submission_key(client.get(contact_page.url).content.decode())
     with django_capture_on_commit_callbacks(execute=True):
         responses = [client.post(contact_page.url, message(submission_key=key)) for _ in range(2)]
-    for response in responses:
-        assert response.status_code == HTTPStatus.OK  # the second is not the rate limit's 429
-        assert "Thank you, your message has reached us" in response.content.decode()
+    # The second is not the rate limit's 429, and leads to the same thank-you page.
+    first, second = (re.sub(r'nonce="[^"]*"', "", thanked(client, response)) for response in responses)
+    assert first == second
     stored = FormSubmission.objects.get().form_data
     # A fingerprint of the key with the answers, never the key as the page held it.
     assert len(stored["submission_key"]) == 64 and key not in str(stored)
@@ -218,7 +243,7 @@ def test_a_form_sent_again_with_a_changed_answer_is_kept_as_sent(client, contact
     first, second = message(submission_key=key), message(submission_key=key)
     second["message"] = first["message"] + " Evenings are best."
     for data in (first, second):
-        assert client.post(contact_page.url, data).status_code == HTTPStatus.OK
+        assert client.post(contact_page.url, data).status_code == HTTPStatus.SEE_OTHER
     assert FormSubmission.objects.count() == 2
 
 
@@ -234,8 +259,7 @@ def test_two_posts_racing_with_one_key_store_one_message(contact_page):
 
 def test_a_malformed_key_is_no_error_and_keeps_nothing_of_it(client, contact_page):
     for _ in range(2):
-        response = client.post(contact_page.url, message(submission_key="<script>"))
-        assert "Thank you, your message has reached us" in response.content.decode()
+        thanked(client, client.post(contact_page.url, message(submission_key="<script>")))
     assert FormSubmission.objects.count() == 2
     assert all("submission_key" not in submission.form_data for submission in FormSubmission.objects.all())
 
@@ -256,13 +280,21 @@ def test_editors_choose_the_fields(client, contact_page):
 
 
 def test_a_phone_field_gets_a_phone_keyboard(client, site_root):
-    page = ContactPageFactory(parent=site_root, fields=[{"label": "Phone", "field_type": "singleline"}])
+    page = ContactPageFactory(parent=site_root, fields=[{"label": "Work phone", "field_type": "singleline"}])
     html = client.get(page.url).content.decode()
-    assert 'type="tel" name="phone"' in html and 'autocomplete="tel"' in html
+    assert re.search(r'<input type="tel" name="work_phone"[^>]* autocomplete="tel"', html)
 
 
-@pytest.mark.parametrize("label", ["Website", "Submission key"])
-def test_a_form_field_named_like_our_own_fields_is_refused_in_the_admin(site_root, label):
+@pytest.mark.parametrize(
+    ("label", "error"),
+    [
+        ("Website", "used by the form's own workings"),
+        ("Submission key", "used by the form's own workings"),
+        ("Email", "The form already asks how to reach the visitor"),
+        ("Phone", "The form already asks how to reach the visitor"),
+    ],
+)
+def test_a_form_field_named_like_our_own_fields_is_refused_in_the_admin(site_root, label, error):
     form_class = ContactPage.get_edit_handler().get_form_class()
     page = ContactPage(title="Contact us", slug="contact-us")
     data = {
@@ -284,7 +316,7 @@ def test_a_form_field_named_like_our_own_fields_is_refused_in_the_admin(site_roo
     form = form_class(data, instance=page, parent_page=site_root, for_user=None)
     assert not form.is_valid()
     errors = form.formsets["form_fields"].forms[0].errors
-    assert "used by the form's own workings" in " ".join(errors["label"])
+    assert error in " ".join(errors["label"])
     data["form_fields-0-label"] = "Your website address"
     assert form_class(data, instance=ContactPage(), parent_page=site_root, for_user=None).is_valid()
 
@@ -440,13 +472,85 @@ def test_api_v3_schema_has_the_contact_forms_questions_but_no_submissions(client
     assert not any("submission" in name.lower() or "form_data" in name for name in contact)
 
 
-def test_demo_contact_page_asks_for_name_email_message_and_a_time():
+def test_demo_contact_page_asks_for_name_message_and_a_time_then_how_to_reach_them(client):
     call_command("load_demo_content", verbosity=0)
     page = ContactPage.objects.get()
     assert page.title == "Contact us" and page.show_in_menus
     assert [field.clean_name for field in page.form_fields.all()] == [
         "your_name",
-        "email",
         "message",
         "preferred_contact_time",
     ]
+    html = client.get(page.url).content.decode()
+    assert html.count('name="email"') == 1 and 'name="contact_method"' in html
+
+
+def test_visitors_choose_how_we_reach_them_as_in_the_join_form(client, contact_page):
+    html = client.get(contact_page.url).content.decode()
+    assert "<legend>How should we contact you?</legend>" in html
+    for value, label in (("email", "Email"), ("phone", "Phone call"), ("text", "Text message")):
+        assert re.search(
+            rf'<input type="radio" name="contact_method" value="{value}"[^>]*>\s*<span>{label}</span>', html
+        )
+    # Each needed only for the way chosen, which their hints say: not marked "(optional)".
+    assert '<label for="id_email">Email address</label>' in html
+    assert '<label for="id_phone">Phone number</label>' in html
+    assert re.search(r'<input type="tel" name="phone"[^>]* autocomplete="tel"', html)
+    assert "<legend>Is it safe to leave you a message?</legend>" in html
+    assert "Yes, you can leave a message" in html and "No, please do not leave a message" in html
+
+
+def test_a_message_asking_for_a_text_keeps_the_number_and_needs_no_email(client, contact_page):
+    response = client.post(
+        contact_page.url,
+        message(contact_method="text", email="", phone="828 555 0100", ok_to_leave_message="yes"),
+    )
+    html = thanked(client, response)
+    assert "555-0100" not in html and "555 0100" not in html
+    data = FormSubmission.objects.get().form_data
+    assert (data["contact_method"], data["email"], data["phone"], data["ok_to_leave_message"]) == (
+        "text",
+        "",
+        "(828) 555-0100",
+        True,
+    )
+
+
+def test_reloading_the_thank_you_page_sends_nothing_again(client, contact_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(contact_page.url, message())
+    for _ in range(3):  # the browser's reload repeats the GET it was redirected to, never the POST
+        assert "Thank you, your message has reached us" in client.get(response["Location"]).content.decode()
+    assert FormSubmission.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.parametrize("receipt", [None, "", "forged", "x" * 500])
+def test_the_thank_you_address_without_a_message_sent_points_to_the_form(client, contact_page, receipt):
+    query = {} if receipt is None else {"receipt": receipt}
+    response = client.get(f"{contact_page.url}thank-you/", query)
+    html = response.content.decode()
+    assert response.status_code == HTTPStatus.OK
+    assert "Thank you, your message has reached us" not in html
+    assert "Would you like to write to us?" in html
+    assert f'href="{contact_page.url}">Go to the contact form</a>' in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_a_receipt_is_for_its_own_page_and_does_not_last_for_ever(client, contact_page, site_root):
+    response = client.post(contact_page.url, message())
+    receipt = response["Location"].split("receipt=", 1)[1]
+    other = ContactPageFactory(parent=site_root, slug="write-to-us")
+    assert (
+        "Would you like to write to us?" in client.get(f"{other.url}thank-you/", {"receipt": receipt}).content.decode()
+    )
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=2)):
+        later = client.get(response["Location"]).content.decode()
+    assert "Would you like to write to us?" in later
+
+
+def test_the_thank_you_page_takes_no_posts(client, contact_page):
+    response = client.post(f"{contact_page.url}thank-you/", message())
+    assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
+    assert FormSubmission.objects.count() == 0

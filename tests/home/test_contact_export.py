@@ -18,7 +18,17 @@ from tests.staff import sign_in
 pytestmark = pytest.mark.django_db
 
 HOSTILE_NAME = '=HYPERLINK("http://x")'
-HEADINGS = ["Submission date", "Your name", "Email", "Message", "Preferred contact time", "Happy for us to call"]
+HEADINGS = [
+    "Submission date",
+    "Your name",
+    "Message",
+    "Preferred contact time",
+    "Happy for us to call",
+    "How to contact them",
+    "Email",
+    "Phone",
+    "Safe to leave a message",
+]
 
 
 @pytest.fixture
@@ -29,25 +39,31 @@ def contact_page(site_root, practice):
 
 @pytest.fixture
 def messages(contact_page):
-    """A message that tries a formula, sent at 3:01 am in Asheville, and a plain one."""
+    """A message that tries a formula and asks for a text, sent at 3:01 am in Asheville, and a plain one."""
     hostile = FormSubmission.objects.create(
         page=contact_page,
         form_data={
             "your_name": HOSTILE_NAME,
-            "email": "sam@example.com",
             "message": "-5 stars\n@everyone please read",
             "preferred_contact_time": "",
             "happy_for_us_to_call": False,
+            "contact_method": "text",
+            "email": "",
+            "phone": "(828) 555-0100",
+            "ok_to_leave_message": False,
         },
     )
     plain = FormSubmission.objects.create(
         page=contact_page,
         form_data={
             "your_name": "Robin",
-            "email": "robin@example.com",
             "message": "Hello",
             "preferred_contact_time": "Evening",
             "happy_for_us_to_call": True,
+            "contact_method": "email",
+            "email": "robin@example.com",
+            "phone": "",
+            "ok_to_leave_message": True,
         },
     )
     FormSubmission.objects.filter(pk=hostile.pk).update(
@@ -78,12 +94,15 @@ def test_the_csv_runs_nothing_and_reads_like_the_admin(staff_client, contact_pag
         [
             "Jan. 15, 2026, 3:01 a.m.",
             "'" + HOSTILE_NAME,
-            "sam@example.com",
             "'-5 stars\n@everyone please read",
             NOT_GIVEN,
             "No",
+            "Text message",
+            NOT_GIVEN,
+            "(828) 555-0100",
+            "No",
         ],
-        ["July 4, 2026, noon", "Robin", "robin@example.com", "Hello", "Evening", "Yes"],
+        ["July 4, 2026, noon", "Robin", "Hello", "Evening", "Yes", "Email", "robin@example.com", NOT_GIVEN, "Yes"],
     ]
 
 
@@ -93,9 +112,12 @@ def test_the_xlsx_holds_plain_text_and_local_dates(staff_client, contact_page, m
     assert [cell.value for cell in rows[1]] == [
         datetime.datetime(2026, 1, 15, 3, 1),
         HOSTILE_NAME,
-        "sam@example.com",
         "-5 stars\n@everyone please read",
         NOT_GIVEN,
+        "No",
+        "Text message",
+        NOT_GIVEN,
+        "(828) 555-0100",
         "No",
     ]
     assert rows[1][1].data_type == "s"
@@ -103,20 +125,63 @@ def test_the_xlsx_holds_plain_text_and_local_dates(staff_client, contact_page, m
     assert not [cell.coordinate for row in rows for cell in row if cell.data_type == "f"]
 
 
-def test_the_admin_list_shows_the_same_words(staff_client, contact_page, messages):
-    html = staff_client.get(f"/admin/forms/submissions/{contact_page.pk}/").content.decode()
-    rows = re.findall(r"<tr>(.*?)</tr>", html[html.index('<table class="listing">') :], re.S)
+def listed_messages(client, page):
+    """The admin's list of messages, as its rows of cells (after each row's checkbox)."""
+    response = client.get(f"/admin/forms/submissions/{page.pk}/")
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    table = html[html.index('<table class="listing">') :]
+    headings = [re.sub(r"<[^>]+>|\s+", " ", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+    rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
     cells = [[re.sub(r"\s+", " ", cell).strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.S)] for row in rows]
-    newest, oldest = (row[1:] for row in cells if row)  # after each row's checkbox
-    assert newest == ["July 4, 2026, noon", "Robin", "robin@example.com", "Hello", "Evening", "Yes"]
+    return headings[1:], [row[1:] for row in cells if row]
+
+
+def test_the_admin_list_shows_the_same_words(staff_client, contact_page, messages):
+    headings, (newest, oldest) = listed_messages(staff_client, contact_page)
+    assert headings == HEADINGS
+    assert newest == [
+        "July 4, 2026, noon",
+        "Robin",
+        "Hello",
+        "Evening",
+        "Yes",
+        "Email",
+        "robin@example.com",
+        NOT_GIVEN,
+        "Yes",
+    ]
     assert oldest == [
         "Jan. 15, 2026, 3:01 a.m.",
         "=HYPERLINK(&quot;http://x&quot;)",
-        "sam@example.com",
         "-5 stars @everyone please read",
         NOT_GIVEN,
         "No",
+        "Text message",
+        NOT_GIVEN,
+        "(828) 555-0100",
+        "No",
     ]
+
+
+def test_the_admin_list_keeps_asheville_time_for_staff_who_chose_another_time_zone(
+    staff_client, contact_page, messages
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(get_user_model().objects.get(username="office"))
+    profile.current_time_zone = "Europe/London"
+    profile.save()
+    _headings, (newest, oldest) = listed_messages(staff_client, contact_page)
+    assert (newest[0], oldest[0]) == ("July 4, 2026, noon", "Jan. 15, 2026, 3:01 a.m.")
+
+
+def test_a_message_sent_before_the_form_asked_how_to_reach_them_reads_not_given(staff_client, contact_page):
+    FormSubmission.objects.create(
+        page=contact_page, form_data={"your_name": "Lee", "email": "lee@example.com", "message": "Hi"}
+    )
+    _headings, (row,) = listed_messages(staff_client, contact_page)
+    assert row[1:] == ["Lee", "Hi", NOT_GIVEN, NOT_GIVEN, NOT_GIVEN, "lee@example.com", NOT_GIVEN, NOT_GIVEN]
 
 
 def test_a_heading_an_editor_wrote_runs_nothing_either(staff_client, site_root, practice):
