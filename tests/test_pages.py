@@ -38,6 +38,19 @@ def test_every_page_has_crisis_help_skip_link_and_contact_details(client, site_r
         assert "(828) 555-0142" in html and 'href="tel:+18285550142"' in html, url
 
 
+def test_the_get_help_page_gives_the_local_crisis_line_that_a_phones_crisis_bar_leaves_out(client, site_root, practice):
+    get_help = StandardPageFactory(parent=site_root, title="Get help now", slug="get-help-now")
+    other = StandardPageFactory(parent=site_root, slug="about")
+    practice.get_help_page = get_help
+    practice.mobile_crisis_name = "Mobile crisis team"
+    practice.mobile_crisis_phone = "(828) 555-0199"
+    practice.save()
+
+    html = client.get(get_help.url).content.decode()
+    assert re.search(r'<p class="callout">Mobile crisis team, who can come to you: <a href="tel:\+18285550199">', html)
+    assert 'class="callout"' not in client.get(other.url).content.decode()
+
+
 def test_main_menu_lists_live_pages_marked_show_in_menus(client, site_root, practice):
     StandardPageFactory(parent=site_root, title="About us", slug="about", show_in_menus=True)
     StandardPageFactory(parent=site_root, title="Privacy", slug="privacy", show_in_menus=False)
