@@ -92,7 +92,7 @@ def test_form_errors_are_announced_and_accessible(page, live_server, groups, axe
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Phone call").check()
     page.get_by_role("button", name="Send my request").click()
-    expect(page.get_by_text("You asked us to call you: please enter your phone number.")).to_be_visible()
+    expect(page.get_by_text("You asked us to call you: please enter your phone number.", exact=True)).to_be_visible()
     assert page.get_by_label("Phone number").get_attribute("aria-invalid") == "true"
     axe_check(page)
     assert JoinRequest.objects.count() == 0
@@ -147,21 +147,22 @@ def test_more_choices_shows_it_opens_and_whether_it_is_open(page, live_server, g
     summary = page.locator("summary", has_text="More choices")
     audience = page.get_by_label("Who it is for")
     expect(audience).to_be_hidden()
-    closed = summary.screenshot()
+    summary.focus()
+    # Screenshots with the marker's turn finished (animations="disabled" ends transitions).
+    closed = summary.screenshot(animations="disabled")
     text_left = summary.evaluate(
         "el => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().left }"
     )
     # Something is drawn before the words: the marker.
     assert text_left - summary.bounding_box()["x"] >= 12
 
-    summary.focus()
     page.keyboard.press("Enter")
     expect(audience).to_be_visible()
     # The words are the same: only the marker changed, to say it is open now.
-    assert summary.screenshot() != closed
+    assert summary.screenshot(animations="disabled") != closed
     page.keyboard.press("Enter")
     expect(audience).to_be_hidden()
-    assert summary.screenshot() == closed
+    assert summary.screenshot(animations="disabled") == closed
 
 
 def test_the_finder_selects_line_up_on_a_desktop(browser, live_server, groups):
