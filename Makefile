@@ -75,4 +75,4 @@ docs-screenshots: $(VENV)/.dev-installed ## Retake the admin screenshots in docs
 	$(BIN)/python scripts/docs_screenshots.py
 
 clean: ## Remove the virtual environment, the local database and uploaded media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles artifacts .pytest_cache .lighthouse .test-db.sqlite3*
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles artifacts .pytest_cache .lighthouse .vnu .test-db.sqlite3*

@@ -17,17 +17,36 @@ from home.models import Person, Topic
 
 INDEX_SLUG = "articles"
 
-# Pictures for the articles, drawn by home.demo.images (the same title always gives the same picture).
+# Pictures for the articles, drawn by home.demo.images: title: (alt text, scene). Each article's
+# own picture says what it is about; pictures in the bodies may appear in more than one article.
 IMAGES = {
-    "Morning over the ridges": ("Layers of blue-green mountain ridges under a pale morning sun", "morning"),
-    "Dawn in the Blue Ridge": ("Soft blue ridges fading into the distance under a peach-coloured dawn sky", "dawn"),
-    "Evening light": ("Purple mountain ridges under a warm evening sky", "dusk"),
-    "Forest valley": ("Green wooded hills rolling into a quiet valley", "forest"),
-    "Mist in the hollows": ("Grey ridges and mist filling the valleys between them", "mist"),
-    "Autumn hills": ("Warm brown and orange hills under a golden autumn sun", "autumn"),
-    "Trail through the laurels": ("Deep green ridges one behind another under a soft green-grey sky", "forest"),
-    "River at first light": ("Pale blue hills at sunrise, the nearest ones dark against a glowing sky", "dawn"),
-    "Still morning": ("Pale grey-blue ridges under a still, overcast sky", "mist"),
+    "Standing together": ("Five people standing side by side on a green hilltop under a rising sun", "together"),
+    "A quiet library": (
+        "Two bookshelves full of books and a reading table with a lamp and an open book",
+        "library",
+    ),
+    "Breathing like the waves": ("Slow waves rolling in, one after another, under a low, soft sun", "breathing-waves"),
+    "Fog lifting": ("Mist lifting from the valleys between blue ridges, the sun coming through", "fog-lifting"),
+    "Light through the window": (
+        "Morning light falling through a window across a quiet room, a plant on the sill and an armchair",
+        "window-light",
+    ),
+    "A winding path": ("A path winding up green hills towards the sunrise", "winding-path"),
+    "A candle for remembering": ("A lit candle glowing in the dark, autumn leaves drifting down around it", "candle"),
+    "Lights on at dusk": (
+        "A small house with its windows lit at dusk, dark pines and stars above the ridges",
+        "lit-house",
+    ),
+    "A family holding hands": ("Two adults and a child holding hands on a path towards the mountains", "family"),
+    "A cup of tea": ("A steaming cup of tea on a table by a window, a plant beside it", "cup-of-tea"),
+    "Trail through the pines": ("A trail between tall pine trees leading to sunlit ridges", "forest-trail"),
+    "Stepping stones": ("Stepping stones across a shallow river at first light, reeds on the banks", "stepping-stones"),
+    "Where the path divides": (
+        "A signpost where a path divides in green hills, its arrows pointing different ways",
+        "signpost",
+    ),
+    "An open door": ("An open door with warm light spilling out, a potted plant on each side", "open-door"),
+    "A seedling in the sun": ("A small seedling opening its first two leaves in the morning sun", "seedling"),
 }
 
 SUPPORT_GROUPS = {
@@ -39,7 +58,7 @@ SUPPORT_GROUPS = {
     ),
     "topics": ["depression", "anxiety", "addiction-recovery"],
     "authors": ["Dr. Maya Ellison"],
-    "image": "Morning over the ridges",
+    "image": "Standing together",
     "days_ago": 6,
     "body": [
         d.paragraph(
@@ -66,7 +85,7 @@ SUPPORT_GROUPS = {
             "church halls, clinics, libraries and online, and there is one for almost every struggle you can "
             "name.</p>"
         ),
-        ("image", "Forest valley", "Groups meet in ordinary places: a community room, a library, a video call."),
+        ("image", "A quiet library", "Groups meet in ordinary places: a community room, a library, a video call."),
         d.heading("Peer-led, professionally led, in person or online"),
         d.paragraph(
             "<p>There are two broad kinds of group, and both have their place.</p>"
@@ -134,7 +153,7 @@ ARTICLES = [
         ),
         "topics": ["anxiety"],
         "authors": ["Priya Natarajan"],
-        "image": "Mist in the hollows",
+        "image": "Breathing like the waves",
         "days_ago": 14,
         "body": [
             d.paragraph(
@@ -158,7 +177,7 @@ ARTICLES = [
                 "<li><b>Write the worry down</b> and put it aside until a set worry time later in the day. Many "
                 "people find it has shrunk by the time they come back to it.</li></ol>"
             ),
-            ("image", "Dawn in the Blue Ridge", "Anxiety can feel like fog. Fog does lift."),
+            ("image", "Fog lifting", "Anxiety can feel like fog. Fog does lift."),
             d.heading("How a group helps"),
             d.paragraph(
                 "<p>Many people with anxiety expect a group to be the hardest place of all. In practice, our anxiety "
@@ -193,7 +212,7 @@ ARTICLES = [
         ),
         "topics": ["depression"],
         "authors": ["Dr. Maya Ellison"],
-        "image": "Dawn in the Blue Ridge",
+        "image": "Light through the window",
         "days_ago": 23,
         "body": [
             d.paragraph(
@@ -218,7 +237,7 @@ ARTICLES = [
                 "two minutes. Text one person. None of these is a cure, but each one is a step, and steps add "
                 "up.</p>"
             ),
-            ("image", "Morning over the ridges", "Recovery from depression is rarely a straight line. That is normal."),
+            ("image", "A winding path", "Recovery from depression is rarely a straight line. That is normal."),
             d.heading("Why being with others helps"),
             d.paragraph(
                 "<p>Depression isolates, and isolation deepens depression. A weekly group breaks that circle gently. "
@@ -244,7 +263,7 @@ ARTICLES = [
         ),
         "topics": ["grief"],
         "authors": ["Jordan Reyes"],
-        "image": "Evening light",
+        "image": "A candle for remembering",
         "days_ago": 35,
         "body": [
             d.paragraph(
@@ -266,7 +285,7 @@ ARTICLES = [
                 "you.</li>"
                 "<li>Talking about the person you lost, out loud, with people who will listen.</li></ul>"
             ),
-            ("image", "Autumn hills", "Many people find evenings and weekends the hardest times."),
+            ("image", "Lights on at dusk", "Many people find evenings and weekends the hardest times."),
             d.heading("Why a grief group"),
             d.paragraph(
                 "<p>Friends and family mean well, but they can run out of words, or hope you will move on sooner "
@@ -291,7 +310,7 @@ ARTICLES = [
         ),
         "topics": ["families-caregivers"],
         "authors": ["Ruth Oyelaran"],
-        "image": "Autumn hills",
+        "image": "A family holding hands",
         "days_ago": 47,
         "body": [
             d.paragraph(
@@ -317,7 +336,7 @@ ARTICLES = [
                 "<li><b>Find people who get it.</b> A families and caregivers group is a place to speak honestly "
                 "without being judged.</li></ul>"
             ),
-            ("image", "Forest valley", "Looking after yourself is part of looking after them."),
+            ("image", "A cup of tea", "Looking after yourself is part of looking after them."),
             d.heading("Parents of teenagers"),
             d.paragraph(
                 "<p>Parenting a teenager who is anxious, depressed or hurting themselves is frightening and lonely. "
@@ -346,7 +365,7 @@ ARTICLES = [
         ),
         "topics": ["mindfulness-outdoors", "anxiety"],
         "authors": ["Jordan Reyes", "Priya Natarajan"],
-        "image": "Trail through the laurels",
+        "image": "Trail through the pines",
         "days_ago": 58,
         "body": [
             d.paragraph(
@@ -367,7 +386,7 @@ ARTICLES = [
                 "<li>When your mind wanders, and it will, notice where it went and come back to your feet.</li>"
                 "<li>Before you finish, stand still and take three slow breaths.</li></ol>"
             ),
-            ("image", "River at first light", "Even a short, flat path counts. The point is attention, not distance."),
+            ("image", "Stepping stones", "Even a short, flat path counts. The point is attention, not distance."),
             d.heading("Places to start"),
             d.paragraph(
                 "<ul><li><b>Riverside paths</b> along the French Broad are flat and close to town.</li>"
@@ -394,7 +413,7 @@ ARTICLES = [
         ),
         "topics": ["anxiety", "depression", "grief"],
         "authors": ["Dr. Maya Ellison", "Sam Whitaker"],
-        "image": "River at first light",
+        "image": "Where the path divides",
         "days_ago": 70,
         "body": [
             d.paragraph(
@@ -422,7 +441,7 @@ ARTICLES = [
                 "<li>Do I need an introductory session first?</li>"
                 "<li>What happens if I need to leave?</li></ul>"
             ),
-            ("image", "Mist in the hollows", "It can take a couple of tries to find the right group. That is normal."),
+            ("image", "Fog lifting", "It can take a couple of tries to find the right group. That is normal."),
             d.heading("Give it three meetings"),
             d.paragraph(
                 "<p>First meetings are a little awkward almost everywhere. We suggest going three times before you "
@@ -447,7 +466,7 @@ ARTICLES = [
         ),
         "topics": ["anxiety", "addiction-recovery"],
         "authors": ["Sam Whitaker"],
-        "image": "Forest valley",
+        "image": "An open door",
         "days_ago": 82,
         "body": [
             d.paragraph(
@@ -482,7 +501,7 @@ ARTICLES = [
                 "yourself that evening. If something came up that you would like to talk through, contact the "
                 "facilitator or our office during opening hours.</p>"
             ),
-            ("image", "Evening light", "Be gentle with yourself after a first meeting."),
+            ("image", "Lights on at dusk", "Be gentle with yourself after a first meeting."),
             d.heading("What you never have to do"),
             d.paragraph(
                 "<ul><li>Share anything you are not ready to share.</li>"
@@ -501,7 +520,7 @@ ARTICLES = [
         ),
         "topics": ["trauma"],
         "authors": ["Priya Natarajan"],
-        "image": "Still morning",
+        "image": "A seedling in the sun",
         "days_ago": 95,
         "body": [
             d.paragraph(
@@ -524,7 +543,7 @@ ARTICLES = [
                 "asked to describe their trauma. Each meeting includes a grounding exercise you can use at "
                 "home.</p>"
             ),
-            ("image", "Trail through the laurels", "Healing after trauma happens at your own pace."),
+            ("image", "Stepping stones", "Healing after trauma happens at your own pace."),
             d.quote(
                 "For a long time I felt like the only one. In the group I learned that my reactions made sense.",
                 "A group member, written for this demo",

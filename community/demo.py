@@ -29,17 +29,30 @@ AREAS = [
     ("weaverville", "Weaverville", "buncombe-county"),
 ]
 
+# key: (title, alt text, scene in home/demo/scenes.py)
 IMAGES = {
-    "peer": (
-        "Porch light at dusk",
-        "Purple evening ridges under a warm sky, the hour when a phone call can help",
-        "dusk",
+    "peer": ("Someone to talk to", "Two people sitting side by side on a park bench under the trees", "park-bench"),
+    "outdoors": (
+        "A trail in the Blue Ridge",
+        "A trail between pines leading to ridges in the early light",
+        "forest-trail-dawn",
     ),
-    "outdoors": ("Trail above the valley", "Green wooded hills rolling down into a quiet valley", "forest"),
-    "creative": ("Colours of the hills", "Warm orange and brown hills under a golden autumn sun", "autumn"),
-    "families": ("Morning together", "Soft blue ridges under a peach-coloured dawn sky", "dawn"),
-    "recovery": ("Clearing mist", "Grey ridges with mist lifting from the valleys between them", "mist"),
-    "grief": ("Quiet morning", "Layers of blue-green ridges under a pale morning sun", "morning"),
+    "creative": (
+        "An easel by the window",
+        "An easel holding a painting of the hills, a palette of paints beside it",
+        "easel",
+    ),
+    "families": (
+        "A family out together",
+        "A family of four holding hands on a path towards the mountains",
+        "family-of-four",
+    ),
+    "recovery": (
+        "Morning over the river",
+        "Sunrise over the Blue Ridge, a river winding out of the hills",
+        "river-valley-dawn",
+    ),
+    "grief": ("An autumn tree", "A tree letting its autumn leaves fall over an empty bench", "autumn-tree"),
 }
 
 

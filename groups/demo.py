@@ -158,6 +158,77 @@ def _rule(frequency, weekday, start, end, first_days_ago=120, week=None, last_in
     }
 
 
+FINDER_PICTURE = (
+    "Chairs set out for an evening group",
+    "A circle of chairs on a rug in a lamp-lit room, the window dark blue with evening",
+    "circle-of-chairs-evening",
+)
+
+# Each group's picture, by its slug: (title, alt text, scene in home/demo/scenes.py).
+PICTURES = {
+    "tuesday-evening-grief-circle": (
+        "Two candles lit",
+        "Two lit candles glowing in the dark, autumn leaves drifting down around them",
+        "two-candles",
+    ),
+    "anxiety-skills-online": (
+        "Breathing together online",
+        "A laptop on a table, its screen showing slow waves under a soft sun",
+        "breathing-waves-online",
+    ),
+    "peer-recovery-circle-black-mountain": (
+        "One day at a time",
+        "A path winding up green hills towards the morning sun",
+        "winding-path-day",
+    ),
+    "young-adults-mood-support": (
+        "A kite over the hills",
+        "A young person on a hilltop flying a kite high over the ridges",
+        "kite",
+    ),
+    "caregivers-coffee-morning-weaverville": (
+        "Coffee for two",
+        "Two steaming mugs side by side on a table by a window",
+        "two-cups",
+    ),
+    "trauma-recovery-cohort": (
+        "Growing at its own pace",
+        "A small seedling opening its first two leaves under a clear sky",
+        "seedling-day",
+    ),
+    "mindful-walking-group": (
+        "One step at a time",
+        "Stepping stones across a shallow river, reeds on the banks and hills beyond",
+        "stepping-stones",
+    ),
+    "last-friday-remembrance-circle": (
+        "Candles on the screen",
+        "A laptop on a table, its screen showing three lit candles and falling leaves",
+        "candles-online",
+    ),
+    "parents-of-teens": (
+        "A parent and a teenager",
+        "A parent and a teenager holding hands on a path towards the mountains",
+        "parent-and-teen",
+    ),
+    "lgbtq-connection-group": (
+        "Under the rainbow",
+        "Four people standing together under a soft rainbow over the ridges",
+        "rainbow",
+    ),
+    "veterans-evening-circle": (
+        "Round the campfire",
+        "Four people sitting round a campfire at dusk, stars over the mountains",
+        "campfire",
+    ),
+    "seniors-life-transitions": (
+        "Two chairs on the porch",
+        "Two rocking chairs on a porch looking out over the ridges at sunset",
+        "porch",
+    ),
+}
+
+
 def group_definitions():
     """Each demo group, as the fields, rules and relations to create it with."""
     return [
@@ -187,7 +258,6 @@ def group_definitions():
             "facilitators": ["Jordan Reyes"],
             "rules": [_rule(Frequency.WEEKLY, Weekday.TUESDAY, (18, 30), (20, 0))],
             "cancel_nth": 2,
-            "image": ("Evening light", "Purple mountain ridges under a warm evening sky", "dusk"),
         },
         {
             "slug": "anxiety-skills-online",
@@ -242,7 +312,6 @@ def group_definitions():
                 _rule(Frequency.WEEKLY, Weekday.MONDAY, (19, 0), (20, 30)),
                 _rule(Frequency.WEEKLY, Weekday.THURSDAY, (7, 30), (8, 30)),
             ],
-            "image": ("Dawn in the Blue Ridge", "", "dawn"),
         },
         {
             "slug": "young-adults-mood-support",
@@ -290,7 +359,6 @@ def group_definitions():
             "first_meeting": FIRST_MEETING,
             "facilitators": ["Dana Holloway"],
             "rules": [_rule(Frequency.MONTHLY, Weekday.TUESDAY, (10, 0), (11, 30), week=WeekOfMonth.SECOND)],
-            "image": ("Autumn hills", "", "autumn"),
         },
         {
             "slug": "trauma-recovery-cohort",
@@ -342,7 +410,6 @@ def group_definitions():
             "hour and finish with ten quiet minutes by the river. Talking is welcome; so is silence.</p>",
             "facilitators": ["Sam Whitaker"],
             "rules": [_rule(Frequency.FORTNIGHTLY, Weekday.SATURDAY, (9, 0), (10, 30))],
-            "image": ("Forest valley", "", "forest"),
         },
         {
             "slug": "last-friday-remembrance-circle",
@@ -489,6 +556,8 @@ def load_finder(home, log):
             "Find a mental health support group in Asheville, Black Mountain, Weaverville or online: by topic, "
             "day, time and format, with the next meeting and how to join."
         ),
+        # The finder shows no picture of its own; this is what it is shared with.
+        social_image=get_or_create_image(*FINDER_PICTURE),
         # "Not sure which group is right?", with the office's number from Practice details, is the
         # finder's own (templates/groups/support_group_index_page.html): the body is for anything else.
     )
@@ -549,7 +618,7 @@ def create_group(finder, definition, venues, people, slug=None, title=None):
     topics = definition.pop("topics")
     facilitators = definition.pop("facilitators")
     cancel_nth = definition.pop("cancel_nth", None)
-    image = definition.pop("image", None)
+    picture = PICTURES.get(definition["slug"])
     venue = definition.pop("venue", None)
     definition["slug"] = slug or definition["slug"]
     definition["title"] = title or definition["title"]
@@ -559,9 +628,8 @@ def create_group(finder, definition, venues, people, slug=None, title=None):
     if group.meets_online:
         # Private: sent to members after they join, never published. A made-up demo link.
         group.online_meeting_url = f"https://video.example/demo-{definition['slug']}"
-    if image:
-        title_, description, palette = image
-        group.image = get_or_create_image(title_, description or f"{title_}: a calm mountain landscape", palette)
+    if picture:
+        group.image = get_or_create_image(*picture)
     group.meeting_rules = [MeetingRule(**rule) for rule in rules]
     group.facilitators = [GroupFacilitator(person=people[name]) for name in facilitators if name in people]
     if cancel_nth is not None:

@@ -1,10 +1,14 @@
 """The demo content loads, and loading it again changes nothing."""
 
+import hashlib
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision, Site
 
+from home.demo.images import CREDIT, draw
+from home.demo.scenes import SCENES
 from home.models import HomePage, Person, SiteImage, SiteSettings, StandardPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -113,3 +117,57 @@ def test_demo_sections_are_open_to_their_roles_and_reviewed(demo_site):
     finder = SupportGroupIndexPage.objects.get()
     assert codenames(roles.COORDINATORS, finder) == {"add_page", "change_page", "publish_page"}
     assert codenames(roles.EDITORS, finder) == set()
+
+
+def _main_pictures():
+    """Each demo page's own picture: what it shows at the top, or what it is shared with."""
+    from blog.models import ArticlePage
+    from community.models import CommunityPage
+    from groups.models import SupportGroupIndexPage, SupportGroupPage
+
+    pictures = {"home": HomePage.objects.get().hero_image, "finder": SupportGroupIndexPage.objects.get().social_image}
+    pictures |= {page.slug: page.hero_image for page in ArticlePage.objects.select_related("hero_image")}
+    for model in (CommunityPage, SupportGroupPage):
+        pictures |= {page.slug: page.image for page in model.objects.select_related("image")}
+    return pictures
+
+
+def _digest(image):
+    with image.open_file() as file:
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+def test_every_demo_page_has_a_picture_of_its_own(demo_site):
+    pictures = _main_pictures()
+    assert len(pictures) >= 25
+    missing = [slug for slug, image in pictures.items() if image is None]
+    assert missing == []
+    digests = {slug: _digest(image) for slug, image in pictures.items()}
+    assert len(set(digests.values())) == len(digests), "two pages share one picture"
+    assert len({image.description for image in pictures.values()}) == len(pictures)
+
+
+def test_demo_pictures_are_small_described_and_marked_as_demo(demo_site):
+    pictures = SiteImage.objects.filter(credit=CREDIT)
+    assert pictures.count() >= 30
+    for image in pictures:
+        assert image.file.size < 64 * 1024, image.title
+        assert (image.width, image.height) == (1600, 1000)
+        assert len(image.description) > len(image.title) >= 5
+    assert "demo" in CREDIT
+
+
+def test_each_scene_is_its_own_picture_and_the_same_title_draws_the_same_one():
+    drawn = {name: hashlib.sha256(draw(name, seed="A title")).hexdigest() for name in SCENES}
+    assert len(set(drawn.values())) == len(SCENES)
+    assert draw("candle", seed="A title") == draw("candle", seed="A title")
+    assert draw("candle", seed="A title") != draw("candle", seed="Another title")
+
+
+def test_demo_pictures_show_with_their_alt_text_and_as_social_cards(demo_site, client):
+    home = client.get("/")
+    hero = HomePage.objects.get().hero_image
+    assert f'alt="{hero.description}"' in home.text
+    finder = client.get("/support-groups/")
+    assert '<meta property="og:image" content="http' in finder.text
+    assert '<meta property="og:image:alt" content="A circle of chairs' in finder.text

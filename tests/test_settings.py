@@ -79,3 +79,22 @@ def test_sqlite_is_set_up_for_several_editors_at_once():
         cursor.execute("PRAGMA synchronous")
         assert cursor.fetchone()[0] == 1  # NORMAL
     assert connection.transaction_mode == "IMMEDIATE"
+
+
+def test_make_run_with_debug_off_still_serves_static_files_and_media(tmp_path):
+    """`DEBUG=false make run` shows the site's own error pages; its CSS and pictures still load."""
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "ridge.txt").write_text("a picture", encoding="utf-8")
+    env = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    code = (
+        "from django.conf import settings; from django.test import Client; client = Client(HTTP_HOST='127.0.0.1'); "
+        "print(settings.DEBUG, client.get('/static/css/base.css').status_code, "
+        "client.get('/media/images/ridge.txt').status_code)"
+    )
+    result = run_manage("shell", "-c", code, env=env)
+    assert result.stdout.strip().splitlines()[-1] == "False 200 200", result.stdout + result.stderr

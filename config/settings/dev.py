@@ -8,6 +8,9 @@ DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env("SECRET_KEY", default="dev-only-key-not-for-production-8d4f1c2a")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
+# Uploaded images from media/ as with DEBUG on, also with `DEBUG=false make run` (the site's own 404 page).
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=True)
+
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # Static files straight from the source folders: no collectstatic needed here.

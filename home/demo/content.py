@@ -84,20 +84,25 @@ PEOPLE = [
     ),
 ]
 
+# title, alt text, scene (home/demo/scenes.py)
 IMAGES = [
-    ("Morning over the ridges", "Layers of blue-green mountain ridges under a pale morning sun", "morning"),
-    ("Dawn in the Blue Ridge", "Soft blue ridges fading into the distance under a peach-coloured dawn sky", "dawn"),
-    ("Evening light", "Purple mountain ridges under a warm evening sky", "dusk"),
-    ("Forest valley", "Green wooded hills rolling into a quiet valley", "forest"),
-    ("Mist in the hollows", "Grey ridges and mist filling the valleys between them", "mist"),
-    ("Autumn hills", "Warm brown and orange hills under a golden autumn sun", "autumn"),
+    (
+        "A circle of chairs",
+        "A circle of chairs on a rug in a bright room, a window looking out on the mountains",
+        "circle-of-chairs",
+    ),
+    (
+        "The river in the Blue Ridge",
+        "A river winding out of blue mountain ridges through green fields, pine trees on its banks",
+        "river-valley",
+    ),
 ]
 
 
 def load(log):
     topics = load_topics(log)
     people = load_people(log)
-    images = {title: get_or_create_image(title, description, palette) for title, description, palette in IMAGES}
+    images = {title: get_or_create_image(title, description, scene) for title, description, scene in IMAGES}
     home = d.home_page()
     d.configure_site(home)
     pages = load_pages(home, images, log)
@@ -168,7 +173,7 @@ def load_home(home, images, pages, log):
         "We run support groups and offer counseling in Asheville and online across the Blue Ridge. "
         "Find a group that fits your week, or talk with us about where to start."
     )
-    home.hero_image = images["Morning over the ridges"]
+    home.hero_image = images["A circle of chairs"]
     home.cta_label = "Take the first step"
     home.cta_page = pages["about"]
     home.intro = (
@@ -201,7 +206,9 @@ def load_pages(home, images, log):
                 "lived experience of the same struggles, who have been trained to hold a safe space. Both kinds "
                 "matter, and we will help you find the one that fits.</p>"
             ),
-            d.image(images["Forest valley"], caption="Our groups meet across Buncombe County and online."),
+            d.image(
+                images["The river in the Blue Ridge"], caption="Our groups meet across Buncombe County and online."
+            ),
             d.heading("What we believe"),
             d.paragraph(
                 "<ul><li>Reaching out is a sign of strength, not weakness.</li>"

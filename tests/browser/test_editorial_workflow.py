@@ -47,10 +47,10 @@ def wait_for_admin_page(page, url):
 
 
 def test_an_article_goes_from_editor_to_moderator_to_the_site(page, browser, live_server, site_root, settings):
-    # Wagtail 8 autosaves a new page while it is being written. When an autosave and the editor's
-    # submission cross (seen once on a busy CI machine), the autosave creates the page and the
-    # submission is refused for its slug; when autosave runs is not the editor's to choose, so
-    # this test, which is about the review workflow, turns it off.
+    # Wagtail 8 autosaves a page being edited (a new page only from its first Save draft, see
+    # templates/wagtailadmin/pages/create.html). An autosave crossing the editor's own submission
+    # (seen once on a busy CI machine) is not the editor's to choose, so this test, which is about
+    # the review workflow, turns it off.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     articles = ArticleIndexPageFactory(parent=site_root, title="Articles", slug="articles")
     staff_user(roles.EDITORS, "eddie", PASSWORD)

@@ -43,7 +43,7 @@ def titles(response):
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', response.content.decode())
 
 
-def test_index_lists_live_public_pages_grouped_by_area(client, community_index, pages, areas):
+def test_index_lists_live_public_pages_sorted_by_area(client, community_index, pages, areas):
     draft = CommunityPageFactory(parent=community_index, title="A draft", area=areas["west"])
     draft.unpublish()
     private = CommunityPageFactory(parent=community_index, title="Staff only", area=areas["west"])
@@ -59,8 +59,9 @@ def test_index_lists_live_public_pages_grouped_by_area(client, community_index, 
         "Crisis lines for the county",
         "Recovery in West Asheville",
     ]
-    headings = re.findall(r'class="community-area__heading"[^>]*>.*?<span>([^<]+)</span>', html)
-    assert headings == ["Asheville", "Black Mountain", "Buncombe County", "West Asheville"]
+    # One grid, sorted by area; each card says which area it is in.
+    areas_shown = re.findall(r'class="card__meta community-card__area">.*?<span>([^<]+)</span>', html)
+    assert areas_shown == ["Asheville", "Black Mountain", "Buncombe County", "West Asheville"]
     assert "4 pages." in html
     assert "A draft" not in html and "Staff only" not in html
 
