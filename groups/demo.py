@@ -558,17 +558,38 @@ def load_finder(home, log):
         ),
         # The finder shows no picture of its own; this is what it is shared with.
         social_image=get_or_create_image(*FINDER_PICTURE),
-        body=[
-            d.heading("Not sure which group is right?"),
-            d.paragraph(
-                "<p>That is normal, and you do not have to work it out alone. Ask to join the group that feels "
-                "closest and we will talk it through with you, or call the office and we will help you choose.</p>"
-            ),
-        ],
+        # "Not sure which group is right?", with the office's number from Practice details, is the
+        # finder's own (templates/groups/support_group_index_page.html): the body is for anything else.
     )
     if created:
         log("Page: Support groups (finder)")
+    else:
+        drop_old_finder_help(finder, log)
     return finder
+
+
+# The finder's help as earlier demo content had it in the body, with the office's number as plain
+# words; the finder's template now says it, with the number as a link.
+OLD_FINDER_HELP = [
+    ("heading", {"text": "Not sure which group is right?", "size": "h2"}),
+    (
+        "paragraph",
+        "<p>That is normal, and you do not have to work it out alone. Ask to join the group that feels "
+        "closest and we will talk it through with you, or call the office and we will help you choose.</p>",
+    ),
+]
+
+
+def drop_old_finder_help(finder, log):
+    """Empty a finder body that is still exactly the earlier demo's help, so it is not said twice.
+
+    A body an editor has changed in any way is left as it is.
+    """
+    if [(block.block_type, block.get_prep_value()["value"]) for block in finder.body] != OLD_FINDER_HELP:
+        return
+    finder.body = []
+    d.publish(finder)
+    log("Page: Support groups (finder): the help below the groups is now the finder's own")
 
 
 def load_venues(log):

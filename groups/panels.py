@@ -1,7 +1,29 @@
-"""Admin panels of the support group page that say something about the group being edited."""
+"""The support group page's admin panels: what they say about the group being edited, and how
+their fields behave."""
 
+from django import forms
 from django.utils import timezone
 from wagtail.admin.panels import Panel
+from wagtail.admin.widgets import AdminDateInput
+
+
+class DateBelowInput(AdminDateInput):
+    """Wagtail's date picker, always opened just below its field.
+
+    Wagtail's picker opens above a field near the bottom of the window, and on a meeting time
+    it then covered the start and end times just above the dates. Placed inside the field's
+    own box, it opens downwards only; the page scrolls to show it (groups/admin/schedule.js).
+    """
+
+    def __init__(self, attrs=None, format=None):
+        super().__init__(attrs={"data-date-below": "", **(attrs or {})}, format=format)
+
+    def get_config(self):
+        return {**super().get_config(), "insideParent": True}
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/admin-schedule.js"], css={"all": ["css/admin-schedule.css"]})
 
 
 class VerificationPanel(Panel):

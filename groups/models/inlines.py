@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 
 from groups import schedule
 from groups.choices import Frequency, Weekday, WeekOfMonth
+from groups.panels import DateBelowInput
 
 
 class GroupFacilitator(Orderable):
@@ -60,7 +61,9 @@ class MeetingRule(Orderable):
     panels = [
         FieldRowPanel([FieldPanel("frequency"), FieldPanel("weekday"), FieldPanel("week_of_month")]),
         FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
-        FieldRowPanel([FieldPanel("first_date"), FieldPanel("last_date")]),
+        FieldRowPanel(
+            [FieldPanel("first_date", widget=DateBelowInput), FieldPanel("last_date", widget=DateBelowInput)]
+        ),
     ]
 
     class Meta(Orderable.Meta):

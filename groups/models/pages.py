@@ -7,6 +7,7 @@ Meeting Guide feeds are plain views in groups/feeds.py that read these pages.
 
 import datetime
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -281,7 +282,11 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         FieldPanel("image"),
         FieldPanel("description"),
         MultiFieldPanel(
-            [FieldPanel("topics"), FieldRowPanel([FieldPanel("audience"), FieldPanel("led_by")])],
+            [
+                # Tick boxes, as on articles: every topic in sight, no Ctrl-click (docs/editors.md).
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("led_by")]),
+            ],
             heading="Who it is for",
         ),
         InlinePanel(

@@ -25,6 +25,15 @@
         });
     }
 
+    // A page opened at a target marked data-focus-on-arrival (the group finder's results count, after
+    // "Show groups": its form's action ends in #results-heading): the browser scrolls there, and
+    // focus goes there too, so the next Tab and a screen reader carry on from the results. Browsers
+    // that follow the HTML standard focus it themselves; this is for those that only scroll.
+    var arrival = window.location.hash.length > 1 && document.getElementById(window.location.hash.slice(1));
+    if (arrival && arrival.hasAttribute("data-focus-on-arrival") && document.activeElement !== arrival) {
+        arrival.focus();
+    }
+
     // Embeds: the provider's player is fetched only when the visitor asks for it.
     document.querySelectorAll("[data-embed]").forEach(function (figure) {
         var template = figure.querySelector("template[data-embed-template]");

@@ -45,3 +45,21 @@ def test_multiply_adds_copies_for_the_benchmark(demo_site):
     demo.multiply(3, log=lambda message: None)
     assert SupportGroupPage.objects.count() == 3 * count
     assert all(url.startswith("/") for _, url in demo.bench_urls())
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_the_finder_help_of_an_earlier_demo_is_not_said_twice(client, finder, make_group, practice, edited):
+    """The help ("Not sure which group is right?") is now the finder's own, with the office's number as a
+    link; a finder body still holding the earlier demo's copy of it is emptied, an edited one kept."""
+    make_group(title="Tuesday grief circle")
+    body = [{"type": block_type, "value": value} for block_type, value in demo.OLD_FINDER_HELP]
+    if edited:
+        body[1]["value"] = body[1]["value"].replace("That is normal", "That is quite normal")
+    finder.body = body
+    finder.save_revision().publish()
+
+    demo.drop_old_finder_help(SupportGroupIndexPage.objects.get(), log=lambda message: None)
+
+    html = client.get(finder.url).content.decode()
+    assert html.count("Not sure which group is right?") == (2 if edited else 1)
+    assert "call the office on <a href=" in html

@@ -1,6 +1,7 @@
 """The support group's edit form: tabs staff recognize, and mistakes explained with how to fix them."""
 
 import datetime
+import re
 from http import HTTPStatus
 
 import pytest
@@ -11,6 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from groups.choices import Frequency, MeetingFormat, Weekday
 from groups.factories import VenueFactory
 from groups.models import SupportGroupPage
+from home.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +169,17 @@ def test_the_group_says_where_it_needs_to_meet(fields, field, message):
     with pytest.raises(ValidationError) as error:
         group.clean()
     assert message in " ".join(error.value.message_dict[field])
+
+
+def test_topics_are_tick_boxes_with_every_topic_in_sight(admin_client, group):
+    """As on articles (and as docs/editors.md says): tick the Topics, no Ctrl-click list box."""
+    grief = TopicFactory(name="Grief and loss", slug="grief")
+    TopicFactory(name="Trauma", slug="trauma")
+    group.topics.set([grief])
+    group.save_revision()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[group.pk])).content.decode()
+    assert '<select name="topics"' not in html
+    boxes = re.findall(r'<input type="checkbox" name="topics"[^>]*>\s*([^<]+?)\s*</label>', html)
+    assert boxes == ["Grief and loss", "Trauma"]
+    ticked = re.findall(r'<input type="checkbox" name="topics"[^>]* checked[^>]*>\s*([^<]+?)\s*</label>', html)
+    assert ticked == ["Grief and loss"]

@@ -156,6 +156,16 @@ def test_empty_state_suggests_widening_and_contacting_the_practice(client, finde
     assert 'href="tel:+18285550142"' in html and "mailto:hello@resilientmind.example" in html
 
 
+def test_help_choosing_a_group_links_the_office_phone_from_practice_details(client, finder, groups, practice):
+    practice.phone = "(828) 555-0199"
+    practice.save()
+    html = client.get(finder.url).content.decode()
+    help_section = html[html.index('id="finder-help-heading"') :]
+    help_section = help_section[: help_section.index("</section>")]
+    assert "Not sure which group is right?" in help_section
+    assert 'call the office on <a href="tel:+18285550199">(828) 555-0199</a>' in help_section
+
+
 def test_the_form_is_a_plain_get_form_with_shareable_urls(client, finder, groups):
     html = client.get(finder.url, {"topic": "grief"}).content.decode()
     assert '<form class="filter-form finder-form" method="get"' in html

@@ -91,7 +91,7 @@ def test_invalid_requests_explain_what_to_fix(client, group, overrides, field, m
     assert response.status_code == HTTPStatus.BAD_REQUEST
     form = response.context["form"]
     assert message in " ".join(form.errors[field])
-    assert "Please check the form" in response.content.decode()
+    assert "Please check one thing in the form" in response.content.decode()
     assert JoinRequest.objects.count() == 0
 
 
