@@ -273,12 +273,12 @@ def load_pages(home, images, log):
             ),
         ],
     )
-    pages["costs-and-insurance"], _ = d.get_or_create_page(
+    pages["fees-and-insurance"], _ = d.get_or_create_page(
         home,
         StandardPage,
-        "costs-and-insurance",
-        title="Costs and insurance",
-        intro="What our groups and counseling cost, and how insurance can help. If money is a worry, talk to us.",
+        "fees-and-insurance",
+        title="Fees and insurance",
+        intro="What our groups and counseling cost, and how insurance can help. If costs are a worry, talk to us.",
         search_description="What our support groups and counseling cost, our sliding scale, and using your insurance.",
         body=[
             d.heading("Support groups"),
@@ -297,7 +297,7 @@ def load_pages(home, images, log):
         ],
     )
     if created:
-        log("Pages: About us, Get help now, Privacy, Costs and insurance")
+        log("Pages: About us, Get help now, Privacy, Fees and insurance")
     return pages
 
 

@@ -92,21 +92,6 @@ class BasePage(SocialMixin, Page):
     class Meta:
         abstract = True
 
-    @classproperty
-    def edit_handler(cls):
-        """The editor's tabs, named as staff talk about them: Content, Promotion, Settings.
-
-        Built from each page type's own `content_panels`, `promote_panels` and
-        `settings_panels`, as Wagtail's default is; a page type that needs more tabs
-        (support groups) declares its own `edit_handler`. Wagtail builds it once per type.
-        """
-        tabs = [
-            ObjectList(cls.content_panels, heading="Content"),
-            ObjectList(cls.promote_panels, heading="Promotion"),
-            ObjectList(cls.settings_panels, heading="Settings"),
-        ]
-        return TabbedInterface([tab for tab in tabs if tab.children])
-
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
         if kwargs.get("update_fields") is None and self._indexes_related_fields():
@@ -121,6 +106,21 @@ class BasePage(SocialMixin, Page):
         return getattr(cls, "search_auto_update", True) and any(
             isinstance(field, index.RelatedFields) for field in cls.get_search_fields()
         )
+
+    @classproperty
+    def edit_handler(cls):
+        """The editor's tabs, named as staff talk about them: Content, Promotion, Settings.
+
+        Built from each page type's own `content_panels`, `promote_panels` and
+        `settings_panels`, as Wagtail's default is; a page type that needs more tabs
+        (support groups) declares its own `edit_handler`. Wagtail builds it once per type.
+        """
+        tabs = [
+            ObjectList(cls.content_panels, heading="Content"),
+            ObjectList(cls.promote_panels, heading="Promotion"),
+            ObjectList(cls.settings_panels, heading="Settings"),
+        ]
+        return TabbedInterface([tab for tab in tabs if tab.children])
 
     def get_meta_title(self):
         return self.seo_title or self.title
