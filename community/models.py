@@ -168,6 +168,8 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
     subpage_types = ["community.CommunityPage"]
     max_count_per_parent = 1
     page_size = 12
+    search_kind = "List of community pages"
+    search_lists_pages = True
 
     content_panels = [*BasePage.content_panels, *IntroBodyMixin.intro_body_panels]
 
@@ -269,6 +271,7 @@ class CommunityPage(BasePage):
     subpage_types = []
     summary_field = "intro"
     image_field = "image"
+    search_kind = "Community page"
 
     content_panels = [
         *BasePage.content_panels,
@@ -295,7 +298,10 @@ class CommunityPage(BasePage):
         index.SearchField("body"),
         index.RelatedFields("area", [index.SearchField("name")]),
         index.RelatedFields("topics", [index.SearchField("name")]),
-        index.RelatedFields("resources", [index.SearchField("organization"), index.SearchField("offers")]),
+        index.RelatedFields(
+            "resources",
+            [index.SearchField("organization"), index.SearchField("offers"), index.SearchField("cost")],
+        ),
         index.FilterField("area"),
     ]
 

@@ -1,10 +1,11 @@
 """Site-wide views: search, robots.txt and the health check."""
 
 import logging
+from collections import defaultdict
 
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
@@ -27,6 +28,12 @@ def search(request):
     What visitors search for is theirs: the query is never stored or logged
     (Wagtail's search promotions and query logging are not installed).
     """
+    if "q" in request.GET and "query" not in request.GET:
+        # `q` is what people and other sites often type; the site's own address names it `query`.
+        params = request.GET.copy()
+        params.setlist("query", params.pop("q"))
+        return HttpResponsePermanentRedirect(f"{request.path}?{params.urlencode()}")
+
     raw_query = request.GET.get("query", "")
     query = " ".join(raw_query.split())[:SEARCH_QUERY_MAX_LENGTH]
     # Control characters and lone surrogates cannot be searched for; drop them.
@@ -36,15 +43,14 @@ def search(request):
     results_page = None
     search_failed = False
     if query:
-        # Colons would be read as field filters; phrases in double quotes are kept.
-        _filters, parsed_query = parse_query_string(query.replace(":", " "), operator="and")
-        results = Page.objects.live().public().exclude(depth__lte=1).search(parsed_query)
         try:
-            results_page = paginate(request, results, SEARCH_PAGE_SIZE)
+            results_page = paginate(request, _search(query), SEARCH_PAGE_SIZE)
         except DatabaseError:
             # A query the search engine cannot parse: say so rather than fail.
             logger.warning("A search query could not be run (query not logged)")
             search_failed = True
+        else:
+            results_page.object_list = _as_results(results_page.object_list)
 
     return render(
         request,
@@ -58,6 +64,34 @@ def search(request):
             "results_page": results_page,
         },
     )
+
+
+def _search(query):
+    """Every match, the most relevant first, but pages that list other pages after the pages themselves.
+
+    An index (the articles, the group finder) mentions every topic in passing; the
+    article or group about it is what the visitor came for. A site of this size has a
+    few hundred matches at most, so they are ordered here, in one query.
+    """
+    # Colons would be read as field filters; phrases in double quotes are kept.
+    _filters, parsed_query = parse_query_string(query.replace(":", " "), operator="and")
+    matches = list(Page.objects.live().public().exclude(depth__lte=1).search(parsed_query))
+    return sorted(matches, key=lambda page: getattr(page.specific_class, "search_lists_pages", False))
+
+
+def _as_results(pages):
+    """One page of results as their own page types, with what each type's result shows (BasePage's
+    `search_prefetch_related`): one query per type and its prefetches, however many results."""
+    pks_by_type = defaultdict(list)
+    for page in pages:
+        pks_by_type[page.specific_class].append(page.pk)
+    specific = {}
+    for model, pks in pks_by_type.items():
+        if model is None:  # a page type whose code is gone: shown as a plain page
+            continue
+        queryset = model.objects.filter(pk__in=pks).prefetch_related(*getattr(model, "search_prefetch_related", ()))
+        specific.update((page.pk, page) for page in queryset)
+    return [specific.get(page.pk, page) for page in pages]
 
 
 @require_GET

@@ -159,7 +159,9 @@ def _api_v3_targets():
 def targets():
     """Every public URL with its parameters' good values, read from the database and the API's own schema."""
     fixed = [
-        Target("/search/", {"query": ["grief", "anxiety group", '"support group"'], "page": ["1", "2"]}),
+        Target(
+            "/search/", {"query": ["grief", "anxiety group", '"support group"'], "q": ["grief"], "page": ["1", "2"]}
+        ),
         Target("/groups/calendar.ics", _finder_samples()),
         Target("/groups/meetings.json"),
         Target("/sitemap.xml", {"p": ["1", "2"]}),

@@ -83,6 +83,8 @@ class ArticlePage(BasePage):
     subpage_types = []
     summary_field = "intro"
     image_field = "hero_image"
+    search_kind = "Article"
+    search_result_template = "blog/components/article_search_meta.html"
 
     objects = ArticlePageManager()
     base_form_class = ArticlePageForm

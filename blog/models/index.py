@@ -49,6 +49,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     # One articles section per site, directly under its home page.
     max_count_per_parent = 1
     summary_field = "intro"
+    search_kind = "List of articles"
+    search_lists_pages = True
 
     page_size = 12
     # A feed carries the latest articles; feed readers keep what they have already seen.

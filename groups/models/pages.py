@@ -75,6 +75,8 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     ]
 
     page_size = 10
+    search_kind = "Group finder"
+    search_lists_pages = True
 
     class Meta:
         verbose_name = "support group finder"
@@ -274,6 +276,10 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     subpage_types = []
     summary_field = "summary"
     image_field = "image"
+    search_kind = "Support group"
+    # The next meeting, worked out from the rules and cancellations (as the finder does).
+    search_result_template = "groups/components/group_search_meta.html"
+    search_prefetch_related = ("meeting_rules", "cancelled_meetings")
 
     content_panels = [
         VerificationPanel(),
@@ -374,6 +380,9 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         index.SearchField("summary"),
         index.SearchField("description"),
         index.RelatedFields("topics", [index.SearchField("name")]),
+        # What it costs and whether insurance covers it: visitors search for "free" or "insurance".
+        index.SearchField("cost_text"),
+        index.SearchField("insurance_note"),
         index.FilterField("meeting_format"),
         index.FilterField("status"),
     ]

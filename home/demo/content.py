@@ -280,8 +280,31 @@ def load_pages(home, images, log):
             ),
         ],
     )
+    pages["fees-and-insurance"], _ = d.get_or_create_page(
+        home,
+        StandardPage,
+        "fees-and-insurance",
+        title="Fees and insurance",
+        intro="What our groups and counseling cost, and how insurance can help. If costs are a worry, talk to us.",
+        search_description="What our support groups and counseling cost, our sliding scale, and using your insurance.",
+        body=[
+            d.heading("Support groups"),
+            d.paragraph(
+                "<p>Many of our groups are free. Others use a sliding scale: you choose what you can afford within "
+                "a range. Each group's page says what it costs and whether insurance can cover it.</p>"
+            ),
+            d.heading("Counseling"),
+            d.paragraph(
+                "<p>A counseling session costs $120, or less on our sliding scale (demo fees). Many insurance plans, "
+                "including Medicare, cover counseling and some of our groups: call us and we will check your plan "
+                "with you before you start.</p>"
+                "<p>Cost should never be the reason someone goes without support. If paying is hard, tell us and "
+                "we will work something out together.</p>"
+            ),
+        ],
+    )
     if created:
-        log("Pages: About us, Get help now, Privacy")
+        log("Pages: About us, Get help now, Privacy, Fees and insurance")
     return pages
 
 

@@ -11,6 +11,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import BaseStreamBlock
 from home.queries import ReadablePageQuerySet
@@ -58,6 +59,16 @@ class BasePage(SocialMixin, Page):
     # The image a page is shared with when it has no social image.
     image_field = None
 
+    # What the site's search calls a page of this type, beside its title ("Article", "Support group").
+    search_kind = "Page"
+    # A page that lists other pages (an index, a finder): search shows it after the pages themselves,
+    # which answer a visitor's words better than the list they are in.
+    search_lists_pages = False
+    # A template with what else a result of this type shows (an article's date, a group's next
+    # meeting), given `page`; and what it reads, fetched for a whole page of results at once.
+    search_result_template = None
+    search_prefetch_related = ()
+
     # Every page type's queryset has readable(): live pages anyone may read (home/queries.py).
     objects = PageManager.from_queryset(ReadablePageQuerySet)()
 
@@ -80,6 +91,21 @@ class BasePage(SocialMixin, Page):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is None and self._indexes_related_fields():
+            # Wagtail indexes a page for search on Django's post_save, reading it back from the
+            # database; modelcluster writes the page's inline rows and many-to-many fields (topics,
+            # authors) only after that. Without this the index held the topics of the save before.
+            insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
+        return result
+
+    @classmethod
+    def _indexes_related_fields(cls):
+        return getattr(cls, "search_auto_update", True) and any(
+            isinstance(field, index.RelatedFields) for field in cls.get_search_fields()
+        )
 
     @classproperty
     def edit_handler(cls):

@@ -72,6 +72,8 @@ class HomePage(BasePage):
     max_count_per_parent = 1
     summary_field = "hero_text"
     image_field = "hero_image"
+    search_kind = "Home page"
+    search_lists_pages = True
 
     content_panels = [
         *BasePage.content_panels,

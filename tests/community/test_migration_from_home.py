@@ -115,7 +115,11 @@ for page in Page.objects.order_by("path").select_related("content_type"):
 
 snapshot = {
     "pages": pages,
-    "searches": {query: served(f"/search/?query={query}") for query in ("community", "recovery", "support")},
+    # What each search finds, on any of its pages: how results read and rank is the search code's own.
+    "searches": {
+        query: sorted({link for n in range(1, 6) for link in served(f"/search/?query={query}&page={n}")["links"]})
+        for query in ("community", "recovery", "support")
+    },
     "workflows": sorted([row.page_id, row.workflow.name] for row in WorkflowPage.objects.select_related("workflow")),
     "group_page_permissions": sorted(
         [row.group.name, row.page_id, row.permission.codename]
