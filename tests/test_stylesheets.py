@@ -1,4 +1,5 @@
-"""The stylesheets are plain files linked from templates: each one linked exists, each one is linked.
+"""The stylesheets are plain files linked from templates (or from an admin widget's media): each one
+linked exists, each one is linked.
 
 Read from the template sources, not rendered pages: a missing file would only fail in production,
 where the manifest storage cannot hash a name it does not have.
@@ -23,8 +24,23 @@ def _links():
     ]
 
 
+# An admin widget's stylesheet, given in its Media: css={"all": ["css/name.css"]}.
+MEDIA = re.compile(r"""["']css/([\w-]+\.css)["']""")
+APPS = ("home", "blog", "community", "groups")
+
+
+def _media_links():
+    return {
+        match[1]
+        for app in APPS
+        for path in sorted(Path(settings.BASE_DIR, app).rglob("*.py"))
+        if "migrations" not in path.parts
+        for match in MEDIA.finditer(path.read_text())
+    }
+
+
 def test_every_linked_stylesheet_exists_and_every_stylesheet_is_linked():
-    linked = {name for _, name, _ in _links()}
+    linked = {name for _, name, _ in _links()} | _media_links()
     assert linked == {path.name for path in CSS.glob("*.css")}
 
 

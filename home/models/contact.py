@@ -114,7 +114,10 @@ class ContactFormBuilder(FormBuilder):
     """Wagtail's form builder with sensible widgets for people on phones."""
 
     def get_form_class(self):
-        return type("ContactForm", (ContactForm,), self.formfields)
+        # A field an editor named like one of the form's own (kept in an old revision, published
+        # again by a workflow or a schedule, past the admin form's check) never replaces it.
+        fields = {name: field for name, field in self.formfields.items() if name not in RESERVED_FIELD_NAMES}
+        return type("ContactForm", (ContactForm,), fields)
 
     def get_field_options(self, field):
         options = super().get_field_options(field)

@@ -554,3 +554,11 @@ def test_the_thank_you_page_takes_no_posts(client, contact_page):
     response = client.post(f"{contact_page.url}thank-you/", message())
     assert response.status_code == HTTPStatus.METHOD_NOT_ALLOWED
     assert FormSubmission.objects.count() == 0
+
+
+def test_an_email_question_kept_in_an_old_revision_never_replaces_the_forms_own(client, contact_page):
+    # Published again by a workflow or a schedule, past the admin form's check.
+    ContactFormFieldFactory(page=contact_page, label="Email", field_type="email", required=True)
+    response = client.post(contact_page.url, message(contact_method="text", email="", phone="828 555 0100"))
+    thanked(client, response)
+    assert FormSubmission.objects.get().form_data["phone"] == "(828) 555-0100"
