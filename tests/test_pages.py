@@ -51,6 +51,25 @@ def test_the_get_help_page_gives_the_local_crisis_line_that_a_phones_crisis_bar_
     assert 'class="callout"' not in client.get(other.url).content.decode()
 
 
+def test_without_a_live_get_help_page_the_crisis_bar_keeps_the_local_line_on_a_phone(client, site_root, practice):
+    practice.mobile_crisis_name = "Mobile crisis team"
+    practice.mobile_crisis_phone = "(828) 555-0199"
+    practice.save()
+    kept = 'class="crisis-bar__local crisis-bar__local--kept"'
+
+    html = client.get("/").content.decode()  # no Get help now page chosen
+    assert kept in html and "More ways to get help" not in html
+
+    practice.get_help_page = StandardPageFactory(parent=site_root, title="Get help now", slug="get-help-now")
+    practice.save()
+    html = client.get("/").content.decode()
+    assert kept not in html and 'class="crisis-bar__local"' in html and "More ways to get help" in html
+
+    practice.get_help_page.unpublish()
+    html = client.get("/").content.decode()
+    assert kept in html and "More ways to get help" not in html
+
+
 def test_main_menu_lists_live_pages_marked_show_in_menus(client, site_root, practice):
     StandardPageFactory(parent=site_root, title="About us", slug="about", show_in_menus=True)
     StandardPageFactory(parent=site_root, title="Privacy", slug="privacy", show_in_menus=False)

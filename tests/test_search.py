@@ -119,7 +119,8 @@ def found(client, query):
         {
             "title": item.h2.get_text(strip=True),
             "kind": item.select_one(".search-result__kind").get_text(strip=True),
-            "meta": item.select_one(".search-result__meta").get_text(" ", strip=True),
+            # As read out: the kind, then a comma (hidden on screen), then the date or next meeting.
+            "meta": item.select_one(".search-result__meta").get_text(" ", strip=True).replace(" ,", ","),
             "summary": item.select_one(".search-result__summary").get_text(strip=True)
             if item.select_one(".search-result__summary")
             else "",
@@ -160,7 +161,7 @@ def test_a_group_shows_its_kind_and_next_meeting(client, areas):
     group = SupportGroupPage.objects.get(pk=group.pk)
     [result] = found(client, "lantern")
     assert result["kind"] == "Support group"
-    assert result["meta"] == f"Support group Next meeting: {format_meeting(group.next_meeting)}"
+    assert result["meta"] == f"Support group, Next meeting: {format_meeting(group.next_meeting)}"
     assert result["summary"] == "We meet by lamplight."
 
 
@@ -168,7 +169,7 @@ def test_a_paused_group_says_so_instead_of_a_meeting(client, areas):
     group = SupportGroupPageFactory(parent=areas["finder"], title="Lantern circle", status=GroupStatus.PAUSED)
     MeetingRuleFactory(page=group, weekday=1, first_date=now_local().date() - datetime.timedelta(days=30))
     [result] = found(client, "lantern")
-    assert result["meta"] == "Support group Meetings are paused"
+    assert result["meta"] == "Support group, Meetings are paused"
 
 
 def test_community_and_standard_pages_say_what_they_are(client, areas, site_root):

@@ -14,6 +14,7 @@ social card. The drawing is fast (the demo loads in every test process) and each
 a few tens of kilobytes.
 """
 
+import functools
 import random
 from io import BytesIO
 
@@ -27,8 +28,12 @@ from .scenes import SCENES
 CREDIT = "Illustration made for this website (demo)"
 
 
+@functools.cache
 def draw(scene, seed):
-    """The picture of `scene` (a name in SCENES), as JPEG bytes."""
+    """The picture of `scene` (a name in SCENES), as JPEG bytes.
+
+    Kept for the life of the process: the same arguments always draw the same picture, and a test
+    process loads the demo many times (each browser test builds its own)."""
     canvas = Canvas()
     SCENES[scene](canvas, random.Random(seed))  # noqa: S311 (shapes of hills, not secrets)
     return canvas.jpeg()

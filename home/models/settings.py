@@ -1,6 +1,8 @@
 """The practice's details and the crisis block, edited under Settings in the admin."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import cached_property
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -227,3 +229,18 @@ class SiteSettings(BaseGenericSetting):
     @property
     def mobile_crisis_href(self):
         return tel_href(self.mobile_crisis_phone)
+
+    @cached_property
+    def live_help_page(self):
+        """The 'Get help now' page if visitors can open it, else None (no link to a 404)."""
+        page = self.get_help_page
+        return page if page is not None and page.live else None
+
+    @cached_property
+    def help_page_gives_local_line(self):
+        """Whether "More ways to get help" leads to the local crisis line: a standard page shows it first
+        (templates/home/standard_page.html). When not, a phone's crisis bar keeps the line itself."""
+        from .pages import StandardPage
+
+        page = self.live_help_page
+        return page is not None and page.content_type_id == ContentType.objects.get_for_model(StandardPage).pk

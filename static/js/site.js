@@ -34,6 +34,13 @@
         arrival.focus();
     }
 
+    // A form's error summary carries autofocus, which focuses it (and so brings it into view) without
+    // JavaScript; some mobile browsers ignore autofocus, and the summary would stay below the fold.
+    var summary = document.querySelector(".error-summary[autofocus]");
+    if (summary && document.activeElement !== summary) {
+        summary.focus();
+    }
+
     // Embeds: the provider's player is fetched only when the visitor asks for it.
     document.querySelectorAll("[data-embed]").forEach(function (figure) {
         var template = figure.querySelector("template[data-embed-template]");
