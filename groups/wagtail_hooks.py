@@ -62,14 +62,15 @@ def field_in_words(request, name):
     return in_words(value)
 
 
-def listed(name):
-    """A column of the list of requests: the field `name` as the export writes it, under its own label,
-    sortable; times as Asheville's clock shows them, whatever time zone the staff member chose."""
+def listed(name, heading=None):
+    """A column of the list of requests: the field `name` as the export writes it, under its own label
+    (or a shorter `heading`, so the columns fit beside the filters), sortable; times as Asheville's
+    clock shows them, whatever time zone the staff member chose."""
 
     def column(model_admin, request):
         return practice_words(field_in_words(request, name))
 
-    column.short_description = capfirst(JoinRequest._meta.get_field(name).verbose_name)
+    column.short_description = heading or capfirst(JoinRequest._meta.get_field(name).verbose_name)
     column.admin_order_field = name
     return column
 
@@ -116,9 +117,9 @@ class JoinRequestAdmin(ModelAdmin):
     received = listed("created_at")
     for_group = listed("group")
     their_name = listed("name")
-    how_to_contact = listed("contact_method")
-    safe_to_leave_message = listed("ok_to_leave_message")
-    first_session = listed("preferred_session")
+    how_to_contact = listed("contact_method", "Contact by")
+    safe_to_leave_message = listed("ok_to_leave_message", "Leave a message?")
+    first_session = listed("preferred_session", "First session")
     in_status = listed("status")
     list_filter = ("status", "group", "created_at")
     search_fields = ("name", "email", "phone", "group__title")

@@ -66,9 +66,9 @@ def test_the_list_of_requests_is_in_words_and_asheville_time(admin_client, reque
         "Received",
         "Group",
         "Name",
-        "How to contact them",
-        "Safe to leave a message",
-        "Preferred first or intro session",
+        "Contact by",
+        "Leave a message?",
+        "First session",
         "Status",
     ]
     assert newest == [
