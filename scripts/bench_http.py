@@ -24,6 +24,7 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+import textwrap
 import threading
 import time
 from collections import Counter
@@ -360,10 +361,17 @@ def report(results, skipped, tool, seconds, connections, threads, redis=None, co
         "% static: of the static file through the same server in this run; % gunicorn static: of the "
         "static file through gunicorn alone.",
         "HIT: share of responses with X-Page-Cache: HIT (page cache) or X-Cache: HIT (Varnish); 'no hdr': "
-        "no response carried that header (the cache is not installed).",
+        "no response carried that header (that cache is not installed, or not switched on).",
         *targets_met(results),
     ]
-    return "\n".join(lines)
+    return "\n".join(_wrap(line) for line in lines)
+
+
+def _wrap(line, width=110):
+    """Prose wrapped at `width`; table rows (indented) and logs (several lines) as they are."""
+    if line.startswith(" ") or "\n" in line or len(line) <= width:
+        return line
+    return textwrap.fill(line, width, subsequent_indent="  ")
 
 
 def _static(rows):
