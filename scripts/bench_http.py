@@ -274,6 +274,9 @@ def run(seconds=10, connections=16, threads=2, vcl=servers.VARNISH_CONFIG, redis
     use_redis = skipped[PAGE_CACHE] is None
     results = {}
     with tempfile.TemporaryDirectory(prefix="rmc-bench-http-") as folder:
+        # varnishd compiles the VCL as its own unprivileged user, which must be able to enter the
+        # folder (created 0700) to read it.
+        Path(folder).chmod(0o755)
         env = servers.production_env(folder, PAGE_CACHE_SECONDS=0, **({"REDIS_URL": redis_url} if use_redis else {}))
         measuring = (load, seconds, connections, threads, folder, _progress)
         try:
