@@ -62,8 +62,8 @@ check: $(VENV)/.dev-installed ## Django's system checks and a check for missing 
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
-bench: $(VENV)/.dev-installed ## Queries and render time per page type, at 1x and 10x demo content
-	$(BIN)/python scripts/bench.py
+bench: $(VENV)/.dev-installed ## Queries and render time per page type (1x, 10x); req/s through gunicorn, the page cache and Varnish beside a static file
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 fuzz: $(VENV)/.dev-installed ## Several thousand requests with odd values across every public URL and API parameter; fails on any 5xx
 	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)

@@ -1,12 +1,19 @@
 #!/usr/bin/env python
-"""Benchmark: SQL queries and median render time per page type and API endpoint.
+"""Benchmark: queries and render time per page type, and requests per second through real servers.
 
-Runs in-process through Django's test client on production settings (DEBUG off,
+Render part: in-process through Django's test client on production settings (DEBUG off,
 compressed manifest static files) against a throwaway SQLite database, first
 with the demo content (1x), then with ten times as much (10x, made by each
 app's `demo.multiply`). Warm requests only; nothing here is a pass/fail test.
 
-    make bench            # or: python scripts/bench.py --runs 30
+HTTP part (scripts/bench_http.py): requests per second for the home page, an
+article, the group finder and an API list through gunicorn alone, gunicorn with
+the in-process page cache, and Varnish, each beside a static file served by the
+same server in the same run. Load from wrk when installed (apt-get install wrk).
+
+    make bench                          # both parts
+    python scripts/bench.py --render-only --runs 30
+    python scripts/bench.py --http-only --seconds 15
 """
 
 import argparse
@@ -121,14 +128,48 @@ def run(runs, factor):
             print(f"  status changed at 10x: {status} -> {status10}")
 
 
-def main():
+def parse_args(argv=None):
+    from scripts import bench_http, servers
+
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
-    parser.add_argument("--factor", type=int, default=10, help="content multiplier for the second pass (default 10)")
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="rmc-bench-") as workdir:
-        configure_environment(Path(workdir))
-        run(args.runs, args.factor)
+    only = parser.add_mutually_exclusive_group()
+    only.add_argument("--render-only", action="store_true", help="queries and render time only")
+    only.add_argument("--http-only", action="store_true", help="requests per second through the servers only")
+    render = parser.add_argument_group("render part")
+    render.add_argument("--runs", type=int, default=20, help="timed requests per URL (default 20)")
+    render.add_argument("--factor", type=int, default=10, help="content multiplier for the second pass (default 10)")
+    http = parser.add_argument_group("HTTP part")
+    http.add_argument("--seconds", type=int, default=10, help="load time per URL and server (default 10)")
+    http.add_argument("--connections", type=int, default=16, help="open connections (default 16)")
+    http.add_argument("--threads", type=int, default=2, help="wrk threads (default 2)")
+    http.add_argument(
+        "--load-tool", choices=["wrk", "python"], help="default: wrk if installed, else the less precise Python client"
+    )
+    http.add_argument(
+        "--vcl", type=Path, default=servers.VARNISH_CONFIG, help="Varnish configuration (default: the shipped one)"
+    )
+    http.add_argument(
+        "--redis-url",
+        default=bench_http.DEFAULT_REDIS_URL,
+        help="a Redis database the bench may flush, for the page cache (default $BENCH_REDIS_URL or %(default)s)",
+    )
+    return parser.parse_args(argv)
+
+
+def main():
+    args = parse_args()
+    if not args.http_only:
+        environment = dict(os.environ)
+        with tempfile.TemporaryDirectory(prefix="rmc-bench-") as workdir:
+            configure_environment(Path(workdir))
+            run(args.runs, args.factor)
+        # The HTTP part's servers start from this process's environment, not the render part's.
+        os.environ.clear()
+        os.environ.update(environment)
+    if not args.render_only:
+        from scripts import bench_http
+
+        bench_http.run(args.seconds, args.connections, args.threads, args.vcl, args.redis_url, args.load_tool)
 
 
 if __name__ == "__main__":

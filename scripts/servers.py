@@ -179,6 +179,16 @@ def varnish_config(backend_port, vcl=VARNISH_CONFIG):
     return text
 
 
+def varnish_unavailable(vcl=VARNISH_CONFIG):
+    """Why `varnishd()` cannot start here ("varnishd not installed", "… not found"), or None when it can."""
+    if not Path(VARNISHD).exists():
+        return "varnishd not installed (apt-get install varnish)"
+    if not Path(vcl).exists():
+        name = Path(vcl).relative_to(BASE_DIR) if Path(vcl).is_relative_to(BASE_DIR) else vcl
+        return f"{name} not found"
+    return None
+
+
 @contextmanager
 def varnishd(backend_port, folder, port=None, vcl=VARNISH_CONFIG, memory="64m"):
     """Varnish (Debian's varnishd) on 127.0.0.1 in front of 127.0.0.1:`backend_port`, with the shipped VCL.
@@ -216,6 +226,13 @@ def varnishd(backend_port, folder, port=None, vcl=VARNISH_CONFIG, memory="64m"):
             yield server
         finally:
             _stop(process)
+
+
+def static_url(env, name):
+    """The URL path under which `env`'s site serves the static file `name` (hashed by the manifest of
+    compressed manifest storage, e.g. /static/css/base.1a2b3c4d5e6f.css), after `prepare_site(env)`."""
+    manifest = json.loads((Path(env["STATIC_ROOT"]) / "staticfiles.json").read_text())
+    return "/static/" + manifest["paths"][name]
 
 
 def fetch(url, headers=None, method="GET"):
