@@ -29,12 +29,14 @@ acl purgers {
 sub vcl_recv {
     # PURGE <path>: drop every stored copy of the path, whatever its query string (?page=2,
     # ?type=…) and host name. A ban on the path header stored with each object (vcl_backend_response)
-    # reaches all variants at once, which a plain purge of one URL would not.
+    # reaches all variants at once, which a plain purge of one URL would not. (The path is not
+    # quoted: quotes would become part of the value compared. Paths have no spaces: they are
+    # percent-encoded.)
     if (req.method == "PURGE") {
         if (!client.ip ~ purgers) {
             return (synth(405, "Not allowed"));
         }
-        if (std.ban({"obj.http.X-Url-Path == ""} + regsub(req.url, "\?.*$", "") + {"""})) {
+        if (std.ban("obj.http.X-Url-Path == " + regsub(req.url, "\?.*$", ""))) {
             return (synth(200, "Purged"));
         }
         return (synth(400, std.ban_error()));
