@@ -15,6 +15,7 @@ import html
 import json
 import re
 import time
+from http.cookies import SimpleCookie
 from types import SimpleNamespace
 
 import pytest
@@ -158,6 +159,18 @@ def test_a_form_and_its_token_are_never_shared(stack, demo, which):
         if CSRF_INPUT.search(body) or "Set-Cookie" in headers:
             assert headers["X-Cache"] == "MISS"
             assert not cacheable_by_headers(headers)
+
+
+def test_a_visitor_keeps_their_csrf_cookie_through_varnish(stack, demo):
+    """Varnish passes Django's CSRF cookie on (and drops others): a form page renews the visitor's
+    own token instead of handing out a new one at each visit, so a form open in another tab still posts."""
+    first = get(stack, demo["contact"])[1]
+    sent = SimpleCookie(first["Set-Cookie"])["csrftoken"].value
+    status, headers, body = get(stack, demo["contact"], {"Cookie": f"tracker=1; csrftoken={sent}"})
+    assert status == 200
+    assert CSRF_INPUT.search(body)
+    assert SimpleCookie(headers["Set-Cookie"])["csrftoken"].value == sent
+    assert headers["X-Cache"] == "MISS"
 
 
 def test_a_token_cookie_does_not_make_a_public_answer_personal(stack, demo):

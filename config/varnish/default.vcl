@@ -65,15 +65,25 @@ sub vcl_recv {
         return (pass);
     }
 
-    # Other cookies (the CSRF cookie a form page set, a stray analytics cookie) change nothing
-    # in a public page, so they are left out of the request to keep one copy for everyone.
-    # A form page is still safe: Django answers it "private, no-store" with a fresh token,
-    # and such an answer is never stored (vcl_backend_response). The one exception: a
-    # messages cookie means the page shows a one-time note to this visitor, so it passes.
+    # A messages cookie means the page shows a one-time note to this visitor: it passes.
     if (req.http.Cookie ~ "(^|;\s*)messages=") {
         return (pass);
     }
-    unset req.http.Cookie;
+    # Every other cookie but Django's CSRF cookie is dropped (analytics and the like change nothing
+    # in a page). The CSRF cookie goes on to Django, so a visitor on a form page keeps their token
+    # (one tab's form still posts after another tab was opened). It never makes a copy personal:
+    # cookies are not part of the key, a public page does not read the token, and a page that does
+    # (a form) is answered "private, no-store" and never stored (vcl_backend_response).
+    if (req.http.Cookie) {
+        set req.http.Cookie = ";" + req.http.Cookie;
+        set req.http.Cookie = regsuball(req.http.Cookie, "; +", ";");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";((__Host-)?csrftoken)=", "; \1=");
+        set req.http.Cookie = regsuball(req.http.Cookie, ";[^ ][^;]*", "");
+        set req.http.Cookie = regsuball(req.http.Cookie, "^[; ]+|[; ]+$", "");
+        if (req.http.Cookie == "") {
+            unset req.http.Cookie;
+        }
+    }
 
     # One stored copy per encoding Varnish can serve: gzip or none (browsers' lists differ in
     # order and extras like br, which would each make a copy of their own).
