@@ -10,3 +10,8 @@ class GroupsConfig(AppConfig):
 
     def ready(self):
         from groups import signals  # noqa: F401 (connects the receivers)
+        from groups.feeds import feed_paths
+        from home.frontend_cache import register_page_urls
+
+        # A group or the finder changed: the front cache drops the calendars and the Meeting Guide feed too.
+        register_page_urls(feed_paths)

@@ -7,6 +7,7 @@ group pages handle their own requests (groups/models/pages.py).
 
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
@@ -17,6 +18,15 @@ from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import SiteSettings
 
 FEED_MAX_AGE = 60 * 15
+
+
+def feed_paths(page):
+    """The feeds that show `page` (a group or the finder), for the front cache's purges (home/frontend_cache.py)."""
+    if isinstance(page, SupportGroupPage):
+        return [reverse("groups:calendar"), reverse("groups:meeting_guide"), page.get_calendar_path()]
+    if isinstance(page, SupportGroupIndexPage):
+        return [reverse("groups:calendar"), reverse("groups:meeting_guide")]
+    return []
 
 
 def _feed_groups(queryset):

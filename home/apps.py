@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_delete, post_save
 
-        from home import checks, signals  # noqa: F401 (they register their checks and receivers)
+        from home import checks, frontend_cache, signals  # noqa: F401 (they register their checks and receivers)
         from home.api import stream_types
         from home.content_version import mark_content_changed
 
@@ -20,3 +20,5 @@ class HomeConfig(AppConfig):
 
         post_save.connect(mark_content_changed, dispatch_uid="content-changed-on-save")
         post_delete.connect(mark_content_changed, dispatch_uid="content-changed-on-delete")
+        # Purge the cache in front (Varnish, a CDN) of what a change shows in (home/frontend_cache.py).
+        frontend_cache.connect()

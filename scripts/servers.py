@@ -18,6 +18,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -197,9 +198,14 @@ def varnishd(backend_port, folder, port=None, vcl=VARNISH_CONFIG, memory="64m"):
     """
     folder = Path(folder)
     port = port or free_port()
-    config = folder / f"varnish-{port}.vcl"
+    # varnishd started by root drops to its own user, which must reach the config and its working
+    # directory: a folder of their own in /tmp, readable by all (pytest's temporary folders are not).
+    shared = Path(tempfile.mkdtemp(prefix=f"varnish-{port}-"))
+    shared.chmod(0o755)
+    config = shared / "default.vcl"
     config.write_text(varnish_config(backend_port, vcl))
-    workdir = folder / f"varnish-{port}"
+    config.chmod(0o644)
+    workdir = shared / "workdir"
     log = folder / f"varnishd-{port}.log"
     with log.open("w") as output:
         process = subprocess.Popen(  # noqa: S603 (Debian's varnishd, our arguments)
@@ -226,6 +232,32 @@ def varnishd(backend_port, folder, port=None, vcl=VARNISH_CONFIG, memory="64m"):
             yield server
         finally:
             _stop(process)
+            shutil.rmtree(shared, ignore_errors=True)
+
+
+@dataclass
+class Stack:
+    """The site as production runs it behind Varnish: `site` (gunicorn), `cache` (varnishd), `env`."""
+
+    env: dict
+    site: Server
+    cache: Server
+
+
+@contextmanager
+def behind_varnish(folder, demo=True, workers=2, **overrides):
+    """gunicorn, the task worker and Varnish in front, Wagtail purging Varnish (VARNISH_PURGE_URL)
+    from the worker, for a throw-away site in `folder` (prepared here: migrated, demo content)."""
+    folder = Path(folder)
+    cache_port = free_port()
+    env = production_env(folder, VARNISH_PURGE_URL=f"http://127.0.0.1:{cache_port}", **overrides)
+    prepare_site(env, demo=demo)
+    with (
+        gunicorn(env, workers=workers) as site,
+        worker(env),
+        varnishd(site.port, folder, port=cache_port) as cache,
+    ):
+        yield Stack(env, site, cache)
 
 
 def static_url(env, name):

@@ -147,6 +147,15 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             return self.get_full_url(request) + self.reverse_subpage("topic_feed", kwargs={"topic_slug": topic.slug})
         return self.get_full_url(request) + self.reverse_subpage("feed")
 
+    def get_cached_paths(self):
+        """What a front cache holds for this index (home/frontend_cache.py purges them when an article
+        changes): the listing (its pages and topic filters are query strings of it) and every feed."""
+        topic_feeds = [
+            self.reverse_subpage("topic_feed", kwargs={"topic_slug": slug})
+            for slug in Topic.objects.values_list("slug", flat=True)
+        ]
+        return ["/", "/" + self.reverse_subpage("feed"), *("/" + path for path in topic_feeds)]
+
     @path("feed/", name="feed")
     def feed(self, request):
         """RSS 2.0: the latest articles."""

@@ -505,3 +505,29 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # 17 hours over 11 tries, so a mail server down overnight still gets it.
 STAFF_EMAIL_ATTEMPTS = env.int("STAFF_EMAIL_ATTEMPTS", default=11)
 STAFF_EMAIL_FIRST_RETRY_SECONDS = env.float("STAFF_EMAIL_FIRST_RETRY_SECONDS", default=60)
+
+# The shared HTTP cache in front: purged on publish ----------------------------------------------
+
+# Wagtail's frontend cache backends, each on when its variables are set. What a change purges, and
+# the background task that sends the purges, are in home/frontend_cache.py (Wagtail's own app and
+# receivers, which purge only the page itself, are not installed). docs/deployment.md, "Varnish".
+WAGTAILFRONTENDCACHE = {}
+# Varnish with config/varnish/default.vcl, e.g. http://127.0.0.1:6081: PURGE and BAN go there.
+if env("VARNISH_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "home.frontend_cache.VarnishBackend",
+        "LOCATION": env("VARNISH_PURGE_URL"),
+    }
+# Cloudflare: an API token allowed to purge the zone's cache ("Zone.Cache Purge").
+if env("CLOUDFLARE_BEARER_TOKEN", default="") and env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "home.frontend_cache.PracticeCloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+# CloudFront: AWS credentials as boto3 finds them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or a role).
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "home.frontend_cache.PracticeCloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }

@@ -20,6 +20,9 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
+# No cache in front, whatever the environment says; tests of purging configure their own.
+WAGTAILFRONTENDCACHE = {}
+
 # Background tasks (search indexing, image renditions) run at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
