@@ -47,6 +47,10 @@ class Server:
     def log_text(self):
         return self.log.read_text(errors="replace") if self.log.exists() else ""
 
+    def wait_ready(self, timeout=60):
+        """Return once /health/ answers (AssertionError, with the log's place, after `timeout` seconds)."""
+        wait_for(_answers(self.url + "/health/"), timeout, f"the server on port {self.port} (log: {self.log})")
+
 
 def free_port():
     with socket.socket() as sock:
@@ -143,8 +147,12 @@ def _stop(process):
 
 
 @contextmanager
-def gunicorn(env, port=None, workers=2, log=None):
-    """gunicorn serving `env`'s site on 127.0.0.1 (a free port unless given), ready when /health/ answers."""
+def gunicorn(env, port=None, workers=2, log=None, wait=True):
+    """gunicorn serving `env`'s site on 127.0.0.1 (a free port unless given), ready when /health/ answers.
+
+    With wait=False it is yielded as soon as it is started: call its `wait_ready()` (several servers
+    then start side by side).
+    """
     port = port or free_port()
     log = Path(log) if log else Path(env["MEDIA_ROOT"]).parent / f"gunicorn-{port}.log"
     with log.open("w") as output:
@@ -157,7 +165,8 @@ def gunicorn(env, port=None, workers=2, log=None):
         )
         server = Server(port, process, log)
         try:
-            wait_for(_answers(server.url + "/health/"), 60, f"gunicorn on port {port} (log: {log})")
+            if wait:
+                server.wait_ready()
             yield server
         finally:
             _stop(process)

@@ -91,10 +91,19 @@ def cluster(tmp_path_factory):
             STAFF_NOTIFICATION_EMAILS="office@resilientmind.example",
         )
         servers.prepare_site(env, demo=False)
+        # The servers and the worker start while the pages are made.
+        a, b = (
+            stack.enter_context(servers.gunicorn(env, workers=1, log=folder / f"gunicorn-{name}.log", wait=False))
+            for name in "ab"
+        )
+        worker = stack.enter_context(servers.worker(env))
         seed = servers.shell(env, SEED)
-        a = stack.enter_context(servers.gunicorn(env, workers=1, log=folder / "gunicorn-a.log"))
-        b = stack.enter_context(servers.gunicorn(env, workers=1, log=folder / "gunicorn-b.log"))
-        stack.enter_context(servers.worker(env))
+        a.wait_ready()
+        b.wait_ready()
+        # When the tests are done, all three are told to stop at once, then waited for.
+        stack.callback(
+            lambda: [process.terminate() for process in (a.process, b.process, worker) if process.poll() is None]
+        )
         yield Cluster(env, s3, a, b, seed)
 
 
