@@ -58,6 +58,12 @@ print(json.dumps({{"articles": articles.pk, "contact": contact.get_url(), "totp_
 """
 
 
+@pytest.fixture(autouse=True)
+def _restore_migration_data():
+    """Overrides tests/conftest.py's: these tests read no test database (the servers have their own),
+    so none is made for them."""
+
+
 class Cluster:
     def __init__(self, env, s3, a, b, seed):
         self.env, self.s3, self.a, self.b, self.seed = env, s3, a, b, seed
@@ -130,8 +136,7 @@ def anonymous_get(url):
     return requests.get(url, allow_redirects=False, timeout=30)
 
 
-@pytest.fixture(scope="module")
-def moderator(cluster):
+def sign_in_moderator(cluster):
     """A moderator's browser, signed in on A: password, then the code their app shows."""
     browser = requests.Session()
     a = cluster.a.url
@@ -252,10 +257,10 @@ def image_urls(page):
     return parser.urls
 
 
-# The tests ---------------------------------------------------------------------------------------------
+# The parts ---------------------------------------------------------------------------------------------
 
 
-def test_a_session_begun_on_one_server_is_good_on_the_other(cluster, moderator):
+def check_a_session_begun_on_one_server_is_good_on_the_other(cluster, moderator):
     session_cookie = moderator.cookies.get("sessionid")
     assert session_cookie
     elsewhere = requests.Session()  # another browser tab, sent to B by the load balancer
@@ -266,7 +271,7 @@ def test_a_session_begun_on_one_server_is_good_on_the_other(cluster, moderator):
     assert anonymous_get(f"{cluster.b.url}/admin/").status_code == HTTPStatus.FOUND  # to the sign-in page
 
 
-def test_a_page_published_through_one_server_is_served_fresh_by_the_other(cluster, moderator):
+def check_a_page_published_through_one_server_is_served_fresh_by_the_other(cluster, moderator):
     url = publish_article(cluster, moderator, cluster.a, "fresh-on-b", "Written on server A, first version.")
     response = anonymous_get(cluster.b.url + url)
     assert response.status_code == HTTPStatus.OK
@@ -278,7 +283,7 @@ def test_a_page_published_through_one_server_is_served_fresh_by_the_other(cluste
         assert "second version" in response.text and "first version" not in response.text
 
 
-def test_the_forms_rate_limit_is_counted_across_both_servers(cluster):
+def check_the_forms_rate_limit_is_counted_across_both_servers(cluster, moderator):
     browser = visitor("203.0.113.7")
     contact = cluster.seed["contact"]
     answers = [
@@ -296,7 +301,7 @@ def test_the_forms_rate_limit_is_counted_across_both_servers(cluster):
     assert send_message(visitor("198.51.100.4"), cluster.b, contact, "Hello").status_code == HTTPStatus.SEE_OTHER
 
 
-def test_a_message_sent_on_one_server_is_announced_by_the_one_worker(cluster):
+def check_a_message_sent_on_one_server_is_announced_by_the_one_worker(cluster, moderator):
     def staff_emails():
         return dict(
             cluster.query(
@@ -328,7 +333,7 @@ def test_a_message_sent_on_one_server_is_announced_by_the_one_worker(cluster):
     assert words not in arguments and "sam@example.com" not in arguments  # the task holds no message
 
 
-def test_images_uploaded_through_one_server_are_in_the_bucket_and_shown_by_the_other(cluster, moderator):
+def check_images_uploaded_through_one_server_are_in_the_bucket_and_shown_by_the_other(cluster, moderator):
     image = upload_image(cluster, moderator, cluster.a, "blue-ridge-at-dusk")
     assert "original_images/blue-ridge-at-dusk.jpg" in cluster.s3.keys("original_images/")
     assert not list(Path(cluster.env["MEDIA_ROOT"]).glob("**/*.jpg"))  # nothing on either server's disk
@@ -354,8 +359,7 @@ def test_images_uploaded_through_one_server_are_in_the_bucket_and_shown_by_the_o
     assert cluster.s3.endpoint in policy["img-src"]
 
 
-@pytest.mark.xfail(strict=False, reason="needs the page cache (H3)")
-def test_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until_published(cluster, moderator):
+def check_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until_published(cluster, moderator):
     url = publish_article(cluster, moderator, cluster.a, "cached-on-a", "Cached, first version.")
     first = anonymous_get(cluster.a.url + url)
     assert first.headers.get("X-Page-Cache") == "MISS"
@@ -366,3 +370,28 @@ def test_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until
     publish_article(cluster, moderator, cluster.a, "cached-on-a", "Cached, second version.")
     fresh = anonymous_get(cluster.b.url + url)
     assert "second version" in fresh.text and "first version" not in fresh.text
+
+
+# The test: one, in parts (subtests), so that the servers are built once even when pytest-xdist
+# shares the suite out (an xdist_group mark would not keep a module's tests together: pytest-xdist
+# 3.8 cannot rename pytest 9's test ids). Each part reports on its own and the next runs anyway.
+
+CHECKS = [
+    check_a_session_begun_on_one_server_is_good_on_the_other,
+    check_a_page_published_through_one_server_is_served_fresh_by_the_other,
+    check_the_forms_rate_limit_is_counted_across_both_servers,
+    check_a_message_sent_on_one_server_is_announced_by_the_one_worker,
+    check_images_uploaded_through_one_server_are_in_the_bucket_and_shown_by_the_other,
+]
+
+
+def test_two_app_servers_share_one_site(cluster, subtests):
+    moderator = sign_in_moderator(cluster)
+    for check in CHECKS:
+        with subtests.test(check.__name__.removeprefix("check_")):
+            check(cluster, moderator)
+    with subtests.test("page cache"):
+        try:
+            check_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until_published(cluster, moderator)
+        except AssertionError:  # as pytest.mark.xfail(strict=False): remove this once the page cache (H3) is merged
+            pytest.xfail("needs the page cache (H3)")
