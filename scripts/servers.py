@@ -14,6 +14,7 @@ Imported by tests (`from scripts import servers`) and by scripts/bench.py.
 import json
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -22,6 +23,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,10 @@ class Server:
 
     def log_text(self):
         return self.log.read_text(errors="replace") if self.log.exists() else ""
+
+    def wait_ready(self, timeout=60):
+        """Return once /health/ answers (AssertionError, with the log's place, after `timeout` seconds)."""
+        wait_for(_answers(self.url + "/health/"), timeout, f"the server on port {self.port} (log: {self.log})")
 
 
 def free_port():
@@ -103,11 +109,21 @@ def manage(env, *args):
 
 
 def prepare_site(env, demo=True):
-    """Migrate, collect the static files and (by default) load the demo content."""
-    manage(env, "migrate", "--no-input", "-v0")
-    manage(env, "collectstatic", "--no-input", "-v0")
+    """Migrate, collect the static files and (by default) load the demo content.
+
+    collectstatic reads no database: it runs beside the migrations, on the machine's other core.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        static = pool.submit(manage, env, "collectstatic", "--no-input", "-v0")
+        manage(env, "migrate", "--no-input", "-v0")
+        static.result()
     if demo:
         manage(env, "load_demo_content")
+
+
+def shell(env, code):
+    """Run `code` in `manage.py shell` with `env`; the JSON its last line of output prints."""
+    return json.loads(manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1])
 
 
 def _answers(url):
@@ -132,8 +148,12 @@ def _stop(process):
 
 
 @contextmanager
-def gunicorn(env, port=None, workers=2, log=None):
-    """gunicorn serving `env`'s site on 127.0.0.1 (a free port unless given), ready when /health/ answers."""
+def gunicorn(env, port=None, workers=2, log=None, wait=True):
+    """gunicorn serving `env`'s site on 127.0.0.1 (a free port unless given), ready when /health/ answers.
+
+    With wait=False it is yielded as soon as it is started: call its `wait_ready()` (several servers
+    then start side by side).
+    """
     port = port or free_port()
     log = Path(log) if log else Path(env["MEDIA_ROOT"]).parent / f"gunicorn-{port}.log"
     with log.open("w") as output:
@@ -146,7 +166,8 @@ def gunicorn(env, port=None, workers=2, log=None):
         )
         server = Server(port, process, log)
         try:
-            wait_for(_answers(server.url + "/health/"), 60, f"gunicorn on port {port} (log: {log})")
+            if wait:
+                server.wait_ready()
             yield server
         finally:
             _stop(process)
@@ -286,3 +307,126 @@ def fetch(url, headers=None, method="GET"):
 def fetch_json(url, headers=None):
     status, _headers, body = fetch(url, headers)
     return status, json.loads(body)
+
+
+# PostgreSQL, Redis and S3 for a site on more than one server (tests/test_two_servers.py). --------------
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_SERVER_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379")
+
+
+def postgres_answers(url=POSTGRES_URL):
+    """Why PostgreSQL at `url` cannot be used (a sentence), or None when it answers."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=3):
+            return None
+    except psycopg.Error as error:
+        return f"PostgreSQL at {url} does not answer ({type(error).__name__})"
+
+
+def redis_answers(url=REDIS_SERVER_URL):
+    """Why Redis at `url` cannot be used (a sentence), or None when it answers."""
+    import redis
+
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=3, socket_timeout=3).ping()
+        return None
+    except redis.RedisError as error:
+        return f"Redis at {url} does not answer ({type(error).__name__})"
+
+
+@contextmanager
+def postgres_database(prefix="rmc_servers", url=POSTGRES_URL):
+    """A new, empty PostgreSQL database named `prefix` and a random suffix; its DATABASE_URL.
+
+    Dropped when the block ends, with any connection still open to it.
+    """
+    import psycopg
+    from psycopg import sql
+
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@contextmanager
+def redis_database(number, url=REDIS_SERVER_URL):
+    """Redis database `number`, emptied before and after the block; its REDIS_URL."""
+    import redis
+
+    client = redis.Redis.from_url(f"{url}/{number}")
+    client.flushdb()
+    try:
+        yield f"{url}/{number}"
+    finally:
+        client.flushdb()
+        client.close()
+
+
+@dataclass
+class S3:
+    """A local S3-compatible server (moto) with one bucket; `env` points django-storages at it."""
+
+    endpoint: str
+    bucket: str
+    client: object
+
+    @property
+    def env(self):
+        return {
+            "AWS_STORAGE_BUCKET_NAME": self.bucket,
+            "AWS_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_S3_REGION_NAME": "us-east-1",
+            "AWS_ACCESS_KEY_ID": "testing",
+            "AWS_SECRET_ACCESS_KEY": "testing",  # moto takes any keys
+        }
+
+    def keys(self, prefix=""):
+        """The keys of the objects in the bucket."""
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=prefix)
+        return [item["Key"] for page in pages for item in page.get("Contents", [])]
+
+
+@contextmanager
+def s3_server(bucket="media", port=None):
+    """moto's S3 server (`moto[server]`, a dev requirement) on 127.0.0.1 in this process, with `bucket`.
+
+    Anyone may read its objects (a bucket policy, as for public media); writing takes the keys in `env`.
+    """
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    port = port or free_port()
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    try:
+        endpoint = f"http://127.0.0.1:{port}"
+        s3 = S3(endpoint, bucket, None)
+        credentials = {key: s3.env[key] for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+        s3.client = boto3.client(
+            "s3",
+            endpoint_url=endpoint,
+            region_name="us-east-1",
+            **{key.lower(): value for key, value in credentials.items()},
+        )
+        s3.client.create_bucket(Bucket=bucket)
+        # Public media as production serves them: anyone may read an object, only the site write one.
+        public_read = {
+            "Effect": "Allow",
+            "Principal": "*",
+            "Action": "s3:GetObject",
+            "Resource": f"arn:aws:s3:::{bucket}/*",
+        }
+        s3.client.put_bucket_policy(
+            Bucket=bucket, Policy=json.dumps({"Version": "2012-10-17", "Statement": [public_read]})
+        )
+        yield s3
+    finally:
+        server.stop()
