@@ -17,11 +17,11 @@ request that carries a session or messages cookie or an Authorization header (st
 token, a visitor with a message waiting), nor at the admin, documents, media, static files,
 the health check or a search (what visitors search for is never stored).
 
-Every stored page belongs to a generation, a token in the same shared cache that is part of
-each key. A change to content (home/content_version.py, on every save and delete that is
-content) replaces the token, so every copy is stale at once in every process; copies of the
-old generation are never read again and expire by themselves. A page rendered while a change
-commits is stored under the generation it started with, so it cannot outlive the change. With
+Every stored page belongs to a generation, a token in the same shared cache that each copy
+carries. A change to content (home/content_version.py, on every save and delete that is
+content) replaces the token, so every copy is stale at once in every process; a copy of an
+old generation is never served again, and is replaced or expires. A page rendered while a
+change commits carries the generation it started with, so it cannot outlive the change. With
 the cache unreachable (Redis down: django-redis ignores the error and answers nothing) there is
 no generation: every request is a miss, rendered as if there were no cache, never an error.
 
@@ -216,10 +216,19 @@ def release():
 
 
 class PageCacheMiddleware:
-    """Answer anonymous GET and HEAD from the page cache; keep what may be kept (see the module docstring)."""
+    """Answer anonymous GET and HEAD from the page cache; keep what may be kept (see the module docstring).
+
+    A hit costs one round trip to the cache: the generation, the address's Vary list and the copy
+    the Vary list this process last saw for the address points to, in one get_many. Each copy
+    holds the generation it was made in, and counts only while that is the current one.
+    """
+
+    # Per process, a hint only: the Vary list each address last had (it changes with code, not content).
+    KNOWN_VARY_LIMIT = 10_000
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.known_vary = {}
 
     def __call__(self, request):
         if settings.PAGE_CACHE_SECONDS <= 0 or not request_is_cacheable(request):
@@ -229,17 +238,27 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return self.get_response(request)  # the site answers a bad Host itself
         cache = page_cache()
-        vary_key = f"page-cache:vary:{url}"
-        found = cache.get_many([GENERATION_KEY, vary_key])
+        prefix = f"page-cache:{release()}:{url}"
+        vary_key = f"{prefix}:vary"
+        guess = self.known_vary.get(url)
+        guessed_key = self.entry_key(request, prefix, guess) if guess is not None else None
+        found = cache.get_many([GENERATION_KEY, vary_key, *([guessed_key] if guessed_key else [])])
         generation = found.get(GENERATION_KEY) or start_generation(cache)
         if generation is None:  # the cache is unreachable
             return self.miss(request)
-        prefix = f"page-cache:{release()}:{generation}:{url}"
-        if vary_key in found:
-            entry = cache.get(self.entry_key(request, prefix, found[vary_key]))
-            if entry is not None:
+        vary = found.get(vary_key)
+        if vary is not None:
+            self.remember_vary(url, vary)
+            key = self.entry_key(request, prefix, vary)
+            entry = found.get(key) if key == guessed_key else cache.get(key)
+            if entry is not None and entry[0] == generation:
                 return self.hit(request, entry)
-        return self.miss(request, cache, prefix, vary_key)
+        return self.miss(request, cache, prefix, generation)
+
+    def remember_vary(self, url, vary):
+        if len(self.known_vary) >= self.KNOWN_VARY_LIMIT:
+            self.known_vary.clear()
+        self.known_vary[url] = vary
 
     @staticmethod
     def entry_key(request, prefix, vary):
@@ -247,7 +266,7 @@ class PageCacheMiddleware:
         return f"{prefix}:{_hash(values)}"
 
     def hit(self, request, entry):
-        status, headers, content, stored_at = entry
+        _generation, status, headers, content, stored_at = entry
         response = HttpResponse(content, status=status, headers=headers)
         response = get_conditional_response(
             request,
@@ -259,7 +278,7 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = HIT
         return response
 
-    def miss(self, request, cache=None, prefix=None, vary_key=None):
+    def miss(self, request, cache=None, prefix=None, generation=None):
         # Ask the site for the whole page even when the client has a copy, so it can be kept;
         # the client's condition is answered below, as the site would have.
         conditions = {name: request.META.pop(name) for name in CONDITIONAL_HEADERS if name in request.META}
@@ -268,7 +287,7 @@ class PageCacheMiddleware:
         finally:
             request.META.update(conditions)
         if cache is not None and why_not_stored(request, response) is None:
-            self.store(request, response, cache, prefix, vary_key)
+            self.store(request, response, cache, prefix, generation)
         if conditions and response.status_code == 200 and not response.streaming:
             response = get_conditional_response(
                 request,
@@ -279,8 +298,8 @@ class PageCacheMiddleware:
         response["X-Page-Cache"] = MISS
         return response
 
-    def store(self, request, response, cache, prefix, vary_key):
+    def store(self, request, response, cache, prefix, generation):
         seconds = lifetime(response)
         vary = vary_headers(response)
-        entry = (response.status_code, list(response.items()), response.content, time.time())
-        cache.set_many({vary_key: vary, self.entry_key(request, prefix, vary): entry}, seconds)
+        entry = (generation, response.status_code, list(response.items()), response.content, time.time())
+        cache.set_many({f"{prefix}:vary": vary, self.entry_key(request, prefix, vary): entry}, seconds)

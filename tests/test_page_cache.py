@@ -179,9 +179,10 @@ def test_the_admin_health_and_searches_are_never_looked_up(client, on, pages, ur
     assert "X-Page-Cache" not in get(client, url)
 
 
-def test_a_page_is_kept_no_longer_than_it_says(client, on, pages):
-    """s-maxage=1: gone a second later, however long PAGE_CACHE_SECONDS is (time-dependent pages)."""
-    url = "/cache-test/short/"
+@pytest.mark.parametrize(("url", "seconds"), [("/cache-test/short/", 300), (PUBLIC, 1)])
+def test_a_page_is_kept_no_longer_than_it_says_nor_than_page_cache_seconds(client, on, pages, url, seconds):
+    """s-maxage=1, or PAGE_CACHE_SECONDS=1: gone a second later (a group's next meeting is never older)."""
+    on.PAGE_CACHE_SECONDS = seconds
     fill(client, url)
     deadline = time.monotonic() + 10
     while get(client, url)["X-Page-Cache"] == "HIT":
@@ -405,6 +406,17 @@ def test_it_sits_after_the_https_redirect_and_before_whatever_makes_the_answer()
 def test_the_sites_public_pages_and_the_api_are_served_from_the_cache(client, on, pages):
     for url in ["/", "/about/", "/api/v2/pages/?fields=*", "/api/v3/pages/"]:
         fill(client, url)
+
+
+@after_cache_headers
+def test_a_group_page_is_served_from_the_cache_and_its_join_form_never(client, on, site_root):
+    finder = SupportGroupIndexPageFactory(parent=site_root, slug="support-groups")
+    group = SupportGroupPageFactory(parent=finder, slug="grief-circle")
+    MeetingRuleFactory(page=group, weekday=1)
+    fill(client, "/support-groups/grief-circle/")
+    join = [get(client, "/support-groups/grief-circle/join/") for _ in range(2)]
+    assert [answer.status_code for answer in join] == [HTTPStatus.OK, HTTPStatus.OK]
+    assert [answer["X-Page-Cache"] for answer in join] == ["MISS", "MISS"]
 
 
 def test_the_contact_page_and_its_csrf_token_are_never_stored(client, on, site_root):
