@@ -126,6 +126,15 @@ def forget_cached_pages_after_migrate(**kwargs):
     forget_cached_pages()
 
 
+def forget_cached_pages_when_a_file_changes(sender, file_path, **kwargs):
+    """`make run` (runserver) reloads templates without restarting: their pages start afresh too.
+
+    Returns None, so the autoreloader still restarts for Python files.
+    """
+    if file_path.suffix != ".py":
+        forget_cached_pages()
+
+
 def cache_control(response):
     """The response's Cache-Control directives: {"public": True, "s-maxage": "300", …}."""
     directives = {}

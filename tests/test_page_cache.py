@@ -20,12 +20,14 @@ from django.db.models.signals import post_migrate
 from django.http import HttpResponse
 from django.test import Client
 from django.urls import reverse
+from django.utils.autoreload import file_changed
 
 from config.settings.base import BASE_DIR, redis_cache
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory, VenueFactory
 from home import page_cache
 from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
+from home.page_cache import forget_cached_pages_when_a_file_changes
 from tests import page_cache_urls
 from tests.staff import sign_in
 
@@ -322,6 +324,14 @@ def test_a_migration_starts_the_cache_afresh(on):
     home = apps.get_app_config("home")
     post_migrate.send(sender=home, app_config=home, verbosity=0, interactive=False, using="default", apps=apps)
     assert page_cache.current_generation() != before
+
+
+def test_a_template_edited_under_make_run_starts_the_cache_afresh(on):
+    """runserver reloads a changed template without restarting, so without this its old page would stay."""
+    before = page_cache.current_generation()
+    results = file_changed.send(sender=None, file_path=BASE_DIR / "templates" / "base.html")
+    assert page_cache.current_generation() != before
+    assert not any(result for _receiver, result in results if _receiver is forget_cached_pages_when_a_file_changes)
 
 
 # Faults and more than one process ----------------------------------------------------------------------
