@@ -2,16 +2,66 @@
 
 Any save or delete marks the moment (in the shared cache: Redis in
 production), so clients and CDNs can revalidate with If-Modified-Since. On a
-cold cache it falls back to the latest page publication.
+cold cache it falls back to the latest page publication. The same change makes
+every page in the in-process page cache stale (home/page_cache.py).
+
+What is content: every model's rows, save those written by signing in, by the
+admin's own bookkeeping (revisions, drafts, autosaves, editing sessions, log
+entries, comments, workflow states, indexes) and by rendering (image renditions,
+embeds): none of them changes what a visitor sees, and some are written every few
+seconds while an editor types, which would otherwise empty the page cache as often.
+A draft saved on a page or snippet writes only draft fields of the object itself
+(DRAFT_FIELDS); publishing saves the whole object. Many-to-many rows changed
+after their object's save (a snippet's plain ManyToManyField) count too.
 """
 
 from django.core.cache import cache
 from django.db.models import Max
 from django.utils import timezone
 
+from home.page_cache import forget_cached_pages_on_commit
+
 CACHE_KEY = "content-last-changed"
-# Saved on every request by staff or the rate limiter: not content.
-IGNORED_MODELS = {"sessions.session", "wagtailusers.userprofile", "auth.user", "wagtailcore.pagelogentry"}
+# Saved on every request by staff or the rate limiter, by the admin's bookkeeping, or while a page
+# renders: not content.
+IGNORED_MODELS = {
+    "sessions.session",
+    "wagtailusers.userprofile",
+    "auth.user",
+    "admin.logentry",
+    "axes.accessattempt",
+    "axes.accessfailurelog",
+    "axes.accesslog",
+    "django_tasks_db.dbtaskresult",
+    "otp_static.staticdevice",
+    "otp_static.statictoken",
+    "otp_totp.totpdevice",
+    "wagtailadmin.editingsession",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.modellogentry",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.referenceindex",
+    "wagtailcore.revision",
+    "wagtailcore.taskstate",
+    "wagtailcore.uploadedfile",
+    "wagtailcore.workflowstate",
+    "wagtailembeds.embed",
+    "wagtailsearch.indexentry",
+    "home.siterendition",
+}
+# A save that writes only these fields is a draft (save_revision, autosave, a lock): not what visitors see.
+DRAFT_FIELDS = {
+    "wagtail_admin_comments",
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "locked",
+    "locked_at",
+    "locked_by",
+}
 
 
 def content_last_changed():
@@ -25,7 +75,18 @@ def content_last_changed():
     return value
 
 
-def mark_content_changed(sender, **kwargs):
+def is_content_change(sender, update_fields=None, action=None, **kwargs):
     if sender._meta.label_lower in IGNORED_MODELS:
+        return False
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return False
+    # m2m_changed: once the rows have changed, not before.
+    return action is None or action in {"post_add", "post_remove", "post_clear"}
+
+
+def mark_content_changed(sender, **kwargs):
+    """Receiver of post_save, post_delete and m2m_changed for every model (connected in home/apps.py)."""
+    if not is_content_change(sender, **kwargs):
         return
     cache.set(CACHE_KEY, timezone.now().replace(microsecond=0), None)
+    forget_cached_pages_on_commit(using=kwargs.get("using"))

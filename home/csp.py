@@ -12,7 +12,8 @@ that a nonce cannot reach. A page in the editor's preview panel gets `CONTENT_SE
 
 A page with a video embed allows that video's player, and only that page, only that player:
 `allow_frame` records the player's origin while the embed block renders, and the middleware adds
-it to `frame-src`. A cached copy of a page's HTML would lose that; the site caches no page HTML.
+it to `frame-src`. The page cache (home/page_cache.py) sits before this middleware, so a copy of
+a page keeps the header it was served with, players included.
 """
 
 import logging

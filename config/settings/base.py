@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous pages from the cache (home/page_cache.py): after the HTTPS redirect, before whatever
+    # makes the answer (its CSP, CORS, Cache-Control, compression), so a copy is the whole answer.
+    "home.page_cache.PageCacheMiddleware",
     "home.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -142,6 +145,10 @@ def redis_cache(url):
         "KEY_PREFIX": "rmc",
     }
 
+
+# The in-process page cache (home/page_cache.py): seconds an anonymous page is kept at most (less
+# when its Cache-Control says so); 0 turns it off. Invalidated at once by any change to content.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 # Local memory unless REDIS_URL is set (production on more than one process).
 if env("REDIS_URL", default=""):

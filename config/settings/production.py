@@ -71,6 +71,10 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
+# The page cache needs a cache every gunicorn worker shares, or a change reaches only the worker
+# that saved it: on by default with REDIS_URL, off without (docs/deployment.md).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300 if env("REDIS_URL", default="") else 0)
+
 # Background tasks wait in the database for the worker: `python manage.py db_worker` runs beside
 # gunicorn (docs/deployment.md). Staff emails then never hold up, or fail, a visitor's request.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

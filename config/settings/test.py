@@ -19,6 +19,8 @@ STORAGES = {
 # Tests never reach the cache of another run, nor Redis.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# No page cache: each test sees what it just changed. tests/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 
 # No cache in front, whatever the environment says; tests of purging configure their own.
 WAGTAILFRONTENDCACHE = {}
