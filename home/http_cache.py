@@ -79,7 +79,9 @@ def personal_request(request):
         or CookieStorage.cookie_name in cookies
         or "HTTP_AUTHORIZATION" in request.META
         or request.path_info.startswith(PRIVATE_PREFIXES)
+        # Wagtail's preview: a stand-in request (is_dummy) for the page's own path, served as a preview.
         or getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
     )
 
 
