@@ -10,8 +10,10 @@ from http import HTTPStatus
 
 import pytest
 from django.test import Client
+from django.urls import path
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from config import urls as site_urls
 from groups.models import SupportGroupPage
 from home import roles
 from home.factories import StandardPageFactory
@@ -159,6 +161,21 @@ def test_errors_are_not_public(client, site_root):
     assert not response.has_header("ETag")
     response = client.post("/", {})
     assert "public" not in directives(response)
+
+
+def broken(request):
+    raise ValueError("a bug")
+
+
+# The site's own URLs, after a view that fails.
+urlpatterns = [path("broken/", broken), *site_urls.urlpatterns]
+
+
+@pytest.mark.urls("tests.test_http_cache")
+def test_a_server_error_is_stored_by_no_cache(site_root):
+    response = Client(raise_request_exception=False).get("/broken/")
+    assert response.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
+    assert_private(response, "/broken/")
 
 
 def test_public_pages_and_the_api_are_gzipped_and_forms_are_not(client, demo_site):
