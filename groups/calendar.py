@@ -26,7 +26,10 @@ def build_calendar(groups, request, name):
     calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
     host = request.get_host().split(":")[0]
-    stamp = datetime.datetime.now(datetime.UTC).replace(microsecond=0)
+    # When the groups last changed, not the time of the request: the same calendar is the same bytes,
+    # so its ETag holds and a subscriber's next poll is a 304 (home/http_cache.py).
+    published = [group.last_published_at for group in groups if group.last_published_at]
+    stamp = (max(published) if published else datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
     for group in groups:
         for event in group_events(group, request, host, stamp):
             calendar.add_component(event)

@@ -4,8 +4,9 @@ Uploaded images come from wherever the media storage puts them: its origin (an S
 custom domain) is added to img-src, asked of the storage itself, so no setting repeats it.
 
 Public pages and the API get `CONTENT_SECURITY_POLICY`: the site's own files only, and the one
-inline script in the page (the "js" class in <head>) carries the request's nonce. JSON-LD blocks
-are data that never runs: script-src does not govern them, so they need none.
+inline script in the page (the "js" class in <head>) allowed by its hash (`INLINE_SCRIPT_HASHES`),
+not a per-request nonce, so one cached copy of a page serves everyone. JSON-LD blocks are data
+that never runs: script-src does not govern them, so they need none.
 Paths listed in `CONTENT_SECURITY_POLICY_BY_PATH` (the Wagtail admin, Django's admin, the API's
 browsable docs) get their own policy, because Wagtail's admin writes inline scripts and styles
 that a nonce cannot reach. A page in the editor's preview panel gets `CONTENT_SECURITY_POLICY_PREVIEW`.

@@ -79,6 +79,7 @@ def _page_targets():
             elif model._meta.label == "groups.SupportGroupPage":
                 samples = {"list": ["waiting"], "session": ["1"]}
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))
+                found.append(Target(f"{url}join/", {"session": ["1"]}))
             found.append(Target(url, samples))
     return found
 

@@ -178,9 +178,9 @@ def test_with_redis_and_smtp_down_visitors_are_thanked_once_and_staff_hear_when_
     assert site["health"] == {"status": "ok", "database": "ok", "cache": "degraded"}
     visitor = Browser(site["base_url"])
 
-    # A join request, sent twice from the same form.
+    # A join request, sent twice from the same form (on the group's join page).
     group_url = site["urls"]["group"]
-    status, _headers, page = visitor.request(group_url)
+    status, _headers, page = visitor.request(f"{group_url}join/")
     assert status == HTTPStatus.OK
     session = re.search(r'<option value="([^"]+)"', page.split('name="preferred_session"')[1]).group(1)
     join = {
@@ -196,7 +196,7 @@ def test_with_redis_and_smtp_down_visitors_are_thanked_once_and_staff_hear_when_
         "website": "",
     }
     for _ in range(2):
-        status, headers, _body = visitor.request(group_url, join)
+        status, headers, _body = visitor.request(f"{group_url}join/", join)
         assert status == HTTPStatus.FOUND, _body[:500]
         assert urllib.parse.urlsplit(headers["Location"]).path == f"{group_url}thank-you/"
     status, _headers, thanks = visitor.request(urllib.parse.urlsplit(headers["Location"]).path)

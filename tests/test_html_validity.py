@@ -89,8 +89,10 @@ def visits(client):
     yield "finder, unknown filter", client.get(finder, {"day": "someday"}), "We left out part of your search"
 
     group = next(group for group in SupportGroupPage.objects.live().specific() if group.accepts_requests)
-    yield "group, join form with errors", client.post(group.url, {"name": "", "website": ""}), INVALID
-    thank_you = client.post(group.url, join_request(group), follow=True)
+    join = f"{group.url}join/"
+    yield "group, join page", client.get(join), "<h1>Ask to join "
+    yield "group, join form with errors", client.post(join, {"name": "", "website": ""}), INVALID
+    thank_you = client.post(join, join_request(group), follow=True)
     yield "group, thank-you", thank_you, "What happens next"
     yield "group, thank-you (waiting list)", client.get(f"{group.url}thank-you/", {"list": "waiting"}), "waiting"
 

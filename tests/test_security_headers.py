@@ -1,10 +1,13 @@
 """Security headers on every kind of response, and the grade Mozilla's HTTP Observatory would give them."""
 
+import base64
+import hashlib
 import importlib
 import re
 import sys
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, get_page_models
 
@@ -39,8 +42,13 @@ def public_page_urls():
     return urls
 
 
+def inline_script_hash(text):
+    """How CSP names an inline script: its SHA-256, in base64."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
 def assert_strict_public_policy(response):
-    """The public pages' policy: nothing but the site's own files, inline scripts only with the nonce."""
+    """The public pages' policy: nothing but the site's own files, inline scripts only by their hash."""
     policy = csp(response)
     body = response.content.decode()
     assert policy["default-src"] == ["'none'"]
@@ -50,21 +58,21 @@ def assert_strict_public_policy(response):
     assert policy["form-action"] == ["'self'"]
     assert policy["style-src"] == ["'self'"]
     assert not UNSAFE & {source for sources in policy.values() for source in sources}
-    nonces = [source for source in policy["script-src"] if source.startswith("'nonce-")]
     assert policy["script-src"][0] == "'self'"
-    assert len(nonces) == 1
-    nonce = nonces[0].removeprefix("'nonce-").removesuffix("'")
-    # Every inline script carries it (data blocks such as the editor's userbar settings run nothing);
+    # No nonce, so one copy of the page serves every visitor (home/http_cache.py); every inline
+    # script that runs is allowed by its hash (data blocks such as JSON-LD run nothing);
     # no element has a style attribute or an inline event handler.
-    for tag in re.findall(r"<script\b[^>]*>", body):
+    assert not [source for source in policy["script-src"] if source.startswith("'nonce-")]
+    assert "nonce=" not in body
+    for tag, text in re.findall(r"(<script\b[^>]*>)(.*?)</script>", body, flags=re.S):
         runs = not re.search(r'type="application/(?:ld\+)?json"', tag)
-        assert "src=" in tag or not runs or f'nonce="{nonce}"' in tag, tag
+        assert "src=" in tag or not runs or inline_script_hash(text) in policy["script-src"], tag
     assert not re.search(r"<[^>]+\sstyle=", body)
     assert not re.search(r"<[^>]+\son[a-z]+=", body)
     return policy
 
 
-def test_every_page_type_gets_the_strict_policy_and_nonces_its_inline_scripts(client, demo_site):
+def test_every_page_type_gets_the_strict_policy_and_hashes_its_inline_scripts(client, demo_site):
     urls = public_page_urls()
     assert len(urls) >= 9
     for url in [*urls.values(), "/search/?query=grief", "/no-such-page/"]:
@@ -74,9 +82,20 @@ def test_every_page_type_gets_the_strict_policy_and_nonces_its_inline_scripts(cl
         assert "frame-src" not in policy, url  # no embed on these pages: no frames at all
 
 
-def test_each_response_has_its_own_nonce(client, demo_site):
-    first, second = (csp(client.get("/"))["script-src"] for _ in range(2))
-    assert first != second
+def test_the_inline_script_in_the_base_template_is_the_one_its_hash_allows():
+    """Change the script in templates/base.html and this fails until INLINE_SCRIPT_HASHES follows it."""
+    template = (settings.BASE_DIR / "templates" / "base.html").read_text()
+    tags = re.findall(r"(<script\b[^>]*>)(.*?)</script>", template, flags=re.S)
+    expected = [inline_script_hash(text) for tag, text in tags if "src=" not in tag]
+    assert expected, "no inline script in templates/base.html: drop INLINE_SCRIPT_HASHES"
+    assert expected == settings.INLINE_SCRIPT_HASHES, f"set INLINE_SCRIPT_HASHES = {expected}"
+    assert settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"][1:] == expected
+
+
+def test_the_policy_is_the_same_for_every_visitor(client, demo_site):
+    """No per-request nonce: two answers for the same page carry the same policy."""
+    first, second = (client.get("/")["Content-Security-Policy"] for _ in range(2))
+    assert first == second
 
 
 def test_a_page_with_a_video_may_frame_that_player_and_nothing_else(client, site_root):

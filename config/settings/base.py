@@ -9,7 +9,7 @@ import datetime
 from pathlib import Path
 
 import environ
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -75,10 +75,15 @@ MIDDLEWARE = [
     # Anonymous pages from the cache (home/page_cache.py): after the HTTPS redirect, before whatever
     # makes the answer (its CSP, CORS, Cache-Control, compression), so a copy is the whole answer.
     "home.page_cache.PageCacheMiddleware",
+    # Gzip for public responses only, never one with a secret in it (BREACH; home/http_cache.py).
+    "home.http_cache.CompressPublicMiddleware",
     "home.csp.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public or private, ETag and 304 for pages; above the session, CSRF and messages middleware,
+    # so it sees the cookies and Vary they add (home/http_cache.py).
+    "home.http_cache.HTTPCacheMiddleware",
     "home.api.middleware.APICacheMiddleware",
     "home.api.middleware.V3StrictParametersMiddleware",
     "home.api.middleware.APINumbersInRangeMiddleware",
@@ -112,7 +117,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "csp.context_processors.nonce",
             ],
         },
     },
@@ -257,13 +261,18 @@ CSRF_COOKIE_AGE = None
 
 # Content-Security-Policy ------------------------------------------------------
 
-# Public pages and the API: the site's own files and nothing else. The page's inline scripts
-# carry the request's nonce (CSP_NONCE in templates); embeds add their player to frame-src on
-# the page that shows them (home/csp.py). No inline styles: they belong in static/css/.
+# The one inline script of public pages, templates/base.html's `document.documentElement.classList.add("js")`,
+# allowed by its hash rather than a per-request nonce, so one cached copy of a page serves everyone
+# (home/http_cache.py). tests/test_security_headers.py fails when the script changes and this does not:
+# the new value is `"'sha256-" + base64(sha256(script text)) + "'"`, as that test prints it.
+INLINE_SCRIPT_HASHES = ["'sha256-qOhFsq0QMV2REqNwk5hGH5bZE9SkX6gt6yeyKdYPv+U='"]
+# Public pages and the API: the site's own files and nothing else, and that inline script; embeds add
+# their player to frame-src on the page that shows them (home/csp.py). No inline styles: they
+# belong in static/css/. No nonce: a page carrying one could not be cached.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, *INLINE_SCRIPT_HASHES],
         "style-src": [SELF],
         "img-src": [SELF],
         "font-src": [SELF],
@@ -425,6 +434,16 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Caching by browsers and shared caches (home/http_cache.py) --------------------------
+
+# Anonymous pages, feeds, the sitemap, search and the finder are public: seconds a browser may
+# reuse one (max-age), seconds a shared cache (Varnish, a CDN) may (s-maxage; it is purged on
+# publish, so this bounds staleness only when a purge is lost), and seconds either may still
+# serve it while fetching a fresh copy (stale-while-revalidate).
+HTTP_CACHE_MAX_AGE = env.int("HTTP_CACHE_MAX_AGE", default=60)
+HTTP_CACHE_SHARED_MAX_AGE = env.int("HTTP_CACHE_SHARED_MAX_AGE", default=300)
+HTTP_CACHE_STALE_SECONDS = env.int("HTTP_CACHE_STALE_SECONDS", default=60)
 
 # Headless API ----------------------------------------------------------------
 

@@ -504,7 +504,14 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
 
     @path("")
     def group(self, request):
-        """The group page; its join form posts back here and, once saved, redirects to the thank-you page."""
+        """The group page: the same for every visitor, so shared caches may keep it (home/http_cache.py).
+
+        It carries no form, so no CSRF token: asking to join is a page of its own (`join` below).
+        """
+        if request.method == "POST":
+            # A join form shown before the form moved to its own page posted here: 307 sends the
+            # browser on to the join page with the same request, so nothing the visitor typed is lost.
+            return redirect(self.get_join_url(request), preserve_request=True)
         if not getattr(request, "is_preview", False):
             prefetch_related_objects(
                 [self],
@@ -513,6 +520,21 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
                 "cancelled_meetings",
                 Prefetch("facilitators", queryset=GroupFacilitator.objects.select_related("person", "person__photo")),
             )
+        return self.render(
+            request,
+            context_overrides={
+                "join_url": self.get_join_url(request),
+                "calendar_url": self.get_calendar_path(),
+                "webcal_url": "webcal://" + request.get_host() + self.get_calendar_path(),
+            },
+        )
+
+    @path("join/", name="join")
+    def join(self, request):
+        """Asking to join: the form posts back here and, once saved, redirects to the thank-you page.
+
+        Private: the form carries a CSRF token (and, after a mistake, what the visitor typed).
+        """
         status = 200
         rate_limited = False
         form = JoinRequestForm(group=self) if self.accepts_requests else None
@@ -537,19 +559,24 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
                 return redirect(self._thank_you_url(join_request))
         response = self.render(
             request,
+            template="groups/join_page.html",
             context_overrides={
                 "form": form,
+                "join_url": self.get_join_url(request),
                 "rate_limited": rate_limited,
                 "retention_days": settings.JOIN_REQUEST_RETENTION_DAYS,
-                "calendar_url": self.get_calendar_path(),
-                "webcal_url": "webcal://" + request.get_host() + self.get_calendar_path(),
             },
         )
         response.status_code = status
-        # A page with a form and a CSRF token is never cached by a shared cache.
-        patch_cache_control(response, private=True, no_cache=True)
+        # A page with a form and a CSRF token is never kept by any cache.
+        patch_cache_control(response, private=True, no_store=True)
         patch_vary_headers(response, ["Cookie"])
         return response
+
+    def get_join_url(self, request=None):
+        """The join page's path (with the site's root when `request` is on another site), or None without a URL."""
+        url = self.get_url(request)
+        return url + self.reverse_subpage("join") if url else None
 
     def _thank_you_url(self, join_request):
         url = self.url + self.reverse_subpage("thank_you")

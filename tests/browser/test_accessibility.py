@@ -1,7 +1,11 @@
 """axe-core in a real browser: zero WCAG 2.2 AA violations, and nothing loaded from other hosts."""
 
+import datetime
+
 import pytest
 
+from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
+from groups.schedule import now_local
 from home.factories import ImageFactory, StandardPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -42,11 +46,23 @@ def pages(site_root, practice):
             },
         ],
     )
-    return {"about": about}
+    finder = SupportGroupIndexPageFactory(parent=site_root, slug="support-groups")
+    group = SupportGroupPageFactory(parent=finder, title="Quiet morning group", slug="quiet-morning")
+    MeetingRuleFactory(page=group, weekday=3, first_date=now_local().date() - datetime.timedelta(days=7))
+    return {"about": about, "group": group}
 
 
 @pytest.mark.parametrize(
-    "path", ["/", "/about/", "/search/?query=about", "/search/?query=nothing-matches", "/no-such-page/"]
+    "path",
+    [
+        "/",
+        "/about/",
+        "/search/?query=about",
+        "/search/?query=nothing-matches",
+        "/no-such-page/",
+        "/support-groups/quiet-morning/",
+        "/support-groups/quiet-morning/join/",
+    ],
 )
 def test_page_has_no_accessibility_violations(page, live_server, pages, axe_check, offsite_requests, path):
     response = page.goto(live_server.url + path)

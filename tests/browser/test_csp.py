@@ -109,7 +109,8 @@ def png():
 def test_no_public_page_type_trips_the_policy(page, live_server, demo, violations):
     pages = one_page_of_each_type()
     assert len(pages) >= 9
-    for url in [*(p.url for p in pages), "/search/?query=grief", "/no-such-page/", "/api/v3/docs/"]:
+    joins = [f"{p.url}join/" for p in pages if type(p).__name__ == "SupportGroupPage"]
+    for url in [*(p.url for p in pages), *joins, "/search/?query=grief", "/no-such-page/", "/api/v3/docs/"]:
         page.goto(live_server.url + url)
         page.wait_for_load_state("load")
         violations.assert_none(url)

@@ -1,4 +1,4 @@
-"""On a phone: find a group in the finder, ask to join, see the thank-you page; axe-core on every step.
+"""On a phone: find a group in the finder, ask to join on its join page, be thanked; axe-core on every step.
 
 And what visitors tripped over (issue 14): results and errors out of sight on a phone, a "More
 choices" that did not look like it opens, a row of selects out of line on a desktop.
@@ -71,7 +71,10 @@ def test_find_a_group_and_ask_to_join_on_a_phone(page, live_server, groups, axe_
     assert page.get_by_role("heading", name="Next meetings").is_visible()
     axe_check(page)
 
-    page.get_by_role("link", name="Ask to join").first.click()
+    page.get_by_role("link", name="Ask to join this group").first.click()
+    page.wait_for_url("**/support-groups/tuesday-grief/join/")
+    assert page.get_by_role("heading", name="Ask to join Tuesday evening grief circle", level=1).is_visible()
+    axe_check(page)
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Email", exact=True).check()
     page.get_by_label("Email address").fill("robin@example.org")
@@ -88,7 +91,7 @@ def test_find_a_group_and_ask_to_join_on_a_phone(page, live_server, groups, axe_
 
 
 def test_form_errors_are_announced_and_accessible(page, live_server, groups, axe_check):
-    page.goto(live_server.url + "/support-groups/tuesday-grief/")
+    page.goto(live_server.url + "/support-groups/tuesday-grief/join/")
     page.get_by_label("Your name").fill("Robin")
     page.get_by_label("Phone call").check()
     page.get_by_role("button", name="Send my request").click()
@@ -180,7 +183,7 @@ def test_the_finder_selects_line_up_on_a_desktop(browser, live_server, groups):
 
 
 def test_join_form_errors_are_in_view_and_focused_on_a_phone(page, live_server, groups):
-    page.goto(live_server.url + "/support-groups/tuesday-grief/")
+    page.goto(live_server.url + "/support-groups/tuesday-grief/join/")
     page.get_by_label("Your name").fill("Robin")
     page.get_by_role("button", name="Send my request").click()
 

@@ -54,7 +54,7 @@ def test_group_page_shows_everything_a_visitor_needs(client, group, practice):
     assert "Jordan Reyes, LCSW" in html
     assert "by Zoom" in html
     assert 'href="/support-groups/?topic=grief"' in html
-    assert "This form is not an emergency line." in html
+    assert "Asking to join is not an emergency line." in html
     assert 'href="tel:988"' in html
 
 
@@ -134,8 +134,8 @@ def test_paused_group_has_no_meetings_and_no_form(client, make_group, practice):
     html = client.get(group.url).content.decode()
     assert "taking a break" in html
     assert "not taking new members right now" in html
-    assert 'class="join-form"' not in html
-    assert "This form is not an emergency line." in html
+    assert 'class="join-form"' not in html and "Ask to join this group" not in html
+    assert "Asking to join is not an emergency line." in html
 
 
 def test_ended_group_says_so(client, make_group):
@@ -145,9 +145,11 @@ def test_ended_group_says_so(client, make_group):
     )
     html = client.get(group.url).content.decode()
     assert "This group has finished" in html
-    assert 'class="join-form"' not in html
+    assert 'class="join-form"' not in html and "Ask to join this group" not in html
 
 
-def test_group_page_is_not_cached_by_shared_caches(client, group):
+def test_group_page_is_public_and_its_join_page_private(client, group):
     response = client.get(group.url)
-    assert "private" in response["Cache-Control"]
+    assert response["Cache-Control"].startswith("public, ")
+    assert "Cookie" not in response.get("Vary", "")
+    assert "private" in client.get(f"{group.url}join/")["Cache-Control"]

@@ -17,6 +17,11 @@ from groups.models import JoinRequest, SupportGroupPage
 pytestmark = pytest.mark.django_db
 
 
+def join_url(group):
+    """The group's join page, where the form lives (the group page itself carries no form)."""
+    return f"{group.url}join/"
+
+
 def form_data(group, **overrides):
     data = {
         "name": "Robin",
@@ -39,7 +44,7 @@ def group(make_group):
 
 
 def test_a_valid_request_is_saved_and_the_visitor_is_thanked(client, group, practice):
-    response = client.post(group.url, form_data(group))
+    response = client.post(join_url(group), form_data(group))
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == f"{group.url}thank-you/"
     request = JoinRequest.objects.get()
@@ -64,7 +69,7 @@ def test_thank_you_page_is_a_separate_page_that_cannot_resubmit(client, group):
 
 def test_phone_contact_is_validated_and_normalised(client, group):
     data = form_data(group, contact_method="text", email="", phone="828.555.0123")
-    assert client.post(group.url, data).status_code == HTTPStatus.FOUND
+    assert client.post(join_url(group), data).status_code == HTTPStatus.FOUND
     assert JoinRequest.objects.get().phone == "(828) 555-0123"
 
 
@@ -87,7 +92,7 @@ def test_phone_contact_is_validated_and_normalised(client, group):
     ],
 )
 def test_invalid_requests_explain_what_to_fix(client, group, overrides, field, message):
-    response = client.post(group.url, form_data(group, **overrides))
+    response = client.post(join_url(group), form_data(group, **overrides))
     assert response.status_code == HTTPStatus.BAD_REQUEST
     form = response.context["form"]
     assert message in " ".join(form.errors[field])
@@ -96,12 +101,12 @@ def test_invalid_requests_explain_what_to_fix(client, group, overrides, field, m
 
 
 def test_no_preference_is_allowed(client, group):
-    assert client.post(group.url, form_data(group, preferred_session="")).status_code == HTTPStatus.FOUND
+    assert client.post(join_url(group), form_data(group, preferred_session="")).status_code == HTTPStatus.FOUND
     assert JoinRequest.objects.get().preferred_session is None
 
 
 def test_honeypot_looks_like_success_and_saves_nothing(client, group):
-    response = client.post(group.url, form_data(group, website="http://spam.example"))
+    response = client.post(join_url(group), form_data(group, website="http://spam.example"))
     assert response.status_code == HTTPStatus.FOUND
     assert JoinRequest.objects.count() == 0
     assert mail.outbox == []
@@ -110,8 +115,8 @@ def test_honeypot_looks_like_success_and_saves_nothing(client, group):
 @override_settings(FORM_RATE_LIMIT="2/h")
 def test_rate_limit_answers_429_with_the_form_and_a_message(client, group):
     for _ in range(2):
-        assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
-    response = client.post(group.url, form_data(group))
+        assert client.post(join_url(group), form_data(group)).status_code == HTTPStatus.FOUND
+    response = client.post(join_url(group), form_data(group))
     assert response.status_code == HTTPStatus.TOO_MANY_REQUESTS
     html = response.content.decode()
     assert "Your request has not been sent yet" in html
@@ -127,17 +132,17 @@ def test_rate_limit_answers_429_with_the_form_and_a_message(client, group):
 @override_settings(FORM_RATE_LIMIT="2/h")
 def test_requests_with_mistakes_do_not_count_towards_the_limit(client, group):
     for _ in range(5):
-        response = client.post(group.url, form_data(group, email="robin@typo"))
+        response = client.post(join_url(group), form_data(group, email="robin@typo"))
         assert response.status_code == HTTPStatus.BAD_REQUEST
-    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
-    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FOUND
-    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert client.post(join_url(group), form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(join_url(group), form_data(group)).status_code == HTTPStatus.FOUND
+    assert client.post(join_url(group), form_data(group)).status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
 @override_settings(FORM_RATE_LIMIT="1/h")
 def test_with_the_cache_down_requests_are_still_saved_and_the_visitor_thanked(client, group, redis_down):
     for name in ("Robin", "Sam"):
-        response = client.post(group.url, form_data(group, name=name))
+        response = client.post(join_url(group), form_data(group, name=name))
         assert response.status_code == HTTPStatus.FOUND
         assert response["Location"] == f"{group.url}thank-you/"
     assert JoinRequest.objects.count() == 2
@@ -151,32 +156,32 @@ def submission_key(html):
 def test_the_same_form_sent_twice_is_one_request_and_the_same_thank_you(
     client, group, django_capture_on_commit_callbacks
 ):
-    key = submission_key(client.get(group.url).content.decode())
+    key = submission_key(client.get(join_url(group)).content.decode())
     with django_capture_on_commit_callbacks(execute=True):
-        responses = [client.post(group.url, form_data(group, submission_key=key)) for _ in range(2)]
+        responses = [client.post(join_url(group), form_data(group, submission_key=key)) for _ in range(2)]
     assert [response.status_code for response in responses] == [HTTPStatus.FOUND, HTTPStatus.FOUND]
     assert {response["Location"] for response in responses} == {f"{group.url}thank-you/"}
     assert JoinRequest.objects.count() == 1
     assert len(mail.outbox) == 1
-    new_key = submission_key(client.get(group.url).content.decode())
+    new_key = submission_key(client.get(join_url(group)).content.decode())
     assert new_key != key
-    assert client.post(group.url, form_data(group, submission_key=new_key)).status_code == 429
+    assert client.post(join_url(group), form_data(group, submission_key=new_key)).status_code == 429
 
 
 def test_a_form_sent_again_with_a_changed_answer_is_kept_as_sent(client, group):
     """The visitor went back (the browser keeps the form and its key), fixed their phone number and sent it again."""
-    key = submission_key(client.get(group.url).content.decode())
-    client.post(group.url, form_data(group, submission_key=key, phone="828-555-0123"))
-    client.post(group.url, form_data(group, submission_key=key, phone="828-555-0199"))
+    key = submission_key(client.get(join_url(group)).content.decode())
+    client.post(join_url(group), form_data(group, submission_key=key, phone="828-555-0123"))
+    client.post(join_url(group), form_data(group, submission_key=key, phone="828-555-0199"))
     assert sorted(JoinRequest.objects.values_list("phone", flat=True)) == ["(828) 555-0123", "(828) 555-0199"]
 
 
 def test_a_key_from_another_groups_form_is_a_request_to_this_group(client, make_group):
     waiting, open_group = make_group(status=GroupStatus.WAITLIST), make_group(title="Another group")
-    key = submission_key(client.get(waiting.url).content.decode())
-    assert client.post(waiting.url, form_data(waiting, submission_key=key))["Location"].endswith("?list=waiting")
+    key = submission_key(client.get(join_url(waiting)).content.decode())
+    assert client.post(join_url(waiting), form_data(waiting, submission_key=key))["Location"].endswith("?list=waiting")
     # The same key on the other group's page: a request to that group, not the waiting list's answer.
-    assert client.post(open_group.url, form_data(open_group, submission_key=key))["Location"] == (
+    assert client.post(join_url(open_group), form_data(open_group, submission_key=key))["Location"] == (
         f"{open_group.url}thank-you/"
     )
     assert JoinRequest.objects.filter(group=open_group).count() == 1
@@ -184,8 +189,8 @@ def test_a_key_from_another_groups_form_is_a_request_to_this_group(client, make_
 
 def test_a_request_sent_again_after_it_joined_the_waiting_list_is_told_the_same(client, make_group):
     group = make_group(status=GroupStatus.WAITLIST)
-    key = submission_key(client.get(group.url).content.decode())
-    locations = {client.post(group.url, form_data(group, submission_key=key))["Location"] for _ in range(2)}
+    key = submission_key(client.get(join_url(group)).content.decode())
+    locations = {client.post(join_url(group), form_data(group, submission_key=key))["Location"] for _ in range(2)}
     assert locations == {f"{group.url}thank-you/?list=waiting"}
     assert JoinRequest.objects.count() == 1
 
@@ -206,17 +211,17 @@ def test_two_posts_racing_with_one_key_store_one_request(group):
 
 def test_csrf_is_enforced(group):
     client = Client(enforce_csrf_checks=True)
-    assert client.post(group.url, form_data(group)).status_code == HTTPStatus.FORBIDDEN
-    page = client.get(group.url)
+    assert client.post(join_url(group), form_data(group)).status_code == HTTPStatus.FORBIDDEN
+    page = client.get(join_url(group))
     token = page.cookies["csrftoken"].value
-    response = client.post(group.url, {**form_data(group), "csrfmiddlewaretoken": token})
+    response = client.post(join_url(group), {**form_data(group), "csrfmiddlewaretoken": token})
     assert response.status_code == HTTPStatus.FOUND
 
 
 def test_when_the_group_is_full_the_request_joins_the_waiting_list(client, group):
     JoinRequestFactory.create_batch(2, group=group, status=JoinRequestStatus.NEW)
     JoinRequestFactory(group=group, status=JoinRequestStatus.DECLINED)  # frees its place
-    response = client.post(group.url, form_data(group))
+    response = client.post(join_url(group), form_data(group))
     assert response["Location"] == f"{group.url}thank-you/?list=waiting"
     assert JoinRequest.objects.latest("created_at").status == JoinRequestStatus.WAITLISTED
     assert "waiting list" in client.get(response["Location"]).content.decode()
@@ -225,14 +230,14 @@ def test_when_the_group_is_full_the_request_joins_the_waiting_list(client, group
 @pytest.mark.parametrize("status", [GroupStatus.WAITLIST, GroupStatus.CLOSED])
 def test_waitlist_and_closed_cohorts_take_requests_for_the_waiting_list(client, make_group, status):
     group = make_group(status=status)
-    assert "Send the form and we will" in client.get(group.url).content.decode()
-    client.post(group.url, form_data(group))
+    assert "Send the form and we will" in client.get(join_url(group)).content.decode()
+    client.post(join_url(group), form_data(group))
     assert JoinRequest.objects.get().status == JoinRequestStatus.WAITLISTED
 
 
 def test_a_paused_group_takes_no_requests(client, make_group):
     group = make_group(status=GroupStatus.PAUSED)
-    response = client.post(group.url, {**form_data(make_group()), "preferred_session": ""})
+    response = client.post(join_url(group), {**form_data(make_group()), "preferred_session": ""})
     assert response.status_code == HTTPStatus.OK
     assert JoinRequest.objects.count() == 0
 
@@ -240,7 +245,7 @@ def test_a_paused_group_takes_no_requests(client, make_group):
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
 def test_staff_are_emailed_a_link_and_none_of_the_details(client, group, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(group.url, form_data(group, note="My brother died in March"))
+        client.post(join_url(group), form_data(group, note="My brother died in March"))
     (email,) = mail.outbox
     assert email.to == ["office@example.com"]
     assert "https://site.example/admin/groups/joinrequest/" in email.body
@@ -254,7 +259,7 @@ def test_with_the_mail_server_down_the_request_is_saved_and_the_visitor_thanked(
     client, group, django_capture_on_commit_callbacks, caplog
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(group.url, form_data(group))
+        response = client.post(join_url(group), form_data(group))
     assert response.status_code == HTTPStatus.FOUND
     assert response["Location"] == f"{group.url}thank-you/"
     assert JoinRequest.objects.count() == 1
@@ -263,7 +268,7 @@ def test_with_the_mail_server_down_the_request_is_saved_and_the_visitor_thanked(
 
 def test_join_requests_are_not_logged(client, group, caplog):
     with caplog.at_level("DEBUG"):
-        client.post(group.url, form_data(group, name="Quentin", email="quentin@example.org"))
+        client.post(join_url(group), form_data(group, name="Quentin", email="quentin@example.org"))
     assert JoinRequest.objects.count() == 1
     assert "Quentin" not in caplog.text and "quentin@example.org" not in caplog.text
 
@@ -319,3 +324,33 @@ def test_two_requests_racing_for_the_last_place_do_not_both_get_it(make_group, m
 
     assert errors == []
     assert sorted(statuses) == [JoinRequestStatus.NEW, JoinRequestStatus.WAITLISTED]
+
+
+def test_the_join_page_is_private_names_the_group_and_leads_back_to_it(client, group, practice):
+    response = client.get(join_url(group))
+    assert response.status_code == HTTPStatus.OK
+    assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    html = response.content.decode()
+    assert "<h1>Ask to join Tuesday grief circle</h1>" in html
+    assert f'<li><a href="{group.url}">Tuesday grief circle</a></li>' in html
+    assert '<span aria-current="page">Ask to join</span>' in html
+    assert f'<form class="join-form" method="post" action="{join_url(group)}" novalidate>' in html
+    assert "This form is not an emergency line." in html and 'href="tel:988"' in html
+    assert "we delete it after 180 days" in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_group_page_links_to_the_join_page_and_carries_no_form(client, group):
+    html = client.get(group.url).content.decode()
+    assert html.count(f'href="{join_url(group)}"') == 2  # beside the facts, and under "Ask to join"
+    assert "Ask to join this group" in html
+    assert 'class="join-form"' not in html and "csrfmiddlewaretoken" not in html
+
+
+def test_a_form_posted_to_the_group_page_goes_on_to_the_join_page(client, group):
+    """A group page loaded before the form moved posts there: 307 keeps the method and the data."""
+    response = client.post(group.url, form_data(group))
+    assert response.status_code == HTTPStatus.TEMPORARY_REDIRECT
+    assert response["Location"] == join_url(group)
+    assert client.post(group.url, form_data(group), follow=True).redirect_chain[-1][0] == f"{group.url}thank-you/"
+    assert JoinRequest.objects.count() == 1
