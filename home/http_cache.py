@@ -38,8 +38,8 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from home.api.middleware import API_PREFIXES
-
+# The API's own middleware (home/api/middleware.py APICacheMiddleware) decides its headers.
+API_PREFIX = "/api/"
 # Paths that are never public, whatever they answer.
 PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
 # Statuses a shared cache may keep (RFC 9111's "heuristically cacheable" ones that pages answer).
@@ -67,7 +67,7 @@ def is_public(response):
 
 def skipped_path(path):
     """Paths whose headers another layer decides: the API's middleware, WhiteNoise, media."""
-    prefixes = (*API_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+    prefixes = (API_PREFIX, settings.STATIC_URL, settings.MEDIA_URL)
     return path.startswith(prefixes)
 
 

@@ -1,8 +1,8 @@
 """The in-process page cache (home/page_cache.py): what it keeps, for whom, and when a change empties it.
 
 Most tests use the answers in tests/page_cache_urls.py, which say what a public page says
-(and each break one rule); those marked `after_cache_headers` ask the site's own pages, which
-say `public` once the cache-headers branch (H1 of issue 13) is in.
+(and each break one rule); the last ask the site's own pages, whose headers (home/http_cache.py)
+say what may be kept.
 """
 
 import os
@@ -34,11 +34,6 @@ from tests.staff import sign_in
 pytestmark = pytest.mark.django_db
 
 PUBLIC = "/cache-test/public/"
-# Until the cache-headers branch is merged the site's own pages are private; then these pass,
-# and strict=True fails the suite until the marker is taken off.
-after_cache_headers = pytest.mark.xfail(
-    strict=True, reason="the site's pages say `public` once cache-headers (issue 13, H1) is merged: remove this mark"
-)
 
 
 @pytest.fixture
@@ -76,7 +71,7 @@ def test_a_second_visit_is_a_hit_with_the_same_answer_and_no_render(client, on, 
     assert second.status_code == HTTPStatus.OK
     same = {name: value for name, value in first.items() if name != "X-Page-Cache"}
     assert {name: value for name, value in second.items() if name not in {"X-Page-Cache", "Age"}} == same
-    assert second["Cache-Control"] == "public, max-age=60, s-maxage=300"
+    assert second["Cache-Control"] == "public, max-age=60, s-maxage=300, stale-while-revalidate=60"
     assert "Content-Security-Policy" in second and "X-Content-Type-Options" in second
 
 
@@ -133,7 +128,10 @@ def test_vary_keeps_a_copy_per_origin_and_per_accepted_encoding(client, on, page
     "kind",
     ["csrf", "form", "nonce", "error", "redirect", "private", "no-store", "cookie", "vary-cookie", "no-lifetime"],
 )
-def test_answers_that_are_someones_or_not_public_are_never_stored(client, on, pages, kind):
+def test_answers_that_are_someones_or_not_public_are_never_stored(client, on, pages, kind, settings):
+    # The page cache's own rules: the answers reach it as the views made them, without the
+    # headers middleware (home/http_cache.py) that would make some of them public or private first.
+    settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if name != "home.http_cache.HTTPCacheMiddleware"]
     url = f"/cache-test/{kind}/"
     answers = [get(client, url) for _ in range(3)]
     assert [answer["X-Page-Cache"] for answer in answers] == ["MISS"] * 3
@@ -412,13 +410,11 @@ def test_it_sits_after_the_https_redirect_and_before_whatever_makes_the_answer()
 # The site's own pages, once they say `public` (cache-headers) -------------------------------------------
 
 
-@after_cache_headers
 def test_the_sites_public_pages_and_the_api_are_served_from_the_cache(client, on, pages):
     for url in ["/", "/about/", "/api/v2/pages/?fields=*", "/api/v3/pages/"]:
         fill(client, url)
 
 
-@after_cache_headers
 def test_a_group_page_is_served_from_the_cache_and_its_join_form_never(client, on, site_root):
     finder = SupportGroupIndexPageFactory(parent=site_root, slug="support-groups")
     group = SupportGroupPageFactory(parent=finder, slug="grief-circle")

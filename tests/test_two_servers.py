@@ -6,7 +6,6 @@ S3 server (moto), and one task worker (`manage.py db_worker`). Everything is che
 load balancer would send a visitor or an editor to either server: a moderator signs in on A (password
 and the code from their authenticator app), publishes an article with an image through A's admin, and
 B serves it fresh; the session, the forms' rate limits, the task queue and the page cache are shared.
-The page cache's part expects a failure (xfail) until the page cache (PAGE_CACHE_SECONDS) is merged.
 
 Needs PostgreSQL and Redis on loopback (CI has both) and skips without them. On a machine that others
 share, TWO_SERVERS_DATABASE_PREFIX and TWO_SERVERS_REDIS_DB choose the database's name and Redis's
@@ -392,7 +391,4 @@ def test_two_app_servers_share_one_site(cluster, subtests):
         with subtests.test(check.__name__.removeprefix("check_")):
             check(cluster, moderator)
     with subtests.test("page cache"):
-        try:
-            check_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until_published(cluster, moderator)
-        except AssertionError:  # as pytest.mark.xfail(strict=False): remove this once the page cache (H3) is merged
-            pytest.xfail("needs the page cache (H3)")
+        check_a_page_cached_by_one_server_is_served_from_the_cache_by_the_other_until_published(cluster, moderator)

@@ -14,8 +14,9 @@ from django.utils.http import http_date
 from wagtail.api.v3.errors import problem_response
 
 from home.content_version import content_last_changed
+from home.http_cache import API_PREFIX, drop_vary_cookie, personal_request
 
-API_PREFIXES = ("/api/",)
+API_PREFIXES = (API_PREFIX,)
 # Query parameters every v3 read accepts besides those its operation declares.
 V3_COMMON_PARAMETERS: set[str] = set()
 # The largest integer the databases store (a signed 64-bit integer).
@@ -47,8 +48,11 @@ def bad_request(request, message):
 class APICacheMiddleware:
     """Cache-Control, ETag and Last-Modified on API reads; 304 when the client's copy is current.
 
-    Anonymous reads are public for API_CACHE_SECONDS, so browsers and a CDN can
-    reuse them and revalidate cheaply. Requests with a token are never cached.
+    Anonymous reads are public: browsers keep them for API_CACHE_SECONDS, shared caches (Varnish,
+    a CDN, the page cache: purged or emptied on every change) for HTTP_CACHE_SHARED_MAX_AGE, and
+    revalidate cheaply. No `Vary: Cookie` on them: a request without a session cookie reads
+    none (the views touch the empty session through request.user). Requests with a token or a
+    session are never cached.
     """
 
     def __init__(self, get_response):
@@ -58,14 +62,21 @@ class APICacheMiddleware:
         response = self.get_response(request)
         if not request.path.startswith(API_PREFIXES) or request.method not in {"GET", "HEAD"}:
             return response
-        if "HTTP_AUTHORIZATION" in request.META:
+        if personal_request(request):
             patch_cache_control(response, private=True, no_store=True)
             return response
+        drop_vary_cookie(response)
         patch_vary_headers(response, ["Origin", "Accept"])
         if response.status_code != 200 or response.streaming:
             patch_cache_control(response, public=True, max_age=0 if response.status_code >= 500 else 60)
             return response
-        patch_cache_control(response, public=True, max_age=settings.API_CACHE_SECONDS)
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.API_CACHE_SECONDS,
+            s_maxage=settings.HTTP_CACHE_SHARED_MAX_AGE,
+            stale_while_revalidate=settings.HTTP_CACHE_STALE_SECONDS,
+        )
         set_response_etag(response)
         last_modified = content_last_changed()
         if last_modified is not None:
