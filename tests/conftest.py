@@ -5,8 +5,16 @@ page that the migration creates (the `site_root` fixture replaces it). Tests
 that read the demo site ask for `demo_site`: it is built once per session.
 """
 
+import hashlib
+import importlib.metadata
+import os
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
@@ -15,9 +23,15 @@ from django.test import Client
 from wagtail.models import Page, Site
 
 from config.settings.base import redis_cache
+from home.demo.images import CREDIT as DEMO_CREDIT
 from home.factories import HomePageFactory
 from home.models import SiteSettings
 from tests.staff import sign_in
+
+# Where the demo pictures' renditions are kept between test processes (the two workers, the SQLite
+# and the PostgreSQL runs of .ci/run); unset, each process keeps its own in memory only.
+RENDITION_CACHE = os.environ.get("TEST_RENDITION_CACHE", "")
+IMAGE_SETTINGS = ("WAGTAILIMAGES", "WILLOW")  # the settings a rendition's bytes depend on
 
 
 def _is_transactional(item):
@@ -42,6 +56,76 @@ def pytest_collection_modifyitems(items):
     The tests that read the demo site run side by side, so it is built once.
     """
     items.sort(key=lambda item: (_is_transactional(item), _reads_demo(item)))
+
+
+class _DemoRenditions:
+    """Each rendition of a demo picture is made once per test run, not once per demo load.
+
+    Resizing and encoding the demo's 1600 x 1000 pictures (WebP and JPEG at a dozen sizes) is most of
+    the time a page takes the first time it is asked for, and the demo is loaded many times: once per
+    test process, again by each test of the command and each browser test (their database is emptied
+    after them). The same picture, filter and settings always give the same bytes, so they are kept,
+    keyed by all of these, and given back to Wagtail as it made them: its rendition rows, file names
+    and storage are untouched. Only the demo's own pictures (their credit says so); pictures a test
+    uploads are always made afresh.
+    """
+
+    def __init__(self, run, folder):
+        self.run = run
+        self.folder = Path(folder) if folder else None
+        self.kept = {}
+
+    def key(self, filter_, image, source):
+        if getattr(image, "credit", None) != DEMO_CREDIT:
+            return None
+        if source is not None:
+            position = source.tell()
+            content = source.read()
+            source.seek(position)
+        else:
+            with image.open_file() as file:
+                content = file.read()
+        parts = [
+            hashlib.sha256(content).hexdigest(),
+            filter_.spec,
+            filter_.get_cache_key(image),
+            repr([(name, getattr(settings, name)) for name in dir(settings) if name.startswith(IMAGE_SETTINGS)]),
+            *(importlib.metadata.version(package) for package in ("wagtail", "willow", "pillow")),
+        ]
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def __call__(self, filter_, image, output, source=None):
+        key = self.key(filter_, image, source)
+        if key is None:
+            return self.run(filter_, image, output, source=source)
+        if key not in self.kept and self.folder and (self.folder / key).exists():
+            format_name, _, data = (self.folder / key).read_bytes().partition(b"\n")
+            self.kept[key] = (format_name.decode(), data)
+        if key not in self.kept:
+            made = self.run(filter_, image, output, source=source)
+            made.f.seek(0)
+            self.kept[key] = (made.format_name, made.f.read())
+            made.f.seek(0)
+            if self.folder:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                with tempfile.NamedTemporaryFile(dir=self.folder, delete=False) as file:
+                    file.write(made.format_name.encode() + b"\n" + self.kept[key][1])
+                os.replace(file.name, self.folder / key)
+            return made
+        format_name, data = self.kept[key]
+        output.write(data)
+        output.seek(0)
+        return SimpleNamespace(f=output, format_name=format_name)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_renditions_made_once():
+    from wagtail.images.models import Filter
+
+    renditions = _DemoRenditions(Filter.run, RENDITION_CACHE)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Filter, "run", lambda self, image, output, source=None: renditions(self, image, output, source))
+        yield renditions
 
 
 @pytest.fixture(scope="session")

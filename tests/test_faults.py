@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_servers]
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TASKS_TABLE = "django_tasks_database_dbtaskresult"

@@ -32,7 +32,7 @@ from PIL import Image
 
 from scripts import servers
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.own_servers]
 
 DATABASE_PREFIX = os.environ.get("TWO_SERVERS_DATABASE_PREFIX", "rmc_two_servers")
 REDIS_DB = int(os.environ.get("TWO_SERVERS_REDIS_DB", "15"))

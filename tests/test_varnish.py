@@ -25,6 +25,7 @@ from tests.browser.conftest import CHROMIUM, HAVE_CHROMIUM
 
 pytestmark = [
     pytest.mark.slow,
+    pytest.mark.own_servers,
     pytest.mark.skipif(not servers.Path(servers.VARNISHD).exists(), reason="No varnishd: apt-get install varnish"),
 ]
 

@@ -18,6 +18,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def pytest_collection_modifyitems(config, items):
+    # Every test in this folder is a browser test, marked or not: `-m "not browser"` (.ci/run's
+    # PostgreSQL run) leaves out all of them.
+    here = Path(__file__).parent
+    for item in items:
+        if item.path.is_relative_to(here) and "browser" not in item.keywords:
+            item.add_marker(pytest.mark.browser)
     if HAVE_CHROMIUM:
         return
     skip = pytest.mark.skip(reason=f"No Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH")
