@@ -50,6 +50,10 @@ IGNORED_MODELS = {
     "wagtailembeds.embed",
     "wagtailsearch.indexentry",
     "home.siterendition",
+    # What visitors send (a request to join a group, a message to the practice): private, on no page.
+    # A burst of them must not empty the page cache or purge the caches in front.
+    "groups.joinrequest",
+    "wagtailforms.formsubmission",
 }
 # A save that writes only these fields is a draft (save_revision, autosave, a lock): not what visitors see.
 DRAFT_FIELDS = {

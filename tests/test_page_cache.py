@@ -23,7 +23,13 @@ from django.urls import reverse
 from django.utils.autoreload import file_changed
 
 from config.settings.base import BASE_DIR, redis_cache
-from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory, VenueFactory
+from groups.factories import (
+    JoinRequestFactory,
+    MeetingRuleFactory,
+    SupportGroupIndexPageFactory,
+    SupportGroupPageFactory,
+    VenueFactory,
+)
 from home import page_cache
 from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
@@ -242,6 +248,14 @@ def test_rendering_an_image_rendition_leaves_the_cache_alone(client, on, pages):
     image = ImageFactory()
     refill(client)
     image.get_rendition("fill-10x10")
+    assert get(client)["X-Page-Cache"] == "HIT"
+
+
+def test_what_visitors_send_leaves_the_cache_alone(client, on, pages):
+    """A join request is on no page: a burst of them must not empty the cache for everyone."""
+    group = SupportGroupPageFactory(parent=pages["about"])
+    refill(client)
+    JoinRequestFactory(group=group)
     assert get(client)["X-Page-Cache"] == "HIT"
 
 
