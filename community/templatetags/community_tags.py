@@ -21,8 +21,7 @@ def community_highlights(context, count=3):
     index = CommunityIndexPage.objects.for_readers(request)
     count = max(1, min(int(count), HIGHLIGHTS_MAX))
     items = list(
-        pages.select_related("area", "image")
-        .prefetch_related("image__renditions")
-        .order_by("-first_published_at", "-pk")[:count]
+        # The pictures' renditions come from Wagtail's rendition cache, without a query.
+        pages.select_related("area", "image").order_by("-first_published_at", "-pk")[:count]
     )
     return {"request": request, "items": items, "index": index.first() if items else None}
