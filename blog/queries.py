@@ -31,6 +31,11 @@ def renditions_prefetch(lookup, spec):
     return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
+def card_renditions():
+    """The renditions of the hero images on article cards."""
+    return renditions_prefetch("hero_image__renditions", CARD_IMAGE_SPEC)
+
+
 def card_relations():
     """The authors (with their people and photos) and topics an article card shows."""
     # Looked up by name: blog/models/ imports this module.
@@ -42,14 +47,14 @@ def card_relations():
 
 
 def prefetch_cards(articles):
-    """Fetch what the cards of `articles` (a list) show, in two queries however many there are.
+    """Fetch what the cards of `articles` (a list) show, in three queries however many there are.
 
     Cheapest when the articles come from a queryset with `.for_cards()` (images joined).
-    The pictures' renditions come from Wagtail's rendition cache (the Django cache), which
-    answers without a query once they are made; prefetched, they cost a query on every page.
+    Only for cards: the renditions prefetched are the cards' own, and an image with
+    prefetched renditions looks no further for others.
     """
     articles = [article for article in articles if article is not None]
-    prefetch_related_objects(articles, *card_relations())
+    prefetch_related_objects(articles, card_renditions(), *card_relations())
     return articles
 
 

@@ -22,13 +22,15 @@ from blog.forms import ArticlePageForm
 from blog.jsonld import article_json_ld
 from blog.models.index import ArticleIndexPage
 from blog.models.inlines import ArticleAuthor, RelatedArticle
-from blog.queries import ArticlePageManager, card_relations, renditions_prefetch
+from blog.queries import ArticlePageManager, card_relations, card_renditions, renditions_prefetch
 from blog.serializers import AuthorsField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, Topic
 from home.serializers import RenditionField, TopicListField
 
+# The small round photo beside an author's bio on the article page.
+AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
 # The hero image as the API gives it: its own proportions, 1200 pixels wide.
 API_IMAGE_SPEC = "width-1200"
 
@@ -239,13 +241,15 @@ class ArticlePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         discover_more = self.get_discover_more(request)
-        # The cards' and the authors' renditions come from Wagtail's rendition cache (blog/queries.py).
+        prefetch_related_objects(discover_more, card_renditions())
         if getattr(request, "is_preview", False):
             # The authors and topics as edited are in memory; fetching would read the saved ones.
             prefetch_related_objects(discover_more, *card_relations())
         else:
             # The article's own authors and topics come in the same queries as the cards'.
             prefetch_related_objects([self, *discover_more], *card_relations())
+            photos = renditions_prefetch("authors__person__photo__renditions", AUTHOR_PHOTO_SPEC)
+            prefetch_related_objects([self], photos)
         index_page = self.index_page
         context.update(
             {
