@@ -199,7 +199,7 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
         pages = form.filter(pages)
         pages = (
             pages.select_related("area", "image")
-            .prefetch_related("topics", "image__renditions")
+            .prefetch_related("topics")
             .order_by(F("area__name").asc(nulls_last=True), "title", "pk")
         )
         context.update(
@@ -359,7 +359,6 @@ class CommunityPage(BasePage):
             )
             .filter(Q(shared_topics__gt=0) | Q(same_area=1))
             .select_related("area", "image")
-            .prefetch_related("image__renditions")
             .order_by("-shared_topics", "-same_area", "title")[:count]
         )
 

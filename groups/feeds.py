@@ -5,19 +5,28 @@ end in a slash and feeds end in .ics and .json (groups/urls.py). The finder and
 group pages handle their own requests (groups/models/pages.py).
 """
 
-from django.http import Http404, HttpResponse, JsonResponse
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
+from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from groups import schedule
 from groups.calendar import build_calendar
 from groups.choices import GroupStatus
 from groups.meeting_guide import meeting_guide_feed as build_meeting_guide
 from groups.models import SupportGroupIndexPage, SupportGroupPage
+from home.content_version import remember
 from home.models import SiteSettings
 
 FEED_MAX_AGE = 60 * 15
+
+
+FEED_CACHE_SECONDS = 60 * 60
 
 
 def feed_paths(page):
@@ -30,7 +39,8 @@ def feed_paths(page):
 
 
 def _feed_groups(queryset):
-    return [group for group in queryset.select_related("venue") if group.status != GroupStatus.PAUSED]
+    groups = queryset.select_related("venue").prefetch_related("meeting_rules", "cancelled_meetings")
+    return [group for group in groups if group.status != GroupStatus.PAUSED]
 
 
 def _site_finder(request):
@@ -40,17 +50,37 @@ def _site_finder(request):
     return finder
 
 
+def _cached_feed(request, name, build, *parts):
+    """A feed's body, built once until any content changes or the day changes.
+
+    The feeds list every group, so building one takes longer the more groups there are;
+    kept in the cache (keyed by home.content_version's generation), a request costs the same
+    whatever their number. The day is in the key: a rule that has ended leaves the Meeting
+    Guide feed, and the calendar's time zone covers a few years from today. The feeds hold
+    no next meeting (the calendar gives the rules themselves), so a meeting beginning does
+    not change them. The host is in the key, as the feeds' links carry it.
+    """
+    today = schedule.now_local().date().isoformat()
+    return remember(
+        f"groups-feed-{name}", build, request.scheme, request.get_host(), today, *parts, timeout=FEED_CACHE_SECONDS
+    )
+
+
 @require_GET
 def finder_calendar(request):
     """A calendar of every group, or of the finder's filter: `calendar.ics?topic=grief&day=tuesday`."""
     index = _site_finder(request)
     form = index.filter_form(request)
-    groups = _feed_groups(form.filter(index.get_groups()))
-    practice = SiteSettings.load(request_or_site=request)
-    described = form.describe()
-    name = f"{practice.practice_name}: support groups" + (f" ({described})" if described else "")
-    calendar = build_calendar(groups, request, name)
-    return _calendar_response(calendar, filename=None)
+
+    def build():
+        groups = _feed_groups(form.filter(index.get_groups()))
+        practice = SiteSettings.load(request_or_site=request)
+        described = form.describe()
+        name = f"{practice.practice_name}: support groups" + (f" ({described})" if described else "")
+        return build_calendar(groups, request, name).to_ical()
+
+    body = _cached_feed(request, "calendar", build, urlencode(form.query_items()))
+    return _calendar_response(body, filename=None)
 
 
 @require_GET
@@ -62,11 +92,11 @@ def group_calendar(request, pk):
         pk=pk,
     )
     calendar = build_calendar([group], request, group.title)
-    return _calendar_response(calendar, filename=f"{group.slug}.ics")
+    return _calendar_response(calendar.to_ical(), filename=f"{group.slug}.ics")
 
 
-def _calendar_response(calendar, filename):
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+def _calendar_response(body, filename):
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
@@ -76,8 +106,13 @@ def _calendar_response(calendar, filename):
 @require_GET
 def meeting_guide_feed(request):
     """Meeting Guide JSON: every weekly group; no parameters, as the spec asks."""
-    groups = _site_finder(request).get_groups()
-    response = JsonResponse(build_meeting_guide(groups, request), safe=False, json_dumps_params={"ensure_ascii": False})
+
+    def build():
+        groups = _feed_groups(_site_finder(request).get_groups())
+        return json.dumps(build_meeting_guide(groups, request), cls=DjangoJSONEncoder, ensure_ascii=False)
+
+    body = _cached_feed(request, "meeting-guide", build)
+    response = HttpResponse(body, content_type="application/json")
     response["Access-Control-Allow-Origin"] = "*"
     patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
     return response

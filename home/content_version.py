@@ -15,13 +15,31 @@ A draft saved on a page or snippet writes only draft fields of the object itself
 after their object's save (a snippet's plain ManyToManyField) count too.
 """
 
+import hashlib
+import uuid
+
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from home.page_cache import forget_cached_pages_on_commit
 
 CACHE_KEY = "content-last-changed"
+# Apps whose rows are never what a visitor sees: accounts, sign-in, sessions, tasks, the admin's own.
+IGNORED_APPS = {
+    "admin",
+    "auth",
+    "axes",
+    "contenttypes",
+    "django_tasks_database",
+    "otp_static",
+    "otp_totp",
+    "sessions",
+    "wagtailadmin",
+    "wagtailsearch",
+    "wagtailusers",
+}
 # Saved on every request by staff or the rate limiter, by the admin's bookkeeping, or while a page
 # renders: not content.
 IGNORED_MODELS = {
@@ -32,7 +50,7 @@ IGNORED_MODELS = {
     "axes.accessattempt",
     "axes.accessfailurelog",
     "axes.accesslog",
-    "django_tasks_db.dbtaskresult",
+    "django_tasks_database.dbtaskresult",
     "otp_static.staticdevice",
     "otp_static.statictoken",
     "otp_totp.totpdevice",
@@ -50,6 +68,7 @@ IGNORED_MODELS = {
     "wagtailembeds.embed",
     "wagtailsearch.indexentry",
     "home.siterendition",
+    "wagtailimages.rendition",
     # What visitors send (a request to join a group, a message to the practice): private, on no page.
     # A burst of them must not empty the page cache or purge the caches in front.
     "groups.joinrequest",
@@ -80,7 +99,7 @@ def content_last_changed():
 
 
 def is_content_change(sender, update_fields=None, action=None, **kwargs):
-    if sender._meta.label_lower in IGNORED_MODELS:
+    if sender._meta.app_label in IGNORED_APPS or sender._meta.label_lower in IGNORED_MODELS:
         return False
     if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return False
@@ -94,3 +113,53 @@ def mark_content_changed(sender, **kwargs):
         return
     cache.set(CACHE_KEY, timezone.now().replace(microsecond=0), None)
     forget_cached_pages_on_commit(using=kwargs.get("using"))
+    bump_generation()
+
+
+GENERATION_KEY = "content-generation"
+
+
+def content_generation():
+    """A token that changes whenever any content is saved or deleted: part of the key of what the
+    site caches from the database (the menus and practice details, the groups' feeds), so a change
+    anywhere makes all of it stale at once and nothing needs to know what depends on what.
+
+    None when the cache does not answer (Redis down): callers then build from the database.
+    """
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        value = uuid.uuid4().hex
+        if not cache.add(GENERATION_KEY, value, None):
+            value = cache.get(GENERATION_KEY)
+    return value
+
+
+def _new_generation():
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+
+
+def bump_generation():
+    """Now, and again once the transaction commits: a copy built in between from what another
+    connection still read as the old data is then never served."""
+    _new_generation()
+    transaction.on_commit(_new_generation)
+
+
+def remember(name, build, *parts, timeout=60 * 60):
+    """`build()`, kept in the cache until any content changes (or `timeout` seconds pass).
+
+    `parts` (strings or numbers) tell apart the copies of one thing, e.g. a site's id or a
+    feed's filters. Without a cache (an outage) it is built every time.
+    """
+    generation = content_generation()
+    if generation is None:
+        return build()
+    key = ":".join(["remember", name, generation, *(str(part) for part in parts)])
+    if len(key) > 200:
+        key = f"remember:{name}:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is not None:
+        return found[0]
+    value = build()
+    cache.set(key, (value,), timeout)
+    return value

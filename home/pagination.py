@@ -17,6 +17,12 @@ def get_page_number(request, paginator):
         return paginator.page(paginator.num_pages)
 
 
-def paginate(request, items, page_size):
-    """The page of `items` that the request asks for, `page_size` to a page (see `get_page_number`)."""
-    return get_page_number(request, Paginator(items, page_size))
+def paginate(request, items, page_size, count=None):
+    """The page of `items` that the request asks for, `page_size` to a page (see `get_page_number`).
+
+    `count`: how many items there are, when the caller has counted them already (saves a query).
+    """
+    paginator = Paginator(items, page_size)
+    if count is not None:
+        paginator.count = count
+    return get_page_number(request, paginator)

@@ -15,6 +15,7 @@ from wagtail.models import Site
 
 from blog.models import ArticleIndexPage, ArticlePage
 from blog.queries import prefetch_cards
+from home.content_version import remember
 
 register = template.Library()
 
@@ -29,12 +30,17 @@ def _count(value, default=3):
 
 
 def _index_url(request):
+    """The articles index's URL, from the cache until any content changes (home/content_version.py)."""
     site = Site.find_for_request(request) if request is not None else None
-    indexes = ArticleIndexPage.objects.live()
-    if site is not None:
-        indexes = indexes.in_site(site)
-    index = indexes.first()
-    return index.get_url(request) if index else ""
+
+    def build():
+        indexes = ArticleIndexPage.objects.live()
+        if site is not None:
+            indexes = indexes.in_site(site)
+        index = indexes.first()
+        return index.get_url(request) if index else ""
+
+    return remember("articles-index-url", build, site.pk if site else "", request.get_host() if request else "")
 
 
 def _article_list(request, articles, heading, heading_id):

@@ -8,6 +8,7 @@ of queries whatever the count.
 from django import template
 
 from community.models import CommunityIndexPage, CommunityPage
+from home.content_version import remember
 
 register = template.Library()
 
@@ -21,8 +22,17 @@ def community_highlights(context, count=3):
     index = CommunityIndexPage.objects.for_readers(request)
     count = max(1, min(int(count), HIGHLIGHTS_MAX))
     items = list(
-        pages.select_related("area", "image")
-        .prefetch_related("image__renditions")
-        .order_by("-first_published_at", "-pk")[:count]
+        # The pictures' renditions come from Wagtail's rendition cache, without a query.
+        pages.select_related("area", "image").order_by("-first_published_at", "-pk")[:count]
     )
-    return {"request": request, "items": items, "index": index.first() if items else None}
+    return {"request": request, "items": items, "index_url": _index_url(request, index) if items else ""}
+
+
+def _index_url(request, indexes):
+    """The community index's URL, from the cache until any content changes (home/content_version.py)."""
+
+    def build():
+        index = indexes.first()
+        return index.get_url(request) if index else ""
+
+    return remember("community-index-url", build, request.get_host() if request else "")

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -26,7 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from groups import schedule, serializers
+from groups import next_meetings, schedule, serializers
 from groups.admin_forms import SupportGroupPageForm
 from groups.choices import (
     PLACE_HOLDING_STATUSES,
@@ -40,6 +41,7 @@ from groups.choices import (
 from groups.forms import FinderForm, JoinRequestForm
 from groups.jsonld import group_json_ld
 from groups.models.inlines import GroupFacilitator
+from groups.next_meetings import STALE, saving_group
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
@@ -85,14 +87,20 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     def finder(self, request):
         """The finder: filters in the query string, results soonest first, paginated.
 
-        Next meetings are computed in Python from rules prefetched for every match,
-        then topics and image renditions are prefetched for the page shown: the
-        number of queries does not grow with the number of groups.
+        Sorted by each group's stored next meeting in the database (groups/next_meetings.py);
+        only the page shown is fetched, with its topics: the number of queries does not grow
+        with the number of groups, nor does the work.
         """
         form = self.filter_form(request)
-        groups = sorted(form.filter(self.get_groups()), key=_soonest_first)
-        page_obj = paginate(request, groups, self.page_size)
-        prefetch_related_objects(page_obj.object_list, "topics", "image__renditions")
+        groups = form.filter(self.get_groups())
+        counts = groups.aggregate(
+            total=models.Count("pk"), stale=models.Count("pk", filter=models.Q(next_meeting_start__lt=timezone.now()))
+        )
+        if counts["stale"]:
+            # A meeting has begun since it was stored: store the next ones before sorting.
+            next_meetings.refresh_stale()
+        page_obj = paginate(request, groups.order_by(*SOONEST_FIRST), self.page_size, count=counts["total"])
+        prefetch_related_objects(page_obj.object_list, "topics")
         query = urlencode(form.query_items())
         calendar_path = reverse("groups:calendar") + (f"?{query}" if query else "")
         filters = form.filters
@@ -106,7 +114,7 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
                 "more_filters": any(name in filters for name in ("audience", "led_by", "free", "open")),
                 "page_obj": page_obj,
                 "groups": page_obj.object_list,
-                "total": len(groups),
+                "total": counts["total"],
                 "calendar_url": request.build_absolute_uri(calendar_path),
                 "webcal_url": "webcal://" + request.get_host() + calendar_path,
                 "meeting_guide_url": request.build_absolute_uri(reverse("groups:meeting_guide")),
@@ -119,19 +127,12 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         return FinderForm.from_query(request.GET, topics=topics)
 
     def get_groups(self):
-        """Live, public groups under this finder, with what every listing needs in a fixed number of queries."""
-        return (
-            SupportGroupPage.objects.readable()
-            .descendant_of(self)
-            .select_related("venue", "image")
-            .prefetch_related("meeting_rules", "cancelled_meetings")
-        )
+        """Live, public groups under this finder, with their venues and pictures (feeds add their rules)."""
+        return SupportGroupPage.objects.readable().descendant_of(self).select_related("venue", "image")
 
 
-def _soonest_first(group):
-    meeting = group.next_meeting
-    far = datetime.datetime.max.replace(tzinfo=datetime.UTC)
-    return (meeting is None, meeting.start if meeting else far, group.title.lower())
+# Listings: the stored next meeting first, groups without one last, then by title.
+SOONEST_FIRST = (models.F("next_meeting_start").asc(nulls_last=True), Lower("title"), "pk")
 
 
 def verify_before(today=None):
@@ -263,6 +264,11 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="What happens when someone comes for the first time. Reassure: nobody has to share.",
     )
+    # The next meeting, stored so that listings sort and filter in the database: worked out again
+    # whenever the page is saved (its rules, cancellations or status changed), when a rule or a
+    # cancellation is saved on its own, and once it has begun (groups/next_meetings.py).
+    next_meeting_start = models.DateTimeField(null=True, blank=True, editable=False, db_index=True)
+    next_meeting_end = models.DateTimeField(null=True, blank=True, editable=False)
     last_verified = models.DateField(
         "details last checked",
         default=datetime.date.today,
@@ -277,9 +283,9 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     summary_field = "summary"
     image_field = "image"
     search_kind = "Support group"
-    # The next meeting, worked out from the rules and cancellations (as the finder does).
+    # The next meeting, as stored on the page (groups/next_meetings.py): nothing more to fetch.
     search_result_template = "groups/components/group_search_meta.html"
-    search_prefetch_related = ("meeting_rules", "cancelled_meetings")
+    search_prefetch_related = ()
 
     content_panels = [
         VerificationPanel(),
@@ -410,11 +416,68 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
 
     @cached_property
     def next_meeting(self):
-        """The next meeting alone: what listings show and sort by, without working out four."""
+        """The next meeting alone: what listings show and sort by.
+
+        The stored one while it has not begun; worked out from the rules when they are at hand
+        (prefetched, or being edited in a preview) or when the stored one has begun.
+        """
         if "upcoming" in self.__dict__ or self.status == GroupStatus.PAUSED:
             return self.upcoming[0] if self.upcoming else None
-        meetings = schedule.upcoming_meetings(self.active_rules, self.cancelled_dates, count=1)
+        if not self._rules_at_hand():
+            stored = self.stored_next_meeting()
+            if stored is not STALE:
+                return stored
+        return self.work_out_next_meeting()
+
+    def stored_next_meeting(self):
+        """The stored next meeting, None when there is none, or STALE once it has begun."""
+        start = self.next_meeting_start
+        if start is None:
+            return None
+        if start < timezone.now():
+            return STALE
+        return schedule.Meeting(
+            start.astimezone(schedule.TIMEZONE), self.next_meeting_end.astimezone(schedule.TIMEZONE)
+        )
+
+    def work_out_next_meeting(self, after=None):
+        """The next meeting from the rules and cancellations as they are now (in memory while being saved)."""
+        if self.status == GroupStatus.PAUSED or (self.pk is None and not self._rules_at_hand()):
+            return None
+        rules = [rule for rule in self.meeting_rules.all() if rule.first_date and rule.start_time]
+        cancelled = [cancelled.date for cancelled in self.cancelled_meetings.all()]
+        meetings = schedule.upcoming_meetings(rules, cancelled, count=1, after=after)
         return meetings[0] if meetings else None
+
+    def _rules_at_hand(self):
+        prefetched = getattr(self, "_prefetched_objects_cache", {})
+        in_memory = getattr(self, "_cluster_related_objects", {})
+        return "meeting_rules" in prefetched or "meeting_rules" in in_memory
+
+    def store_next_meeting(self):
+        """Set the stored next meeting from the rules; True when it changed."""
+        meeting = self.work_out_next_meeting()
+        value = (meeting.start, meeting.end) if meeting else (None, None)
+        changed = (self.next_meeting_start, self.next_meeting_end) != value
+        self.next_meeting_start, self.next_meeting_end = value
+        return changed
+
+    SCHEDULE_FIELDS = {"status", "meeting_rules", "cancelled_meetings"}
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None:
+            self.store_next_meeting()
+        elif self.SCHEDULE_FIELDS.intersection(update_fields):
+            self.store_next_meeting()
+            kwargs["update_fields"] = {*update_fields, "next_meeting_start", "next_meeting_end"}
+        # The rules and cancellations are written after the page (modelcluster): their own
+        # signals leave the next meeting to this save, which worked it out from them above.
+        with saving_group():
+            result = super().save(*args, **kwargs)
+        for name in ("upcoming", "next_meeting", "active_rules", "cancelled_dates", "upcoming_cancellations"):
+            self.__dict__.pop(name, None)
+        return result
 
     @cached_property
     def active_rules(self):

@@ -9,35 +9,57 @@ Both render nothing when there is nothing to show, in a fixed number of queries.
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 
-from groups import schedule
+from groups import next_meetings, schedule
 from groups.choices import GroupStatus
 from groups.models import SupportGroupIndexPage, SupportGroupPage
+from groups.next_meetings import STALE
+from home.content_version import remember
 
 register = template.Library()
 
 
 def _groups_soonest_first(queryset, count):
-    groups = (
-        queryset.readable()
-        .exclude(status=GroupStatus.PAUSED)
-        .select_related("venue", "image")
-        .prefetch_related("meeting_rules", "cancelled_meetings")
-    )
-    upcoming = sorted((g for g in groups if g.next_meeting), key=lambda g: (g.next_meeting.start, g.title))[:count]
-    prefetch_related_objects(upcoming, "topics", "image__renditions")
+    """The `count` groups of `queryset` meeting soonest, sorted by their stored next meeting in the database."""
+
+    def soonest(after=None):
+        groups = (
+            queryset.readable()
+            .exclude(status=GroupStatus.PAUSED)
+            .filter(next_meeting_start__isnull=False)
+            .select_related("venue", "image")
+            .order_by("next_meeting_start", "title")
+        )
+        if after is not None:
+            groups = groups.filter(next_meeting_start__gte=after)
+        return list(groups[:count])
+
+    upcoming = soonest()
+    if upcoming and upcoming[0].stored_next_meeting() is STALE:
+        # A meeting has begun since it was stored: store the next ones, then ask again.
+        next_meetings.refresh_stale()
+        upcoming = soonest(after=timezone.now())
+    # A card without a picture shows its first topic instead.
+    prefetch_related_objects([group for group in upcoming if not group.image_id], "topics")
     return upcoming
 
 
-def _finder():
-    return SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
+def _finder(request):
+    def finder_url():
+        finder = SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
+        return finder.get_url(request) if finder else ""
+
+    host = request.get_host() if request else ""
+    return remember("group-finder-url", finder_url, host)
 
 
 @register.inclusion_tag("groups/tags/upcoming_groups.html", takes_context=True)
 def upcoming_groups(context, count=3):
     """The groups meeting soonest, for the home page."""
     groups = _groups_soonest_first(SupportGroupPage.objects.all(), count)
-    return {"groups": groups, "finder": _finder() if groups else None, "request": context.get("request")}
+    request = context.get("request")
+    return {"groups": groups, "finder_url": _finder(request) if groups else "", "request": request}
 
 
 @register.inclusion_tag("groups/tags/groups_for_topics.html", takes_context=True)

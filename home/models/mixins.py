@@ -9,11 +9,12 @@ from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from home.blocks import BaseStreamBlock
+from home.content_version import remember
 from home.queries import ReadablePageQuerySet
 
 
@@ -100,6 +101,21 @@ class BasePage(SocialMixin, Page):
             # authors) only after that. Without this the index held the topics of the save before.
             insert_or_update_object_task.enqueue(self._meta.app_label, self._meta.model_name, str(self.pk))
         return result
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and above it (Wagtail checks them before serving a page).
+
+        Wagtail asks the database twice on every page served; which pages carry a restriction is
+        kept in the cache until any content changes (home/content_version.py), so a page with
+        none above it costs no query. A restriction saved or deleted changes the content
+        generation at once, so a newly restricted page is never served from an old list.
+        """
+        restricted_paths = remember(
+            "restricted-paths", lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        )
+        if self.alias_of_id is None and not any(self.path.startswith(path) for path in restricted_paths):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @classmethod
     def _indexes_related_fields(cls):

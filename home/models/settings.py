@@ -7,7 +7,9 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel, TabbedInterface
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Site
 
+from home.content_version import remember
 from home.utils import tel_href
 
 SOCIAL_PLATFORMS = [
@@ -154,8 +156,33 @@ class SiteSettings(BaseGenericSetting):
         ]
     )
 
+    # What the crisis bar and the footer link to, fetched with the settings.
+    select_related = ["get_help_page", "privacy_page"]
+
     class Meta:
         verbose_name = "practice details"
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """The settings for a page being served: from the cache until any content changes.
+
+        Every page shows them (the crisis bar, the header, the footer), so a request asks the
+        database for them only after a change (home/content_version.py). Elsewhere (the admin,
+        a site given) as Wagtail loads them.
+        """
+        if request_or_site is None or isinstance(request_or_site, Site):
+            return super().load(request_or_site)
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attr_name):
+            setattr(request_or_site, attr_name, remember("site-settings", cls._load_for_cache))
+        return getattr(request_or_site, attr_name)
+
+    @classmethod
+    def _load_for_cache(cls):
+        settings = cls._get_or_create()
+        # Worked out before it is kept, so a cached copy answers without a query.
+        settings.help_page_gives_local_line  # noqa: B018 (reads live_help_page too)
+        return settings
 
     def __str__(self):
         return self.practice_name

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
+from home.content_version import remember
 from home.queries import restricted_q
 
 register = template.Library()
@@ -44,24 +45,37 @@ def json_ld(context, obj):
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's children marked "show in menus", with the current section marked."""
+    """The home page's children marked "show in menus", with the current section marked.
+
+    The links come from the cache until any content changes (home/content_version.py).
+    """
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     current = context.get("page")
     items = []
     if site:
-        home = site.root_page
-        children = (
-            home.get_children()
-            .live()
-            .in_menu()
-            .exclude(restricted_q())
-            .only("id", "title", "url_path", "path", "depth")
-        )
-        for child in children:
-            url = child.get_url(request)
-            is_current = bool(current and current.path.startswith(child.path))
+        links = remember("main-menu", lambda: _menu_links(site, request), site.pk, request.get_host())
+        for link in links:
+            is_current = bool(current and current.path.startswith(link["path"]))
             items.append(
-                {"title": child.title, "url": url, "current": is_current, "exact": current and current.pk == child.pk}
+                {
+                    "title": link["title"],
+                    "url": link["url"],
+                    "current": is_current,
+                    "exact": current and current.pk == link["pk"],
+                }
             )
     return {"menu_items": items}
+
+
+def _menu_links(site, request):
+    children = (
+        site.root_page.get_children()
+        .live()
+        .in_menu()
+        .exclude(restricted_q())
+        .only("id", "title", "url_path", "path", "depth")
+    )
+    return [
+        {"title": child.title, "url": child.get_url(request), "path": child.path, "pk": child.pk} for child in children
+    ]
