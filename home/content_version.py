@@ -23,7 +23,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from home.page_cache import forget_cached_pages_on_commit
+from home.page_cache import forget_cached_pages
 
 CACHE_KEY = "content-last-changed"
 # Apps whose rows are never what a visitor sees: accounts, sign-in, sessions, tasks, the admin's own.
@@ -112,8 +112,20 @@ def mark_content_changed(sender, **kwargs):
     if not is_content_change(sender, **kwargs):
         return
     cache.set(CACHE_KEY, timezone.now().replace(microsecond=0), None)
-    forget_cached_pages_on_commit(using=kwargs.get("using"))
-    bump_generation()
+    forget_cached_copies()
+    connection = transaction.get_connection(kwargs.get("using"))
+    if connection.in_atomic_block and not any(
+        entry[1] is forget_cached_copies for entry in getattr(connection, "run_on_commit", [])
+    ):
+        # Again once the transaction commits (once, however many rows it saved): a copy built by
+        # another process in between read the content as it was before the commit.
+        transaction.on_commit(forget_cached_copies, using=kwargs.get("using"), robust=True)
+
+
+def forget_cached_copies():
+    """Every copy built from the content goes stale: the page cache's pages and what `remember` keeps."""
+    forget_cached_pages()
+    _new_generation()
 
 
 GENERATION_KEY = "content-generation"
@@ -136,13 +148,6 @@ def content_generation():
 
 def _new_generation():
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
-
-
-def bump_generation():
-    """Now, and again once the transaction commits: a copy built in between from what another
-    connection still read as the old data is then never served."""
-    _new_generation()
-    transaction.on_commit(_new_generation)
 
 
 def remember(name, build, *parts, timeout=60 * 60):

@@ -36,6 +36,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import ManyToManyRel
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from django_tasks import task
 from modelcluster.fields import ParentalKey
 from wagtail import __version__ as wagtail_version
@@ -410,7 +411,9 @@ def _on_save(sender, instance, raw=False, **kwargs):
     if _is_setting(sender):
         everything_changed()
     elif _is_redirect(sender):
-        paths_changed([instance.old_path, "/api/v3/redirects/", "/api/v3/redirects/find/"])
+        paths_changed(_redirect_paths(instance))
+    elif _is_view_restriction(sender):
+        _restriction_changed(instance)
     elif _is_content_object(sender):
         object_changed(instance)
     elif (page_id := _live_parent_page_id(sender, instance)) is not None:
@@ -432,13 +435,35 @@ def _on_post_delete(sender, instance, **kwargs):
     if _is_setting(sender):
         everything_changed()
     elif _is_redirect(sender):
-        paths_changed([instance.old_path, "/api/v3/redirects/", "/api/v3/redirects/find/"])
+        paths_changed(_redirect_paths(instance))
+    elif _is_view_restriction(sender):
+        _restriction_changed(instance)
     elif (page_id := _live_parent_page_id(sender, instance)) is not None:
         page_changed(Page(pk=page_id))
 
 
 def _is_redirect(model):
     return model._meta.label_lower == "wagtailredirects.redirect"
+
+
+def _redirect_paths(redirect):
+    """Wagtail keeps a redirect's old path without its trailing slash; the page a cache holds there
+    (a 404, or the page that was moved) may be at either, so both go."""
+    old_path = redirect.old_path.rstrip("/") or "/"
+    return [old_path, old_path.rstrip("/") + "/", "/api/v3/redirects/", "/api/v3/redirects/find/"]
+
+
+def _is_view_restriction(model):
+    return model._meta.label_lower in {"wagtailcore.pageviewrestriction", "wagtailcore.collectionviewrestriction"}
+
+
+def _restriction_changed(restriction):
+    """A page given a password or a sign-in (or losing one): its public copies, and its
+    descendants', must go at once; a collection's restriction touches documents anywhere."""
+    if restriction._meta.label_lower == "wagtailcore.pageviewrestriction":
+        page_changed(restriction.page)
+    else:
+        everything_changed()
 
 
 def _is_content_object(model):
@@ -481,6 +506,8 @@ def purge_front_cache(context, pages=(), objects=(), urls=(), everything=False, 
             logger.error(WORKING_OUT_FAILED, type(error).__name__)
             urls = None
         everything = urls is None
+    # Non-ASCII slugs: addresses as they travel (percent-encoded UTF-8), or the request cannot be sent.
+    urls = [iri_to_uri(url) for url in urls or ()]
     failed = []
     for name, backend in get_backends(backends=backends).items():
         try:

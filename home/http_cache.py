@@ -40,8 +40,11 @@ from django.utils.cache import (
 
 # The API's own middleware (home/api/middleware.py APICacheMiddleware) decides its headers.
 API_PREFIX = "/api/"
-# Paths that are never public, whatever they answer.
-PRIVATE_PREFIXES = ("/admin/", "/django-admin/")
+# Paths that are never public, whatever they answer: the admins, and search (what a visitor searched
+# for is never kept by a cache in front, where a hit would tell that someone had asked it).
+PRIVATE_PREFIXES = ("/admin/", "/django-admin/", "/search/")
+# Free-text parameters (the search page's ?query= and ?q=, the API's ?search=): private wherever they are.
+SEARCH_PARAMETERS = ("search", "query", "q")
 # Statuses a shared cache may keep (RFC 9111's "heuristically cacheable" ones that pages answer).
 PUBLIC_STATUSES = {200, 301, 404, 410}
 # Directives that keep a response out of shared caches: a view that set one has decided.
@@ -66,19 +69,22 @@ def is_public(response):
 
 
 def skipped_path(path):
-    """Paths whose headers another layer decides: the API's middleware, WhiteNoise, media."""
-    prefixes = (API_PREFIX, settings.STATIC_URL, settings.MEDIA_URL)
+    """Paths whose headers another layer decides: the API's middleware, WhiteNoise, media, documents
+    (Wagtail's serve view: a document replaced or deleted must not stay downloadable from a cache)."""
+    prefixes = (API_PREFIX, settings.STATIC_URL, settings.MEDIA_URL, "/documents/")
     return path.startswith(prefixes)
 
 
 def personal_request(request):
-    """Whether the request carries anything that may make its answer differ from the next visitor's."""
+    """Whether the request carries anything that may make its answer differ from the next visitor's,
+    or asks what no cache may keep (the admins, a search)."""
     cookies = request.COOKIES
     return (
         settings.SESSION_COOKIE_NAME in cookies
         or CookieStorage.cookie_name in cookies
         or "HTTP_AUTHORIZATION" in request.META
         or request.path_info.startswith(PRIVATE_PREFIXES)
+        or any(name in request.GET for name in SEARCH_PARAMETERS)
         # Wagtail's preview: a stand-in request (is_dummy) for the page's own path, served as a preview.
         or getattr(request, "is_preview", False)
         or getattr(request, "is_dummy", False)

@@ -50,10 +50,11 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response
 from django.utils.http import parse_http_date_safe
+
+from home.http_cache import SEARCH_PARAMETERS
 
 logger = logging.getLogger(__name__)
 
@@ -63,8 +64,7 @@ HIT, MISS = "HIT", "MISS"
 # own headers serve those), the health check (live, per process) and search (what visitors search
 # for is theirs: a results page repeats their words).
 EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/", "/health/", "/search/")
-# Free-text parameters (the API's ?search=, the search page's ?query= and ?q=): never stored.
-SEARCH_PARAMETERS = ("search", "query", "q")
+# Free-text parameters (SEARCH_PARAMETERS: the API's ?search=, the search page's ?query=): never stored.
 # Cookies that make a request someone's: a signed-in session (both names production and
 # development use) and a message waiting to be shown.
 PERSONAL_COOKIES = ("sessionid", "__Host-sessionid", "messages")
@@ -105,20 +105,6 @@ def start_generation(cache):
 def forget_cached_pages(cache=None):
     """Make every cached page stale, in every process that shares the cache."""
     (cache or page_cache()).set(GENERATION_KEY, new_generation(), None)
-
-
-def forget_cached_pages_on_commit(using=None):
-    """Now, and again once the transaction that changed the content commits.
-
-    Now, so this process never serves the old copy; after the commit, because a page another
-    process rendered in between read the content as it was before the commit.
-    """
-    forget_cached_pages()
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
-        pending = getattr(connection, "run_on_commit", [])
-        if not any(entry[1] is forget_cached_pages for entry in pending):
-            transaction.on_commit(forget_cached_pages, using=using, robust=True)
 
 
 def forget_cached_pages_after_migrate(**kwargs):

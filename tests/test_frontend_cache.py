@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from blog.models import ArticleIndexPage, ArticlePage
 from community.models import Area, CommunityPage
@@ -198,7 +198,24 @@ def test_an_area_purges_the_community_pages_in_it(demo_site, purged):
 
 def test_a_redirect_purges_its_old_path(demo_site, purged):
     paths = purged(lambda: Redirect.objects.create(old_path="/old-groups", redirect_link="/support-groups/"))
-    assert "/old-groups" in paths
+    assert {"/old-groups", "/old-groups/"} <= paths  # Wagtail keeps the path without its slash; pages have one
+
+
+def test_a_page_given_a_password_is_purged_at_once(demo_site, purged):
+    page = CommunityPage.objects.live().order_by("pk").first()
+    url = page.url
+    restriction = purged(
+        lambda: PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+    )
+    assert url in restriction
+    assert url in purged(lambda: PageViewRestriction.objects.get(page=page).delete())
+
+
+def test_an_address_with_letters_beyond_ascii_is_purged_percent_encoded(demo_site, purged):
+    parent = StandardPage.objects.live().order_by("pk").first()
+    page = parent.add_child(instance=StandardPage(title="Café", slug="café-corner"))
+    paths = purged(lambda: publish(page))
+    assert parent.url + "caf%C3%A9-corner/" in paths
 
 
 def test_nothing_is_queued_without_a_cache_in_front(

@@ -9,6 +9,7 @@ import gzip
 from http import HTTPStatus
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from django.urls import path
 from wagtail.models import Page, PageViewRestriction, get_page_models
@@ -17,6 +18,7 @@ from config import urls as site_urls
 from groups.models import SupportGroupPage
 from home import roles
 from home.factories import StandardPageFactory
+from home.http_cache import HTTPCacheMiddleware
 from home.models import ContactPage
 from tests.staff import sign_in, staff_user
 
@@ -51,7 +53,7 @@ def assert_private(response, url):
 
 
 def public_urls():
-    """Every public page type of the demo site, once, and the feeds, sitemap, robots and search."""
+    """Every public page type of the demo site, once, and the feeds, sitemap and robots."""
     urls = {}
     for model in get_page_models():
         if model in {Page, ContactPage}:  # the contact page is a form: private (below)
@@ -65,7 +67,6 @@ def public_urls():
         *urls.values(),
         "/sitemap.xml",
         "/robots.txt",
-        "/search/?query=grief",
         "/support-groups/?topic=grief",
         "/groups/calendar.ics",
         f"/groups/{group.pk}/calendar.ics",
@@ -76,7 +77,7 @@ def public_urls():
 
 def test_every_public_page_type_is_public_with_an_etag_and_a_304_on_a_repeat(client, demo_site):
     urls = public_urls()
-    assert len(urls) >= 16
+    assert len(urls) >= 15
     for url in urls:
         response = client.get(url)
         assert_public(response, url)
@@ -132,6 +133,24 @@ def test_forms_admin_and_staff_are_private(client, demo_site):
         assert response.status_code == HTTPStatus.OK, url
         assert_private(response, url)
         assert "cookie" in vary(response), url
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/search/?query=grief", "/search/", "/?q=grief", "/api/v2/pages/?search=grief", "/api/v3/pages/?search=grief"],
+)
+def test_what_a_visitor_searches_for_is_kept_by_no_cache(client, demo_site, url):
+    """A cache in front that kept a search would tell the next visitor (a hit, its Age) what someone asked."""
+    response = client.get(url)
+    assert_private(response, url)
+    assert "no-store" in directives(response), url
+
+
+def test_a_document_is_left_to_wagtail_and_never_made_public(rf):
+    """A document replaced or deleted (it held what it should not) must not stay downloadable from a cache."""
+    middleware = HTTPCacheMiddleware(lambda request: HttpResponse(b"%PDF-1.4 leaflet", content_type="application/pdf"))
+    response = middleware(rf.get("/documents/1/leaflet.pdf"))
+    assert "public" not in directives(response)
 
 
 def test_a_visitor_with_a_session_or_messages_cookie_gets_private_pages(demo_site):
