@@ -12,11 +12,9 @@ import html
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,26 +25,13 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
+from scripts.servers import free_port, wait_for
+
 pytestmark = [pytest.mark.slow, pytest.mark.own_servers]
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TASKS_TABLE = "django_tasks_database_dbtaskresult"
 STAFF_EMAIL_TASK = "home.notifications.send_staff_email"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(condition, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if result := condition():
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"Timed out waiting for {what}")
 
 
 class Browser:
