@@ -408,16 +408,7 @@ def _on_slug_changed(sender, instance, instance_before, **kwargs):
 def _on_save(sender, instance, raw=False, **kwargs):
     if raw or not enabled():
         return
-    if _is_setting(sender):
-        everything_changed()
-    elif _is_redirect(sender):
-        paths_changed(_redirect_paths(instance))
-    elif _is_view_restriction(sender):
-        _restriction_changed(instance)
-    elif _is_content_object(sender):
-        object_changed(instance)
-    elif (page_id := _live_parent_page_id(sender, instance)) is not None:
-        page_changed(Page(pk=page_id))
+    _row_changed(sender, instance, saved=True)
 
 
 def _on_pre_delete(sender, instance, **kwargs):
@@ -432,12 +423,20 @@ def _on_pre_delete(sender, instance, **kwargs):
 def _on_post_delete(sender, instance, **kwargs):
     if not enabled():
         return
+    _row_changed(sender, instance, saved=False)
+
+
+def _row_changed(sender, instance, saved):
+    """A row saved or deleted: what shows it goes. Snippets, images and documents deleted are worked
+    out before they go (`_on_pre_delete`), while the pages that use them can still be found."""
     if _is_setting(sender):
         everything_changed()
     elif _is_redirect(sender):
         paths_changed(_redirect_paths(instance))
     elif _is_view_restriction(sender):
         _restriction_changed(instance)
+    elif saved and _is_content_object(sender):
+        object_changed(instance)
     elif (page_id := _live_parent_page_id(sender, instance)) is not None:
         page_changed(Page(pk=page_id))
 
