@@ -32,6 +32,7 @@ from wagtail.search import index
 from community.forms import CommunityFilterForm
 from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
+from home.content_version import remember
 from home.models import BasePage, IntroBodyMixin, SlugFromNameMixin, Topic
 from home.pagination import paginate
 from home.serializers import RenditionField, TopicListField
@@ -339,11 +340,15 @@ class CommunityPage(BasePage):
 
     @cached_property
     def area_trail(self):
-        """The page's area and the larger areas it sits in, largest first, in one query."""
+        """The page's area and the larger areas it sits in, largest first: one query, kept until content changes."""
         if not self.area_id:
             return []
-        area = Area.objects.filter(pk=self.area_id).first()
-        return area.get_trail() if area else []
+
+        def trail():
+            area = Area.objects.filter(pk=self.area_id).first()
+            return area.get_trail() if area else []
+
+        return remember("area-trail", trail, self.area_id)
 
     def related_pages(self, count=3):
         """Other community pages on the same topics, then in the same area."""

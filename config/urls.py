@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.api import api_v2, api_v3, site_settings_v2
+from home import routing
 from home import views as home_views
 
 urlpatterns = [
@@ -41,5 +42,9 @@ if settings.DEBUG or settings.SERVE_MEDIA:
         )
     ]
 
-# Everything else is a Wagtail page. This stays last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Everything else is a Wagtail page: Wagtail's patterns (its password and sign-in views for private
+# pages), with its page view found in two queries (home/routing.py). These stay last.
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if getattr(pattern, "name", None) != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+]

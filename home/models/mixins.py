@@ -117,6 +117,15 @@ class BasePage(SocialMixin, Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    # The pages above this one, from the site's root down, when home/routing.py found them on the way.
+    route_ancestors = None
+
+    def breadcrumb_pages(self):
+        """The pages above this one, from the site's home page down: its breadcrumbs."""
+        if self.route_ancestors is not None:
+            return self.route_ancestors
+        return list(self.get_ancestors().filter(depth__gt=1))
+
     @classmethod
     def _indexes_related_fields(cls):
         return getattr(cls, "search_auto_update", True) and any(
