@@ -58,10 +58,12 @@ def prefetch_cards(articles):
     return articles
 
 
-def _ids(values):
-    """Primary keys from model instances or ids, one or many; None gives none."""
+def ids_of(values):
+    """Primary keys from model instances or ids, one or many (a manager or queryset too); None gives none."""
     if values is None:
         return []
+    if isinstance(values, models.Manager):
+        values = values.all()
     if isinstance(values, models.Model | int | str):
         values = [values]
     ids = []
@@ -85,12 +87,12 @@ class ArticlePageQuerySet(ReadablePageQuerySet):
             # A subquery: topics, or the ids of topics (e.g. `.values("topic_id")`).
             topic_ids = topics.values("pk") if topics.model is Topic else topics
         else:
-            topic_ids = _ids(topics)
+            topic_ids = ids_of(topics)
         through = self.model.topics.through.objects.filter(topic__in=topic_ids)
         return self.filter(pk__in=through.values("articlepage_id"))
 
     def excluding(self, articles):
-        ids = _ids(articles)
+        ids = ids_of(articles)
         return self.exclude(pk__in=ids) if ids else self
 
     def for_cards(self):

@@ -9,13 +9,13 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
         from django.utils.autoreload import file_changed
 
-        from home import checks, frontend_cache, signals  # noqa: F401 (they register their checks and receivers)
+        from home import checks, content_version, frontend_cache, signals  # noqa: F401 (they register their checks and receivers)
         from home.api import stream_types
         from home.content_version import mark_content_changed
-        from home.page_cache import forget_cached_pages_after_migrate, forget_cached_pages_when_a_file_changes
 
         # Before Wagtail's API v3 builds its schemas (wagtail.images' ready(), later in INSTALLED_APPS).
         stream_types.register()
@@ -25,5 +25,8 @@ class HomeConfig(AppConfig):
         # Purge the cache in front (Varnish, a CDN) of what a change shows in (home/frontend_cache.py).
         frontend_cache.connect()
         m2m_changed.connect(mark_content_changed, dispatch_uid="content-changed-on-m2m")
-        post_migrate.connect(forget_cached_pages_after_migrate, sender=self, dispatch_uid="page-cache-after-migrate")
-        file_changed.connect(forget_cached_pages_when_a_file_changes, dispatch_uid="page-cache-file-changed")
+        post_migrate.connect(content_version.forget_after_migrate, sender=self, dispatch_uid="page-cache-after-migrate")
+        file_changed.connect(content_version.forget_when_a_template_changes, dispatch_uid="page-cache-file-changed")
+        # The content generation is read once per request (home/content_version.py).
+        request_started.connect(content_version.request_started, dispatch_uid="content-generation-per-request")
+        request_finished.connect(content_version.request_finished, dispatch_uid="content-generation-per-request")

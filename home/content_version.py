@@ -16,6 +16,8 @@ after their object's save (a snippet's plain ManyToManyField) count too.
 """
 
 import hashlib
+import re
+import threading
 import uuid
 
 from django.core.cache import cache
@@ -128,7 +130,22 @@ def forget_cached_copies():
     _new_generation()
 
 
+def forget_after_migrate(**kwargs):
+    """A deployment migrates: what was built from templates and code that may have changed starts afresh."""
+    forget_cached_copies()
+
+
+def forget_when_a_template_changes(sender, file_path, **kwargs):
+    """`make run` (runserver) reloads templates without restarting: what was built from them starts afresh too.
+
+    Returns None, so the autoreloader still restarts for Python files.
+    """
+    if file_path.suffix != ".py":
+        forget_cached_copies()
+
+
 GENERATION_KEY = "content-generation"
+SAFE_KEY = re.compile(r"[\w:.,\-\[\]]+")
 
 
 def content_generation():
@@ -136,18 +153,40 @@ def content_generation():
     site caches from the database (the menus and practice details, the groups' feeds), so a change
     anywhere makes all of it stale at once and nothing needs to know what depends on what.
 
-    None when the cache does not answer (Redis down): callers then build from the database.
+    Read once per request (a page asks for it for every part it takes from the cache): one
+    request sees one state of the content. None when the cache does not answer (Redis down):
+    callers then build from the database.
     """
+    if getattr(_this_request, "generation", None) is not None:
+        return _this_request.generation
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, value, None):
             value = cache.get(GENERATION_KEY)
+    if getattr(_this_request, "active", False):
+        _this_request.generation = value
     return value
 
 
 def _new_generation():
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    value = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, value, None)
+    if getattr(_this_request, "active", False):
+        _this_request.generation = value
+
+
+# The generation as the request being served read it (Django's request_started and
+# request_finished, connected in home/apps.py); outside a request it is read every time.
+_this_request = threading.local()
+
+
+def request_started(**kwargs):
+    _this_request.active, _this_request.generation = True, None
+
+
+def request_finished(**kwargs):
+    _this_request.active, _this_request.generation = False, None
 
 
 def remember(name, build, *parts, timeout=60 * 60):
@@ -156,15 +195,37 @@ def remember(name, build, *parts, timeout=60 * 60):
     `parts` (strings or numbers) tell apart the copies of one thing, e.g. a site's id or a
     feed's filters. Without a cache (an outage) it is built every time.
     """
+    return remember_until(name, lambda: (build(), None), *parts, longest=timeout)
+
+
+def for_request(request):
+    """The parts that tell apart copies built for different sites and host names (links differ)."""
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) if request is not None else None
+    return (site.pk if site else "", request.get_host() if request is not None else "")
+
+
+def remember_until(name, build, *parts, longest=60 * 60):
+    """`remember` for what also goes stale as time passes (the groups meeting soonest).
+
+    `build()` returns the value and the moment it stops being right (an aware datetime), or None
+    when only a change of content makes it stale; it is kept until then, `longest` seconds at most.
+    """
     generation = content_generation()
     if generation is None:
-        return build()
+        return build()[0]
     key = ":".join(["remember", name, generation, *(str(part) for part in parts)])
-    if len(key) > 200:
+    if len(key) > 200 or not SAFE_KEY.fullmatch(key):
+        # Long, or with spaces or other characters not every cache backend takes (a heading).
         key = f"remember:{name}:{generation}:{hashlib.sha256(key.encode()).hexdigest()}"
     found = cache.get(key)
     if found is not None:
         return found[0]
-    value = build()
-    cache.set(key, (value,), timeout)
+    value, stale_at = build()
+    timeout = longest
+    if stale_at is not None:
+        timeout = min(longest, int((stale_at - timezone.now()).total_seconds()))
+    if timeout > 0:
+        cache.set(key, (value,), timeout)
     return value

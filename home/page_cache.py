@@ -107,20 +107,6 @@ def forget_cached_pages(cache=None):
     (cache or page_cache()).set(GENERATION_KEY, new_generation(), None)
 
 
-def forget_cached_pages_after_migrate(**kwargs):
-    """A deployment migrates: its pages start afresh (templates and code may have changed)."""
-    forget_cached_pages()
-
-
-def forget_cached_pages_when_a_file_changes(sender, file_path, **kwargs):
-    """`make run` (runserver) reloads templates without restarting: their pages start afresh too.
-
-    Returns None, so the autoreloader still restarts for Python files.
-    """
-    if file_path.suffix != ".py":
-        forget_cached_pages()
-
-
 def cache_control(response):
     """The response's Cache-Control directives: {"public": True, "s-maxage": "300", …}."""
     directives = {}

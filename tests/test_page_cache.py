@@ -31,9 +31,9 @@ from groups.factories import (
     VenueFactory,
 )
 from home import page_cache
+from home.content_version import forget_when_a_template_changes
 from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
-from home.page_cache import forget_cached_pages_when_a_file_changes
 from tests import page_cache_urls
 from tests.staff import sign_in
 
@@ -343,7 +343,7 @@ def test_a_template_edited_under_make_run_starts_the_cache_afresh(on):
     before = page_cache.current_generation()
     results = file_changed.send(sender=None, file_path=BASE_DIR / "templates" / "base.html")
     assert page_cache.current_generation() != before
-    assert not any(result for _receiver, result in results if _receiver is forget_cached_pages_when_a_file_changes)
+    assert not any(result for _receiver, result in results if _receiver is forget_when_a_template_changes)
 
 
 # Faults and more than one process ----------------------------------------------------------------------

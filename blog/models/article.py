@@ -26,6 +26,7 @@ from blog.queries import ArticlePageManager, card_relations, card_renditions, re
 from blog.serializers import AuthorsField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
+from home.content_version import for_request, remember
 from home.models import BasePage, Topic
 from home.serializers import RenditionField, TopicListField
 
@@ -238,9 +239,24 @@ class ArticlePage(BasePage):
         parent = self.get_parent()
         return parent.specific if parent else None
 
+    def cached_discover_more(self, request):
+        """`get_discover_more`, which articles kept until any content changes (never in a preview):
+        then one query for their cards rather than one for the editor's choices and more for the
+        topics' articles."""
+        if getattr(request, "is_preview", False):
+            return self.get_discover_more(request)
+        ids = remember(
+            "discover-more",
+            lambda: [article.pk for article in self.get_discover_more(request)],
+            self.pk,
+            *for_request(request),
+        )
+        found = ArticlePage.objects.for_cards().in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        discover_more = self.get_discover_more(request)
+        discover_more = self.cached_discover_more(request)
         prefetch_related_objects(discover_more, card_renditions())
         if getattr(request, "is_preview", False):
             # The authors and topics as edited are in memory; fetching would read the saved ones.

@@ -10,12 +10,13 @@ and costs the same few queries however many articles there are.
 """
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.text import slugify
 from wagtail.models import Site
 
 from blog.models import ArticleIndexPage, ArticlePage
-from blog.queries import prefetch_cards
-from home.content_version import remember
+from blog.queries import ids_of, prefetch_cards
+from home.content_version import for_request, remember
 
 register = template.Library()
 
@@ -43,32 +44,43 @@ def _index_url(request):
     return remember("articles-index-url", build, site.pk if site else "", request.get_host() if request else "")
 
 
-def _article_list(request, articles, heading, heading_id):
-    articles = prefetch_cards(list(articles))
-    return {
-        "request": request,
-        "articles": articles,
-        "heading": heading,
-        "heading_id": heading_id,
-        "more_url": _index_url(request) if articles else "",
-    }
+def _article_list(request, articles, heading, heading_id, *parts):
+    """The section's HTML, kept until any content changes: the home page and the pages that list
+    articles on their topics render it from the cache rather than from the database."""
+
+    def build():
+        cards = prefetch_cards(list(articles))
+        context = {
+            "request": request,
+            "articles": cards,
+            "heading": heading,
+            "heading_id": heading_id,
+            "more_url": _index_url(request) if cards else "",
+        }
+        return render_to_string("blog/tags/article_list.html", context, request=request)
+
+    return remember("article-list", build, *for_request(request), heading, *parts)
 
 
-@register.inclusion_tag("blog/tags/article_list.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def latest_articles(context, count=3, heading="Latest articles"):
     request = context.get("request")
-    articles = ArticlePage.objects.for_readers(request).for_cards().newest_first()[: _count(count)]
-    return _article_list(request, articles, heading, "latest-articles")
+    count = _count(count)
+    articles = ArticlePage.objects.for_readers(request).for_cards().newest_first()[:count]
+    return _article_list(request, articles, heading, "latest-articles", "latest", count)
 
 
-@register.inclusion_tag("blog/tags/article_list.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def articles_for_topics(context, topics, count=3, exclude=None, heading="Read more"):
     request = context.get("request")
+    count = _count(count)
+    topic_ids, excluded = sorted(set(ids_of(topics))), sorted(set(ids_of(exclude)))
     articles = (
         ArticlePage.objects.for_readers(request)
         .for_cards()
-        .on_topics(topics)
-        .excluding(exclude)
-        .newest_first()[: _count(count)]
+        .on_topics(topic_ids)
+        .excluding(excluded)
+        .newest_first()[:count]
     )
-    return _article_list(request, articles, heading, f"articles-{slugify(heading) or 'read-more'}")
+    parts = ("topics", count, ",".join(map(str, topic_ids)), ",".join(map(str, excluded)))
+    return _article_list(request, articles, heading, f"articles-{slugify(heading) or 'read-more'}", *parts)

@@ -6,26 +6,31 @@ of queries whatever the count.
 """
 
 from django import template
+from django.template.loader import render_to_string
 
 from community.models import CommunityIndexPage, CommunityPage
-from home.content_version import remember
+from home.content_version import for_request, remember
 
 register = template.Library()
 
 HIGHLIGHTS_MAX = 12
 
 
-@register.inclusion_tag("community/tags/community_highlights.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def community_highlights(context, count=3):
+    """The section's HTML, kept until any content changes: the home page renders it from the cache."""
     request = context.get("request")
-    pages = CommunityPage.objects.for_readers(request)
-    index = CommunityIndexPage.objects.for_readers(request)
     count = max(1, min(int(count), HIGHLIGHTS_MAX))
-    items = list(
+
+    def build():
+        pages = CommunityPage.objects.for_readers(request)
+        index = CommunityIndexPage.objects.for_readers(request)
         # The pictures' renditions come from Wagtail's rendition cache, without a query.
-        pages.select_related("area", "image").order_by("-first_published_at", "-pk")[:count]
-    )
-    return {"request": request, "items": items, "index_url": _index_url(request, index) if items else ""}
+        items = list(pages.select_related("area", "image").order_by("-first_published_at", "-pk")[:count])
+        section = {"request": request, "items": items, "index_url": _index_url(request, index) if items else ""}
+        return render_to_string("community/tags/community_highlights.html", section, request=request)
+
+    return remember("community-highlights", build, *for_request(request), count)
 
 
 def _index_url(request, indexes):

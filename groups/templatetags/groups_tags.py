@@ -9,13 +9,14 @@ Both render nothing when there is nothing to show, in a fixed number of queries.
 
 from django import template
 from django.db.models import prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils import timezone
 
 from groups import next_meetings, schedule
 from groups.choices import GroupStatus
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from groups.next_meetings import STALE
-from home.content_version import remember
+from home.content_version import for_request, remember, remember_until
 
 register = template.Library()
 
@@ -45,6 +46,11 @@ def _groups_soonest_first(queryset, count):
     return upcoming
 
 
+def groups_meeting_soonest(count=3):
+    """The `count` groups meeting soonest (the home page's section)."""
+    return _groups_soonest_first(SupportGroupPage.objects.all(), count)
+
+
 def _finder(request):
     def finder_url():
         finder = SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
@@ -54,26 +60,55 @@ def _finder(request):
     return remember("group-finder-url", finder_url, host)
 
 
-@register.inclusion_tag("groups/tags/upcoming_groups.html", takes_context=True)
+def _cached_section(name, template_name, context_for, request, *parts):
+    """The section's HTML, kept until content changes or the first meeting it shows begins
+    (then that group's next meeting is another, and the order may change): the home page,
+    articles and community pages render it from the cache rather than from the database."""
+
+    def build():
+        context = {**context_for(), "request": request}
+        html = render_to_string(template_name, context, request=request)
+        starts = [group.next_meeting_start for group in context["groups"] if group.next_meeting_start]
+        return html, min(starts, default=None)
+
+    return remember_until(name, build, *for_request(request), *parts)
+
+
+@register.simple_tag(takes_context=True)
 def upcoming_groups(context, count=3):
     """The groups meeting soonest, for the home page."""
-    groups = _groups_soonest_first(SupportGroupPage.objects.all(), count)
     request = context.get("request")
-    return {"groups": groups, "finder_url": _finder(request) if groups else "", "request": request}
+
+    def section():
+        groups = groups_meeting_soonest(count)
+        return {"groups": groups, "finder_url": _finder(request) if groups else ""}
+
+    return _cached_section("upcoming-groups", "groups/tags/upcoming_groups.html", section, request, count)
 
 
-@register.inclusion_tag("groups/tags/groups_for_topics.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def groups_for_topics(context, topics, count=3, heading="Find a group for this"):
     """Groups on any of `topics` (Topic objects or ids), soonest first: for articles and community pages."""
     if hasattr(topics, "get_queryset"):  # a related manager, e.g. page.topics
         topics = topics.all()
     # A queryset is iterated as it is: calling .all() on a prefetched one would drop its filter.
-    ids = [getattr(topic, "pk", topic) for topic in (topics or [])]
-    groups = []
-    if ids:
+    ids = sorted({getattr(topic, "pk", topic) for topic in (topics or [])})
+    if not ids:
+        return ""
+
+    def section():
         queryset = SupportGroupPage.objects.filter(pk__in=SupportGroupPage.objects.filter(topics__in=ids).values("pk"))
-        groups = _groups_soonest_first(queryset, count)
-    return {"groups": groups, "heading": heading, "request": context.get("request")}
+        return {"groups": _groups_soonest_first(queryset, count), "heading": heading}
+
+    return _cached_section(
+        "groups-for-topics",
+        "groups/tags/groups_for_topics.html",
+        section,
+        context.get("request"),
+        count,
+        heading,
+        ",".join(str(pk) for pk in ids),
+    )
 
 
 @register.filter

@@ -1,4 +1,4 @@
-"""Template tags every page uses: icons, JSON-LD and the main menu."""
+"""Template tags every page uses: icons, JSON-LD, the main menu and the content generation."""
 
 import json
 
@@ -8,12 +8,20 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.content_version import remember
+from home.content_version import content_generation, remember
 from home.queries import restricted_q
 
 register = template.Library()
 
 _JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(name="content_generation")
+def content_generation_tag():
+    """`{% content_generation as generation %}`: changes whenever any content does. A page's own
+    `cache_key` changes with the page only; a fragment that shows other pages (links, pictures)
+    varies on this too: `{% wagtailpagecache 3600 "body" generation %}`."""
+    return content_generation() or ""
 
 
 @register.simple_tag

@@ -93,6 +93,16 @@ def test_preview_of_an_edit_shows_the_changes_before_they_are_published(admin_cl
     assert "Published title" in admin_client.get(article.url).content.decode()
 
 
+def test_preview_shows_the_edited_body_though_the_live_one_is_kept_in_the_cache(admin_client, client, index, jordan):
+    article = ArticlePageFactory(parent=index, people=[jordan])
+    live_html = client.get(article.url).content.decode()  # the live body, now kept in the cache
+    assert "Rest is a skill you can practice." not in live_html
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=(article.pk,))
+    assert admin_client.post(url, article_form([jordan], slug=article.slug)).json()["is_valid"]
+    assert "Rest is a skill you can practice." in admin_client.get(url).content.decode()
+    assert "Rest is a skill you can practice." not in client.get(article.url).content.decode()
+
+
 def test_the_same_person_cannot_be_listed_twice(admin_client, index, jordan):
     response = admin_client.post(add_url(index), article_form([jordan, jordan]))
     assert response.status_code == HTTPStatus.OK

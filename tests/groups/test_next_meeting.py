@@ -11,6 +11,8 @@ from http import HTTPStatus
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from groups import next_meetings
 from groups.choices import GroupStatus
@@ -106,6 +108,19 @@ def test_the_home_page_section_refreshes_what_has_begun(traveller, group, client
     html = client.get(site_root.url).content.decode()
     assert "Tuesday circle" in html and "Tuesday, March 10" in html and "Tuesday, March 3" not in html
     assert stored(group) == TUESDAY_MEETING + WEEK
+
+
+def test_the_home_page_section_is_kept_until_its_first_meeting_begins(traveller, group, client, site_root):
+    """The section's HTML comes from the cache (no query for groups) until the meeting it shows
+    first begins; then it shows the next one, with no content changed in between."""
+    assert "Tuesday, March 3" in client.get(site_root.url).content.decode()
+    with CaptureQueriesContext(connection) as context:
+        assert "Tuesday, March 3" in client.get(site_root.url).content.decode()
+    assert not any('"groups_supportgrouppage"' in query["sql"] for query in context.captured_queries)
+
+    traveller.move_to(TUESDAY_MEETING + datetime.timedelta(seconds=1))
+    html = client.get(site_root.url).content.decode()
+    assert "Tuesday, March 10" in html and "Tuesday, March 3" not in html
 
 
 def test_the_command_refreshes_every_stale_group(traveller, group, make_group):
