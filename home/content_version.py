@@ -157,14 +157,16 @@ def content_generation():
     request sees one state of the content. None when the cache does not answer (Redis down):
     callers then build from the database.
     """
-    if getattr(_this_request, "generation", None) is not None:
-        return _this_request.generation
+    remembered = getattr(_this_request, "generation", UNREAD)
+    if remembered is not UNREAD:
+        return remembered
     value = cache.get(GENERATION_KEY)
     if value is None:
         value = uuid.uuid4().hex
         if not cache.add(GENERATION_KEY, value, None):
             value = cache.get(GENERATION_KEY)
     if getattr(_this_request, "active", False):
+        # None too: with Redis silent, one request waits for its timeouts once, not at every part.
         _this_request.generation = value
     return value
 
@@ -179,14 +181,15 @@ def _new_generation():
 # The generation as the request being served read it (Django's request_started and
 # request_finished, connected in home/apps.py); outside a request it is read every time.
 _this_request = threading.local()
+UNREAD = object()
 
 
 def request_started(**kwargs):
-    _this_request.active, _this_request.generation = True, None
+    _this_request.active, _this_request.generation = True, UNREAD
 
 
 def request_finished(**kwargs):
-    _this_request.active, _this_request.generation = False, None
+    _this_request.active, _this_request.generation = False, UNREAD
 
 
 def remember(name, build, *parts, timeout=60 * 60):

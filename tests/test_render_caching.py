@@ -6,6 +6,7 @@ any content changes (home/content_version.py); the groups' sections also until t
 meeting begins (tests/groups/test_next_meeting.py).
 """
 
+from http import HTTPStatus
 from unittest import mock
 
 import pytest
@@ -75,3 +76,18 @@ def test_an_article_body_and_its_discover_more_follow_the_content(client, site_r
     page.body = [("paragraph", "<p>A sentence written later.</p>")]
     page.save_revision().publish()
     assert "A sentence written later." in client.get(article.url).content.decode()
+
+
+def test_with_the_cache_silent_a_request_asks_for_the_generation_once(client, demo_site):
+    """Redis that does not answer costs its timeout at each question: a page asks once, then builds
+    every part from the database (`remember` without a generation)."""
+    asked = []
+
+    def silent_get(key, default=None, *args, **kwargs):
+        asked.append(key)
+        return default
+
+    with mock.patch.object(cache, "get", silent_get), mock.patch.object(cache, "add", return_value=False):
+        response = client.get("/articles/finding-strength-together/")
+    assert response.status_code == HTTPStatus.OK
+    assert asked.count(content_version.GENERATION_KEY) == 2  # asked, not there, asked again after the add

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, get_page_models
 
+from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.factories import ContactPageFactory, StandardPageFactory
 from tests import observatory
 
@@ -111,6 +112,19 @@ def test_a_page_with_a_video_may_frame_that_player_and_nothing_else(client, site
     assert '<template data-embed-template><iframe src="https://www.youtube-nocookie.com/embed/demo"' in (
         response.content.decode()
     )
+
+
+def test_an_article_body_from_the_cache_still_lets_its_player_in(client, site_root):
+    """An article's body is kept as rendered (home/templatetags/site_tags.py): the player it holds is
+    allowed by the policy of every answer, not only of the one that rendered it."""
+    index = ArticleIndexPageFactory(parent=site_root, slug="articles")
+    article = ArticlePageFactory(parent=index, slug="video")
+    article.body = [{"type": "embed", "value": {"embed": "https://www.youtube.com/watch?v=demo", "title": "Breathing"}}]
+    article.save_revision().publish()
+    for _ in range(2):
+        response = client.get(article.url)
+        assert 'iframe src="https://www.youtube-nocookie.com/embed/demo"' in response.content.decode()
+        assert assert_strict_public_policy(response)["frame-src"] == ["https://www.youtube-nocookie.com"]
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Template tags every page uses: icons, JSON-LD, the main menu and the content generation."""
+"""Template tags every page uses: icons, JSON-LD, the main menu, and a page body kept in the cache."""
 
 import json
 
@@ -8,7 +8,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
-from home.content_version import content_generation, remember
+from home.content_version import for_request, remember
+from home.csp import allow_frame
 from home.queries import restricted_q
 
 register = template.Library()
@@ -16,12 +17,29 @@ register = template.Library()
 _JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(name="content_generation")
-def content_generation_tag():
-    """`{% content_generation as generation %}`: changes whenever any content does. A page's own
-    `cache_key` changes with the page only; a fragment that shows other pages (links, pictures)
-    varies on this too: `{% wagtailpagecache 3600 "body" generation %}`."""
-    return content_generation() or ""
+class PageBodyCacheNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        request, page = context.get("request"), context.get("page")
+        if request is None or page is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)
+        html = remember("page-body", lambda: self.nodelist.render(context), page.cache_key, *for_request(request))
+        # A player in the body is allowed by the page's CSP while the block renders (home/csp.py):
+        # a body from the cache did not render, so its players are allowed here.
+        allow_frame(request, html)
+        return html
+
+
+@register.tag
+def page_body_cache(parser, token):
+    """`{% page_body_cache %}{% include_block page.body %}{% endpage_body_cache %}`: the page's body
+    as rendered, kept until any content changes (links and pictures in it show other content) or
+    the page does; never in a preview. Players in it stay allowed by the page's CSP."""
+    nodelist = parser.parse(("endpage_body_cache",))
+    parser.delete_first_token()
+    return PageBodyCacheNode(nodelist)
 
 
 @register.simple_tag
