@@ -5,9 +5,12 @@ index's view restrictions apply to its feeds too. Every link is absolute.
 """
 
 from django.contrib.syndication.views import Feed
+from django.utils.cache import patch_cache_control
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from home.models import SiteSettings
+
+MAX_AGE = 60 * 15
 
 
 class ArticleFeed(Feed):
@@ -21,7 +24,12 @@ class ArticleFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        response = super().__call__(request, *args, **kwargs)
+        # Feed readers poll: public for 15 minutes, as the groups' feeds (docs/api.md). The
+        # Last-Modified Django sets (the newest article's) answers If-Modified-Since with a 304
+        # (home/http_cache.py).
+        patch_cache_control(response, public=True, max_age=MAX_AGE)
+        return response
 
     def title(self):
         practice = SiteSettings.load(request_or_site=self.request).practice_name

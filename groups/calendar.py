@@ -3,12 +3,21 @@
 Each meeting rule becomes one recurring event: DTSTART with TZID=America/New_York,
 an RRULE, EXDATEs for cancelled meetings and a VTIMEZONE. Online meeting links
 are never included: the location of an online group says how the link is sent.
+
+- UIDs name the site's own host name (its Site record), never the request's: the site answers to
+  more than one name (www or not, an IP address), and a subscriber who reached it by two would
+  otherwise get every meeting twice.
+- The VTIMEZONE gives Eastern time by its rules (second Sunday of March, first Sunday of November,
+  as in the United States since 2007), not as a list of dates: a rule with no end date meets for
+  ever, and a client that trusts the embedded zone (as RFC 5545 lets it) places every meeting of
+  every year right, however far ahead.
 """
 
 import datetime
 
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from wagtail.models import Site
 
 from groups import schedule
 
@@ -25,7 +34,8 @@ def build_calendar(groups, request, name):
     calendar.add("x-wr-timezone", schedule.TIMEZONE_NAME)
     calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
-    host = request.get_host().split(":")[0]
+    site = Site.find_for_request(request)
+    host = site.hostname if site else request.get_host().split(":")[0]
     # When the groups last changed, not the time of the request: the same calendar is the same bytes,
     # so its ETag holds and a subscriber's next poll is a 304 (home/http_cache.py).
     published = [group.last_published_at for group in groups if group.last_published_at]
@@ -33,14 +43,27 @@ def build_calendar(groups, request, name):
     for group in groups:
         for event in group_events(group, request, host, stamp):
             calendar.add_component(event)
-    # A VTIMEZONE that covers every meeting: from the earliest first date to a few years ahead.
-    today = datetime.date.today()
-    firsts = [rule.first_date for group in groups for rule in group.active_rules]
-    calendar.add_missing_timezones(
-        first_date=min([*firsts, today]) - datetime.timedelta(days=366),
-        last_date=today + datetime.timedelta(days=5 * 366),
-    )
+    # First, as clients expect: the zone the events' TZID names.
+    calendar.subcomponents.insert(0, eastern_time())
     return calendar
+
+
+def eastern_time():
+    """America/New_York by its daylight-saving rules, valid for every year from 2007 on."""
+    zone = Timezone()
+    zone.add("tzid", schedule.TIMEZONE_NAME)
+    for part, name, month, day, offset_from, offset_to in (
+        (TimezoneDaylight, "EDT", 3, "2SU", -5, -4),
+        (TimezoneStandard, "EST", 11, "1SU", -4, -5),
+    ):
+        observance = part()
+        observance.add("tzname", name)
+        observance.add("dtstart", datetime.datetime(2007, month, 11 if month == 3 else 4, 2, 0))
+        observance.add("rrule", vRecur({"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": day}))
+        observance.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+        observance.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+        zone.add_component(observance)
+    return zone
 
 
 def group_events(group, request, host, stamp):

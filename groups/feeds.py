@@ -56,9 +56,8 @@ def _cached_feed(request, name, build, *parts):
     The feeds list every group, so building one takes longer the more groups there are;
     kept in the cache (keyed by home.content_version's generation), a request costs the same
     whatever their number. The day is in the key: a rule that has ended leaves the Meeting
-    Guide feed, and the calendar's time zone covers a few years from today. The feeds hold
-    no next meeting (the calendar gives the rules themselves), so a meeting beginning does
-    not change them. The host is in the key, as the feeds' links carry it.
+    Guide feed. The feeds hold no next meeting (the calendar gives the rules themselves), so a
+    meeting beginning does not change them. The host is in the key, as the feeds' links carry it.
     """
     today = schedule.now_local().date().isoformat()
     return remember(

@@ -37,6 +37,7 @@ from django.utils.cache import (
     patch_cache_control,
     set_response_etag,
 )
+from django.utils.http import parse_http_date_safe
 
 # The API's own middleware (home/api/middleware.py APICacheMiddleware) decides its headers.
 API_PREFIX = "/api/"
@@ -163,7 +164,9 @@ class HTTPCacheMiddleware:
         if response.status_code != 200 or response.streaming:
             return response
         set_response_etag(response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        # A view's own Last-Modified (the feeds') answers If-Modified-Since too.
+        last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+        return get_conditional_response(request, etag=response["ETag"], last_modified=last_modified, response=response)
 
 
 class CompressPublicMiddleware(GZipMiddleware):

@@ -102,3 +102,13 @@ def test_the_feed_of_a_private_index_asks_for_the_password(client, index, publis
     assert response.status_code == HTTPStatus.OK
     assert b"<rss" not in response.content
     assert b"password" in response.content.lower()
+
+
+def test_the_feed_is_public_for_fifteen_minutes_and_answers_if_modified_since(client, published):
+    response = client.get("/articles/feed/")
+    assert response.status_code == HTTPStatus.OK
+    assert {"public", "max-age=900"} <= {part.strip() for part in response["Cache-Control"].split(",")}
+    last_modified = response["Last-Modified"]
+    assert client.get("/articles/feed/", HTTP_IF_MODIFIED_SINCE=last_modified).status_code == HTTPStatus.NOT_MODIFIED
+    earlier = "Mon, 01 Dec 2025 00:00:00 GMT"
+    assert client.get("/articles/feed/", HTTP_IF_MODIFIED_SINCE=earlier).status_code == HTTPStatus.OK

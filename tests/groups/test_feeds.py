@@ -3,9 +3,11 @@
 import datetime
 import re
 from http import HTTPStatus
+from zoneinfo import ZoneInfo
 
 import pytest
 from icalendar import Calendar
+from wagtail.models import Site
 
 from groups.choices import Audience, GroupStatus, MeetingFormat
 from groups.factories import CancelledMeetingFactory, VenueFactory
@@ -170,3 +172,27 @@ def test_a_group_with_two_weekly_meetings_has_two_unique_slugs(client, make_grou
     make_group(slug="recovery", rules=[{"weekday": 0}, {"weekday": 3}])
     slugs = [meeting["slug"] for meeting in client.get("/groups/meetings.json").json()]
     assert slugs == ["recovery-1", "recovery-2"]
+
+
+def test_calendar_uids_name_the_site_whatever_host_the_subscriber_used(client, groups):
+    """Two names for the same site (localhost, 127.0.0.1) must not give every meeting twice."""
+    uids = [
+        [str(event["uid"]) for event in events(parse(client.get("/groups/calendar.ics", HTTP_HOST=host)))]
+        for host in ("localhost", "127.0.0.1")
+    ]
+    assert uids[0] == uids[1]
+    site_host = Site.objects.get(is_default_site=True).hostname
+    assert uids[0] and all(uid.endswith(f"@{site_host}") for uid in uids[0])
+
+
+def test_the_embedded_time_zone_alone_places_every_year_right(client, groups):
+    """A client may read only the calendar's own VTIMEZONE: it holds Eastern time's rules, so a meeting
+    in any summer or winter to come is at the right hour, as the IANA database says."""
+    calendar = parse(client.get("/groups/calendar.ics"))
+    (zone,) = calendar.walk("VTIMEZONE")
+    embedded = zone.to_tz()
+    eastern = ZoneInfo("America/New_York")
+    for year in range(2008, 2061):
+        for month, day, hour in ((1, 15, 18), (3, 15, 18), (7, 1, 18), (11, 10, 18), (3, 8, 3), (11, 2, 1)):
+            moment = datetime.datetime(year, month, day, hour)
+            assert embedded.utcoffset(moment) == moment.replace(tzinfo=eastern).utcoffset(), moment
