@@ -495,12 +495,13 @@ class CommunityResource(Orderable, ClusterableModel):
         if self.website:
             data["url"] = self.website
         if self.street_address or self.town:
-            data["address"] = {
-                "@type": "PostalAddress",
+            address = {
                 "streetAddress": self.street_address,
                 "addressLocality": self.town,
                 "addressRegion": "NC",
                 "postalCode": self.postal_code,
                 "addressCountry": "US",
             }
+            # What is not known is left out, never given as "" (an empty street is not an address).
+            data["address"] = {"@type": "PostalAddress", **{key: value for key, value in address.items() if value}}
         return data

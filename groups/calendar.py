@@ -84,7 +84,7 @@ def group_events(group, request, host, stamp):
         exdates = [
             schedule.make_aware(datetime.datetime.combine(day, rule.start_time))
             for day in sorted(cancelled)
-            if _rule_meets_on(rule, day)
+            if schedule.meets_on(rule, day)
         ]
         if exdates:
             event.add("exdate", exdates)
@@ -96,11 +96,6 @@ def group_events(group, request, host, stamp):
         event.add("status", "CANCELLED" if group.status == "paused" else "CONFIRMED")
         event.add("transp", "OPAQUE")
         yield event
-
-
-def _rule_meets_on(rule, day):
-    start = datetime.datetime.combine(day, datetime.time.min)
-    return bool(schedule.occurrences_between(rule, start, start + datetime.timedelta(days=1)))
 
 
 def location_text(group):

@@ -125,6 +125,12 @@ def occurrences_between(rule, start, end):
     return recurrence.between(start, end, inc=True) if recurrence else []
 
 
+def meets_on(rule, day):
+    """Whether the rule has a meeting on `day` (a date)."""
+    start = datetime.datetime.combine(day, datetime.time.min)
+    return bool(occurrences_between(rule, start, start + datetime.timedelta(days=1)))
+
+
 def ical_rrule(rule):
     """The RRULE of a meeting rule as a dict for icalendar's vRecur (UNTIL in UTC, as RFC 5545 asks)."""
     day = ICAL_WEEKDAYS[rule.weekday]

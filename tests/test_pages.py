@@ -119,7 +119,7 @@ def test_page_has_canonical_open_graph_and_description(client, site_root):
 def test_home_page_describes_the_practice_in_json_ld(client, site_root, practice):
     html = client.get("/").content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
-    assert data["@type"] == "MedicalBusiness"
+    assert data["@type"] == "MedicalClinic"
     assert data["name"] == "Resilient Mind Counseling"
     assert data["telephone"] == "(828) 555-0142"
     assert data["address"]["addressLocality"] == "Asheville"

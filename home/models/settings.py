@@ -196,7 +196,9 @@ class SiteSettings(BaseGenericSetting):
         """The practice as schema.org structured data; also an article's publisher."""
         data = {
             "@context": "https://schema.org",
-            "@type": "MedicalBusiness",
+            # A clinic (a MedicalBusiness and a MedicalOrganization): schema.org's medicalSpecialty
+            # belongs to the latter, not to MedicalBusiness alone.
+            "@type": "MedicalClinic",
             "name": self.practice_name,
             "url": url,
             "description": self.tagline,

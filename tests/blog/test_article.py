@@ -95,7 +95,7 @@ def test_search_engines_get_open_graph_canonical_and_article_json_ld(client, pra
         "jobTitle": "Licensed clinical social worker",
         "honorificSuffix": "LCSW",
     }
-    assert data["publisher"]["@type"] == "MedicalBusiness"
+    assert data["publisher"]["@type"] == "MedicalClinic"
     assert data["publisher"]["name"] == "Resilient Mind Counseling"
     assert data["publisher"]["telephone"] == "(828) 555-0142"
     assert "@context" not in data["publisher"]

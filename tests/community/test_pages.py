@@ -193,6 +193,17 @@ def test_community_page_describes_itself_and_its_resources_in_json_ld(client, re
     }
 
 
+def test_a_resource_known_by_its_town_alone_gives_no_empty_address_fields():
+    """schema.org wants what is known: a town with no street is not `"streetAddress": ""`."""
+    resource = CommunityResource(organization="Mountain warmline", offers="Peer support by phone.", town="Asheville")
+    assert resource.get_json_ld()["address"] == {
+        "@type": "PostalAddress",
+        "addressLocality": "Asheville",
+        "addressRegion": "NC",
+        "addressCountry": "US",
+    }
+
+
 def test_related_pages_share_topics_or_the_area_and_exclude_drafts(client, community_index, areas, topics):
     page = CommunityPageFactory(
         parent=community_index, area=areas["west"], topics=[topics["recovery"], topics["families"]]

@@ -7,10 +7,12 @@ from http import HTTPStatus
 
 import pytest
 
+from groups import schedule
 from groups.choices import Cost, GroupStatus, MeetingFormat
 from groups.factories import CancelledMeetingFactory, GroupFacilitatorFactory, VenueFactory
+from groups.models import CancelledMeeting
 from groups.schedule import now_local
-from home.factories import PersonFactory, TopicFactory
+from home.factories import ImageFactory, PersonFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,8 +127,39 @@ def test_json_ld_for_a_paid_monthly_online_group(client, make_group):
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert data["isAccessibleForFree"] is False
     assert data["eventSchedule"][0]["repeatFrequency"] == "P1M"
-    assert data["eventSchedule"][0]["byMonthWeek"] == -1
+    # schema.org numbers weeks 1 to 5 from the start of the month: "last" is said in words.
+    assert "byMonthWeek" not in data["eventSchedule"][0]
+    assert data["eventSchedule"][0]["description"] == group.meeting_rules.get().describe()
     assert data["location"]["@type"] == "VirtualLocation"
+    assert data["offers"] == {
+        "@type": "Offer",
+        "priceCurrency": "USD",
+        "description": group.cost_text,
+        "url": group.get_full_url(),
+    }
+
+
+def test_json_ld_gives_the_group_picture(client, make_group):
+    group = make_group(image=ImageFactory())
+    data = json_ld(client.get(group.url).content.decode())
+    assert data["image"] == [group.image.get_rendition("fill-1200x630").full_url]
+
+
+def test_json_ld_of_a_paused_group_keeps_a_start_date_and_of_cancellations_their_dates(client, make_group):
+    """Google's Event needs a startDate: a paused group is postponed with the date it would have met;
+    a cancelled meeting is an exceptDate of its schedule."""
+    group = make_group(status=GroupStatus.PAUSED)
+    data = json_ld(client.get(group.url).content.decode())
+    assert data["eventStatus"] == "https://schema.org/EventPostponed"
+    would_have_met = schedule.upcoming_meetings(group.active_rules, count=2)
+    assert data["startDate"] == would_have_met[0].start.isoformat()
+
+    group = make_group()
+    cancelled = group.next_meeting.start
+    CancelledMeeting.objects.create(page=group, date=cancelled.astimezone(schedule.TIMEZONE).date())
+    data = json_ld(client.get(group.url).content.decode())
+    assert data["eventSchedule"][0]["exceptDate"] == [cancelled.isoformat()]
+    assert data["startDate"] != cancelled.isoformat()
 
 
 def test_paused_group_has_no_meetings_and_no_form(client, make_group, practice):

@@ -80,7 +80,7 @@ def test_contact_page_json_ld_is_a_contact_page_about_the_practice(client, conta
     html = client.get(contact_page.url).content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
     assert data["@type"] == "ContactPage"
-    assert data["mainEntity"]["@type"] == "MedicalBusiness"
+    assert data["mainEntity"]["@type"] == "MedicalClinic"
     assert data["mainEntity"]["telephone"] == "(828) 555-0142"
 
 
