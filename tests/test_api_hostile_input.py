@@ -198,3 +198,38 @@ def test_a_control_character_in_any_parameter_is_a_400(client, pages, url):
     response = client.get(url)
     assert response.status_code == HTTPStatus.BAD_REQUEST, response.content
     assert "control characters" in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["colour=blue", "version=draft", "limit=5"])
+def test_a_v2_detail_refuses_a_parameter_it_does_not_know_as_listings_do(client, pages, query):
+    assert v2_error(client.get(f"/api/v2/pages/{pages.pk}/?{query}")) == (
+        f"query parameter is not recognised: {query.split('=')[0]}"
+    )
+
+
+def test_a_v2_detail_still_takes_its_own_parameters(client, pages):
+    response = client.get(f"/api/v2/pages/{pages.pk}/?fields=title&rich_text_format=html")
+    assert response.status_code == HTTPStatus.OK
+    # And find/ still leads to it with what it keeps of the query.
+    assert client.get("/api/v2/pages/find/?html_path=/about/&fields=title", follow=True).json()["id"] == pages.pk
+
+
+def test_v3_drafts_need_a_token_rather_than_giving_the_live_page(client, pages):
+    response = client.get(f"/api/v3/pages/{pages.pk}/?version=draft")
+    assert response.status_code == HTTPStatus.UNAUTHORIZED
+    assert response["Content-Type"] == "application/problem+json"
+    assert "needs a token" in response.json()["detail"]
+    assert client.get(f"/api/v3/pages/{pages.pk}/?version=live").status_code == HTTPStatus.OK
+
+
+def test_the_openapi_document_gives_the_limit_the_api_enforces(client, pages):
+    document = client.get("/api/v3/openapi.json").json()
+    limits = [
+        parameter["schema"]
+        for operations in document["paths"].values()
+        for operation in operations.values()
+        for parameter in operation.get("parameters", [])
+        if parameter["name"] == "limit"
+    ]
+    assert limits and all(schema["maximum"] == 50 for schema in limits)
+    assert "cannot be higher than 50" in v3_error(client.get("/api/v3/pages/?limit=51"))

@@ -57,6 +57,19 @@ class NumbersInRangeMixin:
         return super().handle_exception(exc)
 
 
+class KnownDetailParametersMixin:
+    """A detail refuses a parameter it does not know with a 400, as the listings do (docs/api.md):
+    `?colour=blue` or `?version=draft` (v2 has no drafts) is not silently ignored."""
+
+    detail_query_parameters = frozenset({"fields", "rich_text_format", "format"})
+
+    def detail_view(self, request, pk):
+        unknown = sorted(set(request.GET) - self.detail_query_parameters)
+        if unknown:
+            raise BadRequestError(f"query parameter is not recognised: {', '.join(unknown)}")
+        return super().detail_view(request, pk)
+
+
 class FindByIdMixin:
     """`find/?id=` takes a page's (image's, document's) id: anything else is a 400, not a ValueError."""
 
@@ -67,7 +80,7 @@ class FindByIdMixin:
         return super().find_object(queryset, request)
 
 
-class PagesEndpoint(NumbersInRangeMixin, FindByIdMixin, PagesAPIViewSet):
+class PagesEndpoint(NumbersInRangeMixin, FindByIdMixin, KnownDetailParametersMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with the topic filter and each page type's own prefetching.
 
     A page type may declare `api_select_related` and `api_prefetch_related`: the
@@ -130,7 +143,7 @@ def _without(fields, name):
     return [field for field in fields if field != name]
 
 
-class ImagesEndpoint(NumbersInRangeMixin, FindByIdMixin, ImagesAPIViewSet):
+class ImagesEndpoint(NumbersInRangeMixin, FindByIdMixin, KnownDetailParametersMixin, ImagesAPIViewSet):
     """The image library's public collections, each image as a rendition (`SiteImage.api_fields`).
 
     No `download_url`: the original upload may be very large, and uploads that no
@@ -150,7 +163,7 @@ class ImagesEndpoint(NumbersInRangeMixin, FindByIdMixin, ImagesAPIViewSet):
         return super().get_queryset().prefetch_related("renditions")
 
 
-class DocumentsEndpoint(NumbersInRangeMixin, FindByIdMixin, DocumentsAPIViewSet):
+class DocumentsEndpoint(NumbersInRangeMixin, FindByIdMixin, KnownDetailParametersMixin, DocumentsAPIViewSet):
     """Documents of public collections; `download_url` is Wagtail's serve view, which checks privacy."""
 
 

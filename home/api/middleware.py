@@ -104,7 +104,8 @@ def _v3_read_parameters():
 
 
 class V3StrictParametersMiddleware:
-    """API v3 reads answer an unknown query parameter with a 400, as v2 does, not silently ignore it."""
+    """API v3 reads answer an unknown query parameter with a 400, as v2 does, not silently ignore it;
+    and `version=draft` without a token or session with a 401, not with the live page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -120,6 +121,14 @@ class V3StrictParametersMiddleware:
                             f"Unknown query parameter: {', '.join(unknown)}. Known: {', '.join(sorted(known))}.",
                         )
                     break
+            if request.GET.get("version") == "draft" and not (
+                "HTTP_AUTHORIZATION" in request.META or settings.SESSION_COOKIE_NAME in request.COOKIES
+            ):
+                # Wagtail would answer with the live page, as if a draft had been given (docs/api.md).
+                return problem_response(
+                    status=401,
+                    detail="version=draft needs a token (Authorization: Bearer …) of an account that may edit it.",
+                )
         return self.get_response(request)
 
 

@@ -1,10 +1,13 @@
 """The API v3 OpenAPI document as the site publishes it (/api/v3/openapi.json).
 
-Wagtail's document, changed in three ways: every operation lists the error answers
+Wagtail's document, changed in four ways: every operation lists the error answers
 it can give (RFC 7807 problems, `ProblemDetail`), anonymous access is said the way
-OpenAPI allows, and operations no request can reach are left out. `home.api.v3.install()`
+OpenAPI allows, operations no request can reach are left out, and `limit` declares the
+maximum the API enforces (WAGTAILAPI_LIMIT_MAX: a larger one is a 400). `home.api.v3.install()`
 puts `with_error_answers` in place of the API's `get_openapi_schema`.
 """
+
+from django.conf import settings
 
 PROBLEM_RESPONSE = {
     "description": "An RFC 7807 problem: what was wrong, in `detail` and `errors`",
@@ -105,4 +108,7 @@ def _with_errors(schema):
                 ]
             for status, description in ERRORS_BY_METHOD.get(method, {}).items():
                 operation["responses"].setdefault(status, {**PROBLEM_RESPONSE, "description": description})
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "query" and parameter.get("name") == "limit":
+                    parameter.setdefault("schema", {})["maximum"] = settings.WAGTAILAPI_LIMIT_MAX
     return schema
