@@ -4,6 +4,16 @@ The spec is for weekly meetings, so groups that meet every other week or monthly
 are left out (they are in the calendar feeds). Online meeting links stay
 private: `conference_url` is never sent; an online group has an approximate
 address (its town) and notes that say the link comes after joining. See README.md.
+
+How its readers show it (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts):
+- No `O` or `C`: the spec's "Open" and "Closed" carry Alcoholics Anonymous' meanings (TSML UI
+  prints "Closed meetings are for A.A. members only…"), and no group here is an A.A. meeting.
+  Whether a group takes new members is in its notes; the neutral codes stay (wheelchair access,
+  young people, LGBTQ, seniors).
+- A meeting is "active" in TSML UI only with a street address or a way to join online (a known
+  video provider's link, or a `conference_phone` of ten digits or more). With no link to publish,
+  an online or hybrid group gives the practice's phone as `conference_phone`, with notes that
+  say the link is sent after joining: it shows as online and active, not "Inactive".
 """
 
 import datetime
@@ -12,6 +22,7 @@ from django.utils.html import strip_tags
 
 from groups import schedule
 from groups.choices import Audience, Frequency, GroupStatus
+from home.models import SiteSettings
 
 # Our audiences in the spec's reserved type codes.
 AUDIENCE_TYPES = {
@@ -29,7 +40,7 @@ def day_number(rule):
 
 
 def meeting_types(group):
-    types = ["O" if group.status == GroupStatus.OPEN else "C"]
+    types = []
     if group.venue and group.meets_in_person and group.venue.wheelchair_accessible:
         types.append("X")
     if group.audience in AUDIENCE_TYPES:
@@ -37,7 +48,7 @@ def meeting_types(group):
     return types
 
 
-def meeting_entries(group, request):
+def meeting_entries(group, request, phone=""):
     url = group.get_full_url(request)
     updated = group.last_published_at or schedule.make_aware(
         datetime.datetime.combine(group.last_verified, datetime.time.min)
@@ -60,6 +71,11 @@ def meeting_entries(group, request):
         }
         entry["updated"] = updated.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
         entry.update(address_fields(group))
+        if group.meets_online and phone:
+            entry["conference_phone"] = phone
+            entry["conference_phone_notes"] = (
+                "Call the practice to ask to join: the video link is sent to members, never published."
+            )
         yield entry
 
 
@@ -67,7 +83,9 @@ def notes(group):
     lines = [strip_tags(group.summary), f"Cost: {group.cost_text}."]
     if group.meets_online:
         lines.append("Online: the meeting link is sent after you ask to join on our website.")
-    if group.status != GroupStatus.OPEN:
+    if group.status == GroupStatus.OPEN:
+        lines.append("Open to new members: ask to join on our website.")
+    else:
         lines.append(f"{group.get_status_display()}: ask on our website to be added to the list.")
     return "\n".join(lines)
 
@@ -99,9 +117,10 @@ def address_fields(group):
 
 
 def meeting_guide_feed(groups, request):
+    phone = SiteSettings.load(request_or_site=request).phone
     entries = []
     for group in groups:
         if group.status == GroupStatus.PAUSED:
             continue
-        entries.extend(meeting_entries(group, request))
+        entries.extend(meeting_entries(group, request, phone))
     return entries

@@ -141,7 +141,9 @@ def test_meeting_guide_feed_follows_the_spec(client, groups):
     assert meeting["slug"] == groups["grief"].slug
     assert (meeting["day"], meeting["time"], meeting["end_time"]) == (2, "18:30", "20:00")
     assert meeting["timezone"] == "America/New_York"
-    assert meeting["types"][0] == "O"
+    # The spec's O and C are Alcoholics Anonymous' "open" and "closed": not said of these groups.
+    assert not {"O", "C"} & set(meeting["types"])
+    assert "Open to new members" in meeting["notes"]
     assert (meeting["address"], meeting["city"], meeting["state"], meeting["approximate"]) == (
         "14 Oak Street",
         "Asheville",
@@ -166,6 +168,32 @@ def test_online_groups_in_the_meeting_guide_have_an_approximate_area_and_no_link
     assert "conference_url" not in meeting and "address" not in meeting
     assert "link is sent" in meeting["notes"]
     assert PRIVATE_LINK not in str(meeting)
+
+
+def tsml_ui_metatypes(meeting):
+    """What TSML UI (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts) makes of a meeting: online
+    with a known provider's link or a conference phone of ten digits or more; in person with an
+    address that is not approximate; "inactive" with neither."""
+    online = len(re.sub(r"[^\d,+#]", "", meeting.get("conference_phone", ""))) >= 10
+    in_person = meeting.get("approximate") != "yes" and "TC" not in meeting["types"]
+    found = {name for name, present in (("online", online), ("in-person", in_person)) if present}
+    return found or {"inactive"}
+
+
+def test_online_and_hybrid_groups_are_active_in_tsml_ui_with_no_link_published(client, make_group, practice):
+    make_group(title="Online", meeting_format=MeetingFormat.ONLINE, venue=None, online_meeting_url=PRIVATE_LINK)
+    make_group(title="Hybrid", meeting_format=MeetingFormat.HYBRID, online_meeting_url=PRIVATE_LINK)
+    make_group(title="In person", meeting_format=MeetingFormat.IN_PERSON)
+    meetings = {meeting["name"]: meeting for meeting in client.get("/groups/meetings.json").json()}
+    assert {name: tsml_ui_metatypes(meeting) for name, meeting in meetings.items()} == {
+        "Online": {"online"},
+        "Hybrid": {"online", "in-person"},
+        "In person": {"in-person"},
+    }
+    assert meetings["Online"]["conference_phone"] == practice.phone
+    assert "link is sent" in meetings["Online"]["conference_phone_notes"]
+    assert "conference_phone" not in meetings["In person"]
+    assert PRIVATE_LINK not in str(meetings)
 
 
 def test_a_group_with_two_weekly_meetings_has_two_unique_slugs(client, make_group):
