@@ -31,17 +31,13 @@ def _count(value, default=3):
 
 
 def _index_url(request):
-    """The articles index's URL, from the cache until any content changes (home/content_version.py)."""
+    """The articles index's URL (asked only while a section is built: the section is what is kept)."""
     site = Site.find_for_request(request) if request is not None else None
-
-    def build():
-        indexes = ArticleIndexPage.objects.live()
-        if site is not None:
-            indexes = indexes.in_site(site)
-        index = indexes.first()
-        return index.get_url(request) if index else ""
-
-    return remember("articles-index-url", build, site.pk if site else "", request.get_host() if request else "")
+    indexes = ArticleIndexPage.objects.live()
+    if site is not None:
+        indexes = indexes.in_site(site)
+    index = indexes.first()
+    return index.get_url(request) if index else ""
 
 
 def _article_list(request, articles, heading, heading_id, *parts):

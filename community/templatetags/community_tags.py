@@ -34,10 +34,6 @@ def community_highlights(context, count=3):
 
 
 def _index_url(request, indexes):
-    """The community index's URL, from the cache until any content changes (home/content_version.py)."""
-
-    def build():
-        index = indexes.first()
-        return index.get_url(request) if index else ""
-
-    return remember("community-index-url", build, request.get_host() if request else "")
+    """The community index's URL (asked only while the section is built: the section is what is kept)."""
+    index = indexes.first()
+    return index.get_url(request) if index else ""

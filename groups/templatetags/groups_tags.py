@@ -16,7 +16,7 @@ from groups import next_meetings, schedule
 from groups.choices import GroupStatus
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from groups.next_meetings import STALE
-from home.content_version import for_request, remember, remember_until
+from home.content_version import for_request, remember_until
 
 register = template.Library()
 
@@ -52,12 +52,9 @@ def groups_meeting_soonest(count=3):
 
 
 def _finder(request):
-    def finder_url():
-        finder = SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
-        return finder.get_url(request) if finder else ""
-
-    host = request.get_host() if request else ""
-    return remember("group-finder-url", finder_url, host)
+    """The finder's URL (asked only while a section is built: the section is what is kept)."""
+    finder = SupportGroupIndexPage.objects.readable().only("id", "url_path", "path", "depth", "title").first()
+    return finder.get_url(request) if finder else ""
 
 
 def _cached_section(name, template_name, context_for, request, *parts):
