@@ -110,6 +110,10 @@ def description_text(group, rule, url):
     lines = [group.summary, "", rule.describe() + " (Eastern time).", f"Cost: {group.cost_text}."]
     if group.meets_online:
         lines.append("Online: the link is sent to you after you join, never published.")
+    if group.last_verified:
+        # With its year always: a calendar keeps the text long after it was fetched.
+        checked = group.last_verified
+        lines.append(f"Details last checked on {checked:%B} {checked.day}, {checked.year}.")
     lines += ["", f"How to join and more details: {url}"]
     return "\n".join(strip_tags(line) for line in lines)
 

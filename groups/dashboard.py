@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from groups import verification
 from groups.choices import JoinRequestStatus
 from groups.models import JoinRequest, SupportGroupIndexPage, SupportGroupPage
 
@@ -67,8 +68,7 @@ class GroupsToVerifyPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context=None):
-        editable = PagePermissionPolicy().instances_user_has_permission_for(self.user, "change")
-        groups = SupportGroupPage.objects.live().needs_verifying().filter(pk__in=editable.values("pk"))
+        groups = verification.groups_to_verify(self.user)
         today = timezone.localdate()
         rows = [
             {
@@ -76,6 +76,7 @@ class GroupsToVerifyPanel(Component):
                 "last_verified": group.last_verified,
                 "days": (today - group.last_verified).days,
                 "edit_url": reverse("wagtailadmin_pages:edit", args=[group.pk]),
+                "confirm_url": reverse("groups_confirm_details", args=[group.pk]),
             }
             for group in groups.only("pk", "title", "last_verified")[:PANEL_ROWS]
         ]

@@ -2,6 +2,7 @@
 their fields behave."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.admin.panels import Panel
 from wagtail.admin.widgets import AdminDateInput
@@ -44,5 +45,9 @@ class VerificationPanel(Panel):
             context.update(
                 last_verified=last_verified,
                 days_since=(timezone.localdate() - last_verified).days,
+                # Confirming publishes the live group again: offered only when there is nothing unpublished.
+                confirm_url=None
+                if self.instance.has_unpublished_changes or not self.instance.live
+                else reverse("groups_confirm_details", args=[self.instance.pk]),
             )
             return context

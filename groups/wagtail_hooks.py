@@ -1,7 +1,8 @@
 """Admin: venues as a snippet, join requests through wagtail-modeladmin (never a snippet, never in an API),
-the groups' dashboard panels and the "needs verifying" mark in the page explorer."""
+the groups' dashboard panels, the "needs verifying" mark in the page explorer and the page that
+confirms a group's details in one click."""
 
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
@@ -11,7 +12,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 from wagtail_modeladmin.views import IndexView, InspectView
 
-from groups import dashboard
+from groups import admin_views, dashboard, verification
 from groups.models import JoinRequest, SupportGroupPage, Venue
 from home.exports import PracticeSpreadsheetMixin, in_words, practice_words
 
@@ -157,3 +158,18 @@ def needs_verifying_button(page, user, next_url=None):
                 f"{page.last_verified.year}: check them with the facilitator"
             },
         )
+
+
+# Confirming that a group's details did not change (groups/verification.py) -------------------
+
+
+@hooks.register("register_admin_urls")
+def confirm_details_url():
+    return [path("groups/<int:page_id>/confirm-details/", admin_views.confirm_details, name="groups_confirm_details")]
+
+
+@hooks.register("register_log_actions")
+def confirm_details_log_action(actions):
+    actions.register_action(
+        verification.CONFIRMED_ACTION, "Details confirmed", "Details checked with the facilitator: nothing changed"
+    )

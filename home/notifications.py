@@ -53,15 +53,23 @@ def send_staff_email(context, subject, what, link, attempt=1):
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, settings.STAFF_NOTIFICATION_EMAILS, fail_silently=False)
     except (OSError, smtplib.SMTPException) as error:
-        # The error's text may carry a recipient's address: log its kind only.
-        reason = type(error).__name__
-        backend = context.task_result.task.get_backend()
-        if attempt >= settings.STAFF_EMAIL_ATTEMPTS or not backend.supports_defer:
-            logger.error("A staff notification was not sent after %d attempt(s) (%s)", attempt, reason)
-            raise
-        # Doubling waits: 1, 2, 4 … minutes by default.
-        wait = datetime.timedelta(seconds=settings.STAFF_EMAIL_FIRST_RETRY_SECONDS * 2 ** (attempt - 1))
-        send_staff_email.using(run_after=timezone.now() + wait).enqueue(subject, what, link, attempt=attempt + 1)
-        logger.warning("A staff notification was not sent (%s); trying again in %s", reason, wait)
-        return "retrying"
+        return try_again_later(context, error, "A staff notification", subject, what, link, attempt=attempt)
     return "sent"
+
+
+def try_again_later(context, error, what, *args, attempt):
+    """After a mail server refused a task's email: queue the task again, or give up and raise.
+
+    Doubling waits (1, 2, 4 … minutes by default), STAFF_EMAIL_ATTEMPTS tries in all; `what`
+    names the email in the log. The error's text may carry a recipient's address: only its
+    kind is logged. `args` are the task's own, given again to the next try.
+    """
+    reason = type(error).__name__
+    task_ = context.task_result.task
+    if attempt >= settings.STAFF_EMAIL_ATTEMPTS or not task_.get_backend().supports_defer:
+        logger.error("%s was not sent after %d attempt(s) (%s)", what, attempt, reason)
+        raise error
+    wait = datetime.timedelta(seconds=settings.STAFF_EMAIL_FIRST_RETRY_SECONDS * 2 ** (attempt - 1))
+    task_.using(run_after=timezone.now() + wait).enqueue(*args, attempt=attempt + 1)
+    logger.warning("%s was not sent (%s); trying again in %s", what, reason, wait)
+    return "retrying"

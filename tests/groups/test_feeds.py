@@ -93,6 +93,8 @@ def test_group_calendar_is_valid_icalendar_with_rrule_exdate_and_timezone(client
     assert [(d.dt.date(), d.dt.hour, d.dt.minute) for d in exdates] == [(cancelled, 18, 30)]
     assert "Laurel Room, 14 Oak Street" in str(event["location"])
     assert str(event["url"]) == group.get_full_url()
+    checked = group.last_verified
+    assert f"Details last checked on {checked:%B} {checked.day}, {checked.year}." in str(event["description"])
     (timezone,) = calendar.walk("VTIMEZONE")
     assert str(timezone["tzid"]) == "America/New_York"
 
