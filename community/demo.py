@@ -10,7 +10,8 @@ home page and the topics are there.
 
 import datetime
 
-from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
+from community.choices import CrisisKind
+from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource, CrisisResource
 from home.demo import utils as d
 from home.demo.images import get_or_create_image
 from home.models import Topic
@@ -555,7 +556,70 @@ def load_areas(log):
         areas[slug] = area
         if created:
             log(f"Area: {name}")
+    load_crisis_help(areas, log)
     return areas
+
+
+CRISIS_NOTE = "Demo listing: a fictional service."
+
+# Area slug: the crisis services that serve it, in their order on the page. The mobile crisis team's
+# number is the one the demo's settings give the crisis bar (home/demo/content.py).
+CRISIS_HELP = {
+    "buncombe-county": [
+        {
+            "kind": CrisisKind.CRISIS_LINE,
+            "name": "Blue Ridge Regional Crisis Line (demo)",
+            "description": "For anyone in the western counties in a mental health or substance use crisis, or "
+            "worried about someone who is. A trained counselor answers, helps you work out the next hour, and "
+            f"can send the mobile crisis team. {CRISIS_NOTE}",
+            "phone": "(828) 555-0144",
+            "hours": "24 hours, every day",
+        },
+        {
+            "kind": CrisisKind.MOBILE_CRISIS,
+            "name": "Mobile crisis team (demo)",
+            "description": "Two crisis workers come to you, at home or wherever you are, when someone is in a "
+            f"mental health crisis but not in physical danger. {CRISIS_NOTE}",
+            "phone": "(828) 555-0199",
+            "hours": "24 hours, every day",
+        },
+        {
+            "kind": CrisisKind.WALK_IN,
+            "name": "Mountain Crisis Walk-in Center (demo)",
+            "description": "Walk in at any hour, without an appointment or a referral, for a calm place to be "
+            f"seen by a crisis counselor and, if needed, a short stay. {CRISIS_NOTE}",
+            "phone": "(828) 555-0145",
+            "street_address": "40 Riverbend Way (demo address)",
+            "town": "Asheville",
+            "postal_code": "28801",
+            "hours": "24 hours, every day",
+        },
+    ],
+    "asheville": [
+        {
+            "kind": CrisisKind.URGENT_CARE,
+            "name": "Haywood Behavioral Health Urgent Care (demo)",
+            "description": "Same-day help for adults and young people whose mental health cannot wait for a "
+            f"regular appointment: assessment, a plan, and medication if it is needed. {CRISIS_NOTE}",
+            "phone": "(828) 555-0146",
+            "street_address": "215 Haywood Road (demo address)",
+            "town": "Asheville",
+            "postal_code": "28806",
+            "hours": "Monday to Saturday, 8am to 8pm",
+        },
+    ],
+}
+
+
+def load_crisis_help(areas, log):
+    """Each area's crisis services, added once: an area that has any already is left as it is."""
+    for slug, services in CRISIS_HELP.items():
+        area = areas[slug]
+        if area.crisis_resources.exists():
+            continue
+        for order, service in enumerate(services):
+            CrisisResource.objects.create(area=area, sort_order=order, **service)
+            log(f"Crisis help: {service['name']}")
 
 
 def create_page(index, spec, areas, topics, images, slug=None, title=None):

@@ -7,7 +7,8 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource
+from community.choices import CrisisKind
+from community.models import Area, CommunityIndexPage, CommunityPage, CommunityResource, CrisisResource
 
 
 class AreaFactory(DjangoModelFactory):
@@ -81,3 +82,16 @@ class CommunityResourceFactory(DjangoModelFactory):
         skip_postgeneration_save = True
 
     topics = factory.PostGeneration(set_topics)
+
+
+class CrisisResourceFactory(DjangoModelFactory):
+    """Crisis help on an existing area: `CrisisResourceFactory(area=area, kind=CrisisKind.WALK_IN)`."""
+
+    name = factory.Faker("company")
+    kind = CrisisKind.CRISIS_LINE
+    description = factory.Faker("sentence", nb_words=12)
+    phone = factory.Faker("numerify", text="(828) 555-01##")
+    hours = "24 hours, every day"
+
+    class Meta:
+        model = CrisisResource

@@ -6,6 +6,10 @@
   lists the community pages with a filter by area and topic.
 - `CommunityPage`: a page about one part of local life, with `CommunityResource`
   entries (organizations, phone numbers, opening hours …) edited inline.
+- `CrisisResource`: local crisis help (the regional crisis line, walk-in and urgent care
+  centers, mobile crisis), edited by moderators on its Area. A community page shows the
+  crisis help of its area and of the larger areas it sits in, nearest first; "Get help now"
+  shows every area's (`{% local_crisis_help %}` in community_tags).
 
 Related support groups and articles come from the apps that own them, through
 their template tags, called from the page's template with the page's topics.
@@ -29,8 +33,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from community.choices import CrisisKind
 from community.forms import CommunityFilterForm
-from community.serializers import AreaField
+from community.serializers import AreaField, CrisisHelpField, crisis_service_data
 from home.blocks import BaseStreamBlock
 from home.content_version import remember
 from home.models import BasePage, IntroBodyMixin, SlugFromNameMixin, Topic
@@ -38,7 +43,7 @@ from home.pagination import paginate
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
 
-__all__ = ["Area", "AreaTree", "CommunityIndexPage", "CommunityPage", "CommunityResource"]
+__all__ = ["Area", "AreaTree", "CommunityIndexPage", "CommunityPage", "CommunityResource", "CrisisResource"]
 
 # Enough for region > county > town > neighborhood; the API and page follow
 # parents with select_related to this depth, so no area costs a query per level.
@@ -52,7 +57,7 @@ class AreaManager(models.Manager):
         return super().get_queryset().select_related("parent__parent__parent")
 
 
-class Area(SlugFromNameMixin, index.Indexed, models.Model):
+class Area(SlugFromNameMixin, index.Indexed, ClusterableModel):
     """A place a community page covers, inside a larger one: West Asheville is in Asheville."""
 
     name = models.CharField(max_length=80, help_text="For example 'West Asheville' or 'Black Mountain'.")
@@ -77,7 +82,21 @@ class Area(SlugFromNameMixin, index.Indexed, models.Model):
 
     objects = AreaManager()
 
-    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("slug")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent"),
+        FieldPanel("slug"),
+        InlinePanel(
+            "crisis_resources",
+            heading="Local crisis help",
+            label="Crisis service",
+            help_text=(
+                "Crisis lines, walk-in and urgent care centers and mobile crisis teams that serve this area. "
+                "Shown on the community pages of this area and of the areas inside it, and on Get help now. "
+                "988 and 911 are on every page already."
+            ),
+        ),
+    ]
 
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -314,10 +333,17 @@ class CommunityPage(BasePage):
         APIField("body"),
         APIField("resources"),
         APIField("resources_checked"),
+        APIField("crisis_help", serializer=CrisisHelpField()),
     ]
     # Picked up by home/api/endpoints.py, so listing pages with their fields costs no query per page.
     api_select_related = ["image", AREA_TRAIL_RELATED]
-    api_prefetch_related = ["topics", "image__renditions", "resources__topics"]
+    api_prefetch_related = [
+        "topics",
+        "image__renditions",
+        "resources__topics",
+        # Each area on the trail's crisis help (crisis_help), as deep as areas go.
+        *("area" + "__parent" * level + "__crisis_resources" for level in range(AREA_MAX_DEPTH)),
+    ]
 
     class Meta:
         verbose_name = "community page"
@@ -349,6 +375,20 @@ class CommunityPage(BasePage):
             return area.get_trail() if area else []
 
         return remember("area-trail", trail, self.area_id)
+
+    @property
+    def crisis_help(self):
+        """Crisis services of the page's area, then of the larger areas it sits in, nearest first.
+
+        Follows the area's parents as fetched with the page (select_related in the API),
+        reading each one's crisis_resources.all(): prefetched in API listings.
+        """
+        services, area, seen = [], self.area if self.area_id else None, set()
+        while area is not None and area.pk not in seen:
+            seen.add(area.pk)
+            services.extend(area.crisis_resources.all())
+            area = area.parent
+        return services
 
     def related_pages(self, count=3):
         """Other community pages on the same topics, then in the same area."""
@@ -389,16 +429,13 @@ class CommunityPage(BasePage):
         return data
 
 
-class CommunityResource(Orderable, ClusterableModel):
-    """A local organization or service listed on a community page."""
+class LocalContact(models.Model):
+    """How to reach a local service: phone, web address, street address and hours.
 
-    page = ParentalKey(CommunityPage, on_delete=models.CASCADE, related_name="resources")
-    organization = models.CharField(max_length=160, help_text="The organization's name as people know it.")
-    offers = models.TextField(
-        "what it offers",
-        max_length=800,
-        help_text="In one to three plain sentences: what they do, for whom, and how to start.",
-    )
+    Shared by the resources on community pages and the crisis help on areas, so both are
+    checked, shown and described to search engines the same way.
+    """
+
     phone = models.CharField(
         max_length=40,
         blank=True,
@@ -416,49 +453,25 @@ class CommunityResource(Orderable, ClusterableModel):
         blank=True,
         help_text="One line per day or range, e.g. 'Monday to Friday, 9am to 5pm' or '24 hours, every day'.",
     )
-    cost = models.CharField(
-        max_length=120,
-        blank=True,
-        help_text="For example 'Free', 'Sliding scale from $10' or 'Most insurance accepted'.",
-    )
-    topics = ParentalManyToManyField(
-        "home.Topic",
-        blank=True,
-        related_name="community_resources",
-        help_text="What they help with. Optional; other apps use these to find the right resource.",
-    )
 
-    panels = [
-        FieldPanel("organization"),
-        FieldPanel("offers"),
+    contact_panels = [
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("website")], heading="How to reach them"),
         MultiFieldPanel(
             [FieldPanel("street_address"), FieldPanel("town"), FieldPanel("postal_code")], heading="Where they are"
         ),
         FieldPanel("hours"),
-        FieldPanel("cost"),
-        FieldPanel("topics", widget=CheckboxSelectMultiple),
     ]
-
-    api_fields = [
-        APIField("organization"),
-        APIField("offers"),
+    contact_api_fields = [
         APIField("phone"),
         APIField("website"),
         APIField("street_address"),
         APIField("town"),
         APIField("postal_code"),
         APIField("hours"),
-        APIField("cost"),
-        APIField("topics", serializer=TopicListField()),
     ]
 
-    class Meta(Orderable.Meta):
-        verbose_name = "local resource"
-        verbose_name_plural = "local resources"
-
-    def __str__(self):
-        return self.organization
+    class Meta:
+        abstract = True
 
     def clean(self):
         super().clean()
@@ -483,13 +496,9 @@ class CommunityResource(Orderable, ClusterableModel):
         town = " ".join(part for part in (f"{self.town}, NC" if self.town else "", self.postal_code) if part)
         return [line for line in (self.street_address, town) if line]
 
-    def get_json_ld(self):
-        """schema.org: a LocalBusiness when it has a door to walk through, an Organization when not."""
-        data = {
-            "@type": "LocalBusiness" if self.street_address else "Organization",
-            "name": self.organization,
-            "description": self.offers,
-        }
+    def contact_json_ld(self):
+        """schema.org properties for the ways to reach them."""
+        data = {}
         if self.phone:
             data["telephone"] = self.phone
         if self.website:
@@ -505,3 +514,120 @@ class CommunityResource(Orderable, ClusterableModel):
             # What is not known is left out, never given as "" (an empty street is not an address).
             data["address"] = {"@type": "PostalAddress", **{key: value for key, value in address.items() if value}}
         return data
+
+
+class CommunityResource(LocalContact, Orderable, ClusterableModel):
+    """A local organization or service listed on a community page."""
+
+    page = ParentalKey(CommunityPage, on_delete=models.CASCADE, related_name="resources")
+    organization = models.CharField(max_length=160, help_text="The organization's name as people know it.")
+    offers = models.TextField(
+        "what it offers",
+        max_length=800,
+        help_text="In one to three plain sentences: what they do, for whom, and how to start.",
+    )
+    cost = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="For example 'Free', 'Sliding scale from $10' or 'Most insurance accepted'.",
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="community_resources",
+        help_text="What they help with. Optional; other apps use these to find the right resource.",
+    )
+
+    panels = [
+        FieldPanel("organization"),
+        FieldPanel("offers"),
+        *LocalContact.contact_panels,
+        FieldPanel("cost"),
+        FieldPanel("topics", widget=CheckboxSelectMultiple),
+    ]
+
+    api_fields = [
+        APIField("organization"),
+        APIField("offers"),
+        *LocalContact.contact_api_fields,
+        APIField("cost"),
+        APIField("topics", serializer=TopicListField()),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "local resource"
+        verbose_name_plural = "local resources"
+
+    def __str__(self):
+        return self.organization
+
+    def get_json_ld(self):
+        """schema.org: a LocalBusiness when it has a door to walk through, an Organization when not."""
+        return {
+            "@type": "LocalBusiness" if self.street_address else "Organization",
+            "name": self.organization,
+            "description": self.offers,
+            **self.contact_json_ld(),
+        }
+
+
+class CrisisResource(LocalContact, Orderable):
+    """Crisis help that serves an area: edited by moderators on the Area snippet."""
+
+    area = ParentalKey(Area, on_delete=models.CASCADE, related_name="crisis_resources")
+    kind = models.CharField(max_length=20, choices=CrisisKind.choices, default=CrisisKind.CRISIS_LINE)
+    name = models.CharField(max_length=160, help_text="The service's name as people know it.")
+    description = models.TextField(
+        "who it is for and what happens",
+        max_length=500,
+        blank=True,
+        help_text="One or two plain sentences, e.g. 'For anyone in a mental health or substance use crisis. "
+        "No appointment; you can walk in.'",
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("name"), FieldPanel("description"), *LocalContact.contact_panels]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("name"),
+        APIField("description"),
+        *LocalContact.contact_api_fields,
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "crisis service"
+        verbose_name_plural = "local crisis help"
+
+    def __str__(self):
+        return self.name
+
+    def get_json_ld(self):
+        """schema.org: a place one can go (walk-in, urgent care) or an organization one calls."""
+        walk_in = self.kind in {CrisisKind.WALK_IN, CrisisKind.URGENT_CARE} and self.street_address
+        return {
+            "@type": "MedicalClinic" if walk_in else "Organization",
+            "name": self.name,
+            **({"description": self.description} if self.description else {}),
+            **self.contact_json_ld(),
+        }
+
+
+def crisis_help_by_area(area_id=None):
+    """[(area, [its crisis services])]: of an area and the larger areas it sits in, nearest first;
+    or, without an area, of every area, larger areas first. Two queries however many there are."""
+    tree = AreaTree.load()
+    by_area = {}
+    for service in CrisisResource.objects.order_by("area_id", "sort_order", "pk"):
+        service.area = tree.by_id.get(service.area_id)  # already loaded: no query per service
+        by_area.setdefault(service.area_id, []).append(service)
+    order = tree.trail(int(area_id)) if area_id else [area.pk for area, _depth in tree.walk()]
+    return [(tree.by_id[pk], by_area[pk]) for pk in order if pk in by_area]
+
+
+def local_crisis_help_for_api():
+    """Every area's crisis services for the site settings' crisis block (home's provider registry)."""
+
+    def build():
+        return [crisis_service_data(service) for _area, services in crisis_help_by_area() for service in services]
+
+    return remember("local-crisis-help-api", build)

@@ -123,3 +123,20 @@ class TopicListField(ReadOnlyField):
 
     def to_representation(self, value) -> list[TopicSummary]:
         return [TopicSummary(id=topic.pk, name=topic.name, slug=topic.slug) for topic in value.all()]
+
+
+class LocalCrisisService(TypedDict):
+    """A local crisis service (an area app provides them): on its pages and in the site settings'
+    crisis block (home/models/settings.py `provide_local_crisis_help`)."""
+
+    area: str
+    kind: str
+    kind_label: str
+    name: str
+    description: str
+    phone: str
+    website: str
+    street_address: str
+    town: str
+    postal_code: str
+    hours: str

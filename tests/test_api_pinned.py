@@ -11,7 +11,13 @@ import time_machine
 from django.utils.timezone import localtime
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
-from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from community.factories import (
+    AreaFactory,
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityResourceFactory,
+    CrisisResourceFactory,
+)
 from groups.choices import Audience, Cost, GroupStatus, LedBy, MeetingFormat
 from groups.factories import (
     CancelledMeetingFactory,
@@ -331,6 +337,18 @@ def test_community_pages_json_is_pinned(client, site_root, about):
         cost="Free",
         topics=[walking],
     )
+    CrisisResourceFactory(
+        area=county,
+        kind="walk_in",
+        name="County walk-in center (demo)",
+        description="Walk in at any hour.",
+        phone="(828) 555-0145",
+        website="",
+        street_address="40 Riverbend Way",
+        town="Asheville",
+        postal_code="28801",
+        hours="24 hours, every day",
+    )
     data = detail(client, page)
     assert data == {
         "id": page.pk,
@@ -367,6 +385,21 @@ def test_community_pages_json_is_pinned(client, site_root, about):
             }
         ],
         "resources_checked": "2026-02-20",
+        "crisis_help": [
+            {
+                "area": "Buncombe County",
+                "kind": "walk_in",
+                "kind_label": "Walk-in crisis center",
+                "name": "County walk-in center (demo)",
+                "description": "Walk in at any hour.",
+                "phone": "(828) 555-0145",
+                "website": "",
+                "street_address": "40 Riverbend Way",
+                "town": "Asheville",
+                "postal_code": "28801",
+                "hours": "24 hours, every day",
+            }
+        ],
     }
 
 

@@ -35,10 +35,11 @@ def test_demo_content_builds_the_site_and_is_idempotent(demo_site):
     assert isinstance(home, HomePage)
     assert home.hero_image is not None
     slugs = set(StandardPage.objects.live().values_list("slug", flat=True))
-    assert {"about", "get-help-now", "privacy"} <= slugs
+    assert {"about", "get-help-now", "privacy", "accessibility"} <= slugs
     practice = SiteSettings.load()
     assert practice.get_help_page.slug == "get-help-now"
     assert practice.privacy_page.slug == "privacy"
+    assert practice.accessibility_page.slug == "accessibility"
     assert Topic.objects.filter(slug__in=["anxiety", "depression", "grief"]).count() == 3
     assert all("Demo profile" in bio for bio in Person.objects.values_list("short_bio", flat=True))
 
@@ -55,6 +56,24 @@ def test_staff_edits_survive_loading_the_demo_again(demo_site):
 
     assert SiteSettings.load().phone == "(828) 555-0100"
     assert StandardPage.objects.get(slug="about").title == "Who we are"
+
+
+def test_the_accessibility_statement_is_in_every_footer_and_says_how_to_report_a_barrier(demo_site, client):
+    html = client.get("/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+    assert '<a href="/accessibility/">Accessibility</a>' in footer
+    statement = client.get("/accessibility/").content.decode()
+    assert "WCAG" in statement and "2.2 at level AA" in statement
+    assert "axe-core" in statement and "What we know falls short" in statement
+    assert 'href="/contact/"' in statement and "Tell us about a barrier" in statement
+
+
+def test_a_demo_loaded_before_the_statement_links_it_and_keeps_staff_choices(demo_site):
+    practice = SiteSettings.load()
+    practice.accessibility_page = None
+    practice.save()
+    call_command("load_demo_content", verbosity=0)
+    assert SiteSettings.load().accessibility_page.slug == "accessibility"
 
 
 def test_ensure_admin_creates_one_account_with_a_random_password(capsys):

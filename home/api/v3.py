@@ -29,6 +29,7 @@ from wagtail.images import get_image_model
 from home.api.endpoints import SEARCH_FAILED, is_unparsable_search
 from home.api.openapi import with_error_answers
 from home.models import SiteSettings
+from home.serializers import LocalCrisisService
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class CrisisSchema(Schema):
     mobile_crisis_name: str
     mobile_crisis_phone: str
     get_help_url: str | None
+    local: list[LocalCrisisService]
 
 
 class SiteSettingsSchema(Schema):
@@ -63,6 +65,7 @@ class SiteSettingsSchema(Schema):
     address: AddressSchema
     hours: str
     privacy_url: str | None
+    accessibility_url: str | None
     social_links: list[SocialLinkSchema]
     crisis: CrisisSchema
 

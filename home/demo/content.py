@@ -107,6 +107,7 @@ def load(log):
     d.configure_site(home)
     pages = load_pages(home, images, log)
     pages["contact"] = load_contact(home, log)
+    pages["accessibility"] = load_accessibility(home, pages["contact"], log)
     load_settings(pages, log)
     load_home(home, images, pages, log)
     return {"topics": topics, "people": people, "images": images, "pages": pages}
@@ -137,7 +138,12 @@ def load_people(log):
 def load_settings(pages, log):
     practice = SiteSettings.load()
     if practice.phone:
-        return  # Already set up, perhaps edited by staff: leave it alone.
+        # Already set up, perhaps edited by staff: leave it alone, but for the link a newer demo added.
+        if practice.accessibility_page_id is None:
+            practice.accessibility_page = pages["accessibility"]
+            practice.save(update_fields=["accessibility_page"])
+            log("Practice details: the accessibility statement in the footer")
+        return
     practice.phone = "(828) 555-0142"
     practice.email = "hello@resilientmind.example"
     practice.street_address = "22 Laurel Ridge Road, Suite 3 (demo address)"
@@ -151,6 +157,7 @@ def load_settings(pages, log):
     practice.mobile_crisis_phone = "(828) 555-0199"
     practice.get_help_page = pages["get-help-now"]
     practice.privacy_page = pages["privacy"]
+    practice.accessibility_page = pages["accessibility"]
     practice.footer_text = (
         "<p>Resilient Mind Counseling is a counseling practice in Asheville, North Carolina. "
         "This is a demonstration website: its people, address and phone numbers are fictional.</p>"
@@ -306,6 +313,61 @@ def load_pages(home, images, log):
     if created:
         log("Pages: About us, Get help now, Privacy, Fees and insurance")
     return pages
+
+
+def load_accessibility(home, contact, log):
+    """The accessibility statement: the standard, how it is checked, known limits, how to report a barrier."""
+    page, created = d.get_or_create_page(
+        home,
+        StandardPage,
+        "accessibility",
+        title="Accessibility",
+        intro=(
+            "Everyone should be able to use this website, whatever device they use and however they read it. "
+            "Here is what we aim for, how we check, what we know still falls short, and how to tell us."
+        ),
+        search_description="How this website meets WCAG 2.2 AA, how we check it, and how to report a barrier.",
+        body=[
+            d.heading("What we aim for"),
+            d.paragraph(
+                "<p>We build and check this website to meet the Web Content Accessibility Guidelines (WCAG) 2.2 "
+                "at level AA. In practice that means you can:</p>"
+                "<ul><li>use every page with a keyboard alone, and see where you are on the page;</li>"
+                "<li>use a screen reader: pictures have descriptions, and forms say what each field is for and "
+                "what went wrong;</li>"
+                "<li>zoom to 200% or read on a small phone without losing anything;</li>"
+                "<li>read text with enough contrast, in plain words, without anything moving or flashing.</li></ul>"
+                "<p>The crisis numbers are at the top of every page, as links that call or text on a phone.</p>"
+            ),
+            d.heading("How we check"),
+            d.paragraph(
+                "<p>Every time the website changes, automated tests open each kind of page in a real browser and "
+                "check it with axe-core, an accessibility testing engine; a change with any failure does not go "
+                "live. The pages' code is also checked against the HTML standard, and we test how they score for "
+                "accessibility on a phone. Our editors' guide asks for a description of every picture and "
+                "headings in order.</p>"
+            ),
+            d.heading("What we know falls short"),
+            d.paragraph(
+                "<ul><li>Automated tests find many barriers, not all. The website has not yet been reviewed by "
+                "people who use screen readers or switch devices every day; we would value hearing from you.</li>"
+                "<li>Videos in some articles come from other sites; their captions are as good as their makers "
+                "made them.</li>"
+                "<li>Directions to a group open in your own map app, which we do not control.</li></ul>"
+            ),
+            d.heading("Tell us about a barrier"),
+            d.paragraph(
+                "<p>If something on this website is hard to use, or you need information in another format, "
+                f'please <a linktype="page" id="{contact.pk}">send us a message</a> or call the office. '
+                "Tell us the page and what happened; you do not need to tell us anything about yourself. We "
+                "reply within one working day, and we will find another way to get you what you need in the "
+                "meantime.</p>"
+            ),
+        ],
+    )
+    if created:
+        log("Page: Accessibility")
+    return page
 
 
 def load_contact(home, log):

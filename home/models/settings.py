@@ -30,6 +30,19 @@ class SocialLinkBlock(blocks.StructBlock):
         label = "Social link"
 
 
+# Local crisis help that an area app keeps (community: each area's crisis services), given beside
+# the national lines in the API's crisis block. `home` imports no area: the app registers a
+# provider from its AppConfig.ready(). A provider returns home.serializers.LocalCrisisService dicts.
+_local_crisis_help = []
+
+
+def provide_local_crisis_help(function):
+    """Register `function()` → [service dict, …] for the crisis block of the site-settings API."""
+    if function not in _local_crisis_help:
+        _local_crisis_help.append(function)
+    return function
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseGenericSetting):
     """Contact details, opening hours and the crisis block shown on every page.
@@ -112,6 +125,14 @@ class SiteSettings(BaseGenericSetting):
         related_name="+",
         help_text="The privacy page that forms link to.",
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The accessibility statement, linked from the footer of every page.",
+    )
     footer_text = RichTextField(
         blank=True,
         features=["bold", "italic", "link"],
@@ -146,7 +167,12 @@ class SiteSettings(BaseGenericSetting):
         ),
         PageChooserPanel("get_help_page"),
     ]
-    footer_panels = [PageChooserPanel("privacy_page"), FieldPanel("footer_text"), FieldPanel("social_links")]
+    footer_panels = [
+        PageChooserPanel("privacy_page"),
+        PageChooserPanel("accessibility_page"),
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+    ]
 
     edit_handler = TabbedInterface(
         [
@@ -157,7 +183,7 @@ class SiteSettings(BaseGenericSetting):
     )
 
     # What the crisis bar and the footer link to, fetched with the settings.
-    select_related = ["get_help_page", "privacy_page"]
+    select_related = ["get_help_page", "privacy_page", "accessibility_page"]
 
     class Meta:
         verbose_name = "practice details"
@@ -237,6 +263,7 @@ class SiteSettings(BaseGenericSetting):
             },
             "hours": self.hours,
             "privacy_url": url(self.privacy_page),
+            "accessibility_url": url(self.accessibility_page),
             "social_links": [
                 {"platform": link.value["platform"], "url": link.value["url"]} for link in self.social_links
             ],
@@ -248,6 +275,7 @@ class SiteSettings(BaseGenericSetting):
                 "mobile_crisis_name": self.mobile_crisis_name,
                 "mobile_crisis_phone": self.mobile_crisis_phone,
                 "get_help_url": url(self.get_help_page),
+                "local": [service for provide in _local_crisis_help for service in provide()],
             },
         }
 

@@ -1,10 +1,18 @@
-"""The community pages and the contact page in a real browser: axe-core, no third parties, sending a message."""
+"""The community pages, Get help now and the contact page in a real browser: axe-core, no third parties,
+sending a message."""
 
 import pytest
 from playwright.sync_api import expect
 from wagtail.contrib.forms.models import FormSubmission
 
-from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from community.choices import CrisisKind
+from community.factories import (
+    AreaFactory,
+    CommunityIndexPageFactory,
+    CommunityPageFactory,
+    CommunityResourceFactory,
+    CrisisResourceFactory,
+)
 from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -14,10 +22,20 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 def site(site_root, practice):
     privacy = StandardPageFactory(parent=site_root, slug="privacy", title="Privacy")
     practice.privacy_page = privacy
+    practice.get_help_page = StandardPageFactory(parent=site_root, slug="get-help-now", title="Get help now")
     practice.save()
     county = AreaFactory(name="Buncombe County", slug="buncombe-county")
     asheville = AreaFactory(name="Asheville", slug="asheville", parent=county)
     west = AreaFactory(name="West Asheville", slug="west-asheville", parent=asheville)
+    CrisisResourceFactory(area=county, name="County crisis line (demo)", website="https://crisis.example.org/")
+    CrisisResourceFactory(
+        area=asheville,
+        kind=CrisisKind.WALK_IN,
+        name="Walk-in center (demo)",
+        street_address="40 Riverbend Way",
+        town="Asheville",
+        postal_code="28801",
+    )
     recovery = TopicFactory(name="Addiction and recovery", slug="addiction-recovery")
     families = TopicFactory(name="Families and caregivers", slug="families-caregivers")
     image = ImageFactory(description="Grey ridges with mist lifting from the valleys")
@@ -46,6 +64,7 @@ def site(site_root, practice):
         "/asheville-community/?area=asheville&topic=families-caregivers",
         "/asheville-community/?area=nowhere",
         "/asheville-community/recovery-community/",
+        "/get-help-now/",
         "/contact/",
         "/contact/thank-you/",  # the thank-you address reached without sending: a pointer to the form
         "/",
@@ -56,6 +75,18 @@ def test_pages_have_no_accessibility_violations(page, live_server, site, axe_che
     assert response.status == 200
     axe_check(page)
     assert offsite_requests == []
+
+
+@pytest.mark.parametrize("path", ["/asheville-community/recovery-community/", "/get-help-now/"])
+def test_local_crisis_help_is_one_tap_from_a_phone(page, live_server, site, path):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(live_server.url + path)
+    section = page.get_by_role("region", name="Crisis help around here" if "community" in path else "Local crisis help")
+    line = section.get_by_role("link", name="(828) 555-01", exact=False).first
+    expect(line).to_be_visible()
+    assert line.get_attribute("href").startswith("tel:+1828555")
+    box = line.bounding_box()
+    assert box["height"] >= 24 and box["x"] + box["width"] <= 360  # a target a thumb can hit, on the screen
 
 
 def test_contact_form_with_errors_has_no_accessibility_violations(page, live_server, site, axe_check):

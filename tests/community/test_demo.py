@@ -6,7 +6,7 @@ from http import HTTPStatus
 import pytest
 
 from community import demo
-from community.models import CommunityIndexPage, CommunityPage, CommunityResource
+from community.models import CommunityIndexPage, CommunityPage, CommunityResource, CrisisResource
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +38,22 @@ def test_demo_organizations_and_numbers_are_fictional_and_say_so(loaded):
             assert "(demo address)" in resource.street_address, resource.street_address
         if resource.website and "(demo)" in resource.organization:
             assert ".example.org" in resource.website
+
+
+def test_demo_crisis_help_is_fictional_says_so_and_shows_on_pages_and_get_help_now(loaded, client):
+    services = list(CrisisResource.objects.select_related("area"))
+    assert {service.area.slug for service in services} == {"buncombe-county", "asheville"}
+    assert {service.kind for service in services} >= {"crisis_line", "mobile_crisis", "walk_in", "urgent_care"}
+    for service in services:
+        assert service.name.endswith("(demo)") and "Demo listing" in service.description, service.name
+        assert re.fullmatch(r"\(828\) 555-01\d\d", service.phone), service.phone
+        if service.street_address:
+            assert "(demo address)" in service.street_address
+    page = CommunityPage.objects.live().filter(area__slug="west-asheville").first()
+    html = client.get(page.url).content.decode()
+    assert "Crisis help around here" in html and "Haywood Behavioral Health Urgent Care (demo)" in html
+    help_page = client.get("/get-help-now/").content.decode()
+    assert all(service.name in help_page for service in services)
 
 
 def test_multiply_adds_community_pages_until_there_are_factor_times_as_many(loaded):
