@@ -12,3 +12,8 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from community import signals  # noqa: F401 (connects the receivers)
+        from community.hsds import CommunityProvider
+        from home.api import hsds
+
+        # The local resources in the Open Referral HSDS feed (/api/hsds/): organizations, services, places.
+        hsds.register(CommunityProvider())
