@@ -467,3 +467,25 @@ def test_queries_do_not_grow_with_the_number_of_items(client, content):
     after = {path: count_queries(client, path) for path in before}
     assert after == before
     assert max(after.values()) <= 8
+
+
+# Front cache and incomplete addresses -----------------------------------------------------------
+
+
+def test_a_changed_group_or_community_page_purges_the_feed_and_its_entries(content, site_root):
+    paths = hsds.feed_paths(content["weekly"])
+    assert {"/api/hsds/services", "/api/hsds/services/", "/api/hsds/locations"} <= set(paths)
+    assert f"/api/hsds/services/{group_id(content['weekly'])}" in paths
+    community = hsds.feed_paths(content["food"].page)
+    assert f"/api/hsds/services/{hsds.hsds_id('resource-service', content['food'].pk)}" in community
+    assert f"/api/hsds/organizations/{hsds.hsds_id('resource-organization', content['food'].pk)}" in community
+    assert hsds.feed_paths(site_root) == []
+
+
+def test_an_address_without_its_zip_code_is_given_in_words_never_half_empty(client, content):
+    content["food"].postal_code = ""
+    content["food"].save()
+    service = get(client, f"/services/{hsds.hsds_id('resource-service', content['food'].pk)}")
+    assert_valid(service, vendored("service"))
+    location = service["service_at_locations"][0]["location"]
+    assert "addresses" not in location and content["food"].street_address in location["description"]
