@@ -489,3 +489,20 @@ def test_an_address_without_its_zip_code_is_given_in_words_never_half_empty(clie
     assert_valid(service, vendored("service"))
     location = service["service_at_locations"][0]["location"]
     assert "addresses" not in location and content["food"].street_address in location["description"]
+
+
+def test_the_demo_sites_feed_is_valid_hsds_throughout(client, demo_site):
+    """The demo's own groups and resources, as staff wrote them, with every kind of rule and place."""
+    for kind, item_schema in (
+        ("services", vendored("service_list")),
+        ("organizations", vendored("organization_list")),
+        ("locations", location_schema()),
+    ):
+        number, last = 1, False
+        while not last:
+            data = get(client, f"/{kind}?per_page=50&page={number}")
+            assert_valid(data, envelope_schema(item_schema))
+            for item in data["contents"] if kind != "locations" else []:
+                assert_valid(get(client, f"/{kind}/{item['id']}"), vendored(kind[:-1]))
+            number, last = number + 1, data["last_page"]
+        assert data["total_items"] > 0
