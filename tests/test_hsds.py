@@ -441,6 +441,11 @@ def test_trailing_slashes_are_accepted(client, content):
     assert get(client, "/services/")["total_items"] == 7
 
 
+def test_reads_only(client, content):
+    assert client.head(BASE + "/services").status_code == HTTPStatus.OK
+    assert client.post(BASE + "/services").status_code == HTTPStatus.METHOD_NOT_ALLOWED
+
+
 # Queries ----------------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from django.http import JsonResponse
 from django.urls import re_path
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.api.utils import get_full_url
 from wagtail.rich_text import get_text_for_indexing
 
@@ -388,7 +388,7 @@ def detail_answer(request, record_id, find, kind):
 # Views -------------------------------------------------------------------------------------------
 
 
-@require_GET
+@require_safe
 def root(request):
     """GET /api/hsds/: which HSDS this is (HSDS's required `/` endpoint)."""
     if request.GET:
@@ -396,7 +396,7 @@ def root(request):
     return JsonResponse({"version": HSDS_VERSION, "profile": HSDS_PROFILE, "openapi_url": HSDS_OPENAPI})
 
 
-@require_GET
+@require_safe
 def services(request):
     """GET /api/hsds/services: every group and local resource, paged, optionally modified after a time."""
     return list_answer(
@@ -406,19 +406,19 @@ def services(request):
     )
 
 
-@require_GET
+@require_safe
 def service(request, record_id):
     """GET /api/hsds/services/<uuid>: one service, fully nested."""
     return detail_answer(request, record_id, lambda provider, wanted: provider.service(request, wanted), "service")
 
 
-@require_GET
+@require_safe
 def organizations(request):
     """GET /api/hsds/organizations: the practice, then the organizations behind the local resources."""
     return list_answer(request, LIST_PARAMETERS, lambda _after: [p.organizations(request) for p in providers()])
 
 
-@require_GET
+@require_safe
 def organization(request, record_id):
     """GET /api/hsds/organizations/<uuid>: one organization with its services (in list form)."""
 
@@ -431,7 +431,7 @@ def organization(request, record_id):
     return detail_answer(request, record_id, find, "organization")
 
 
-@require_GET
+@require_safe
 def locations(request):
     """GET /api/hsds/locations: the venues groups meet at and the local resources' addresses."""
     return list_answer(request, LIST_PARAMETERS, lambda _after: [p.locations(request) for p in providers()])
