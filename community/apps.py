@@ -12,8 +12,12 @@ class CommunityConfig(AppConfig):
 
     def ready(self):
         from community import signals  # noqa: F401 (connects the receivers)
+        from community.hsds import CommunityProvider
         from community.models import local_crisis_help_for_api
+        from home.api import hsds
         from home.models.settings import provide_local_crisis_help
 
         # The areas' crisis help, beside the national lines in the site settings API.
         provide_local_crisis_help(local_crisis_help_for_api)
+        # The local resources in the Open Referral HSDS feed (/api/hsds/): organizations, services, places.
+        hsds.register(CommunityProvider())

@@ -9,7 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.api import api_v2, api_v3, site_settings_v2
+from config.api import api_v2, api_v3, hsds_urls, site_settings_v2
 from home import routing
 from home import views as home_views
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("api/v2/site-settings/", site_settings_v2, name="api_v2_site_settings"),
     path("api/v2/", api_v2.urls),
     path("api/v3/", api_v3.urls),
+    path("api/hsds/", include(hsds_urls)),
     path("groups/", include("groups.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),

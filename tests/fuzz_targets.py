@@ -3,7 +3,7 @@
 Shared by the property-based test (tests/test_fuzz.py) and the fuzz script
 (scripts/fuzz.py, `make fuzz`): both ask `targets()` for the site's public
 addresses (each page type, the finder, the indexes, search, feeds, calendars,
-the Meeting Guide feed, the sitemap, API v2 and v3) and draw requests from
+the Meeting Guide feed, the sitemap, API v2 and v3, the HSDS feed) and draw requests from
 `requests()`. A value is a known good one, arbitrary text (control characters,
 NUL, lone surrogates), raw bytes that are not UTF-8, a huge number, an empty
 value, or a good value with junk after it; each is percent-encoded into the URL.
@@ -157,6 +157,21 @@ def _api_v3_targets():
     return found
 
 
+def _hsds_targets():
+    """The Open Referral HSDS feed (/api/hsds/): its lists with paging and `modified_after`, and an entry."""
+    from home.api.hsds import practice_organization_id
+
+    paging = {"page": ["1", "2"], "per_page": ["1", "20", "50"], "format": ["json"]}
+    since = ["2026-01-01", "2026-01-01T09:00:00Z", "2026-01-01T09:00:00-05:00"]
+    return [
+        Target("/api/hsds/"),
+        Target("/api/hsds/services", {**paging, "modified_after": since}),
+        Target("/api/hsds/organizations", paging),
+        Target("/api/hsds/locations", paging),
+        Target(f"/api/hsds/organizations/{practice_organization_id()}"),
+    ]
+
+
 def targets():
     """Every public URL with its parameters' good values, read from the database and the API's own schema."""
     fixed = [
@@ -168,7 +183,7 @@ def targets():
         Target("/sitemap.xml", {"p": ["1", "2"]}),
         Target("/robots.txt"),
     ]
-    return [*fixed, *_page_targets(), *_api_v2_targets(), *_api_v3_targets()]
+    return [*fixed, *_page_targets(), *_api_v2_targets(), *_api_v3_targets(), *_hsds_targets()]
 
 
 # Values ----------------------------------------------------------------------------------------

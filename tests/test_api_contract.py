@@ -239,7 +239,20 @@ def crawl_start(client):
             f"/api/v3/pages/{pk}/revisions/",
             f"/groups/{pk}/calendar.ics",
         ]
+    starts += ["/api/hsds/", *hsds_entries(client, "services"), *hsds_entries(client, "organizations")]
+    starts += [f"/api/hsds/locations?per_page=50&page={number}" for number in (1, 2)]
     return starts
+
+
+def hsds_entries(client, kind):
+    """Every page of an HSDS list and every entry on them (HSDS gives ids, not URLs, to follow)."""
+    paths, number, last = [], 1, False
+    while not last:
+        path = f"/api/hsds/{kind}?per_page=50&page={number}"
+        data = client.get(path).json()
+        paths += [path, *(f"/api/hsds/{kind}/{item['id']}" for item in data["contents"])]
+        number, last = number + 1, data["last_page"]
+    return paths
 
 
 def test_nothing_private_appears_in_any_api_response_or_feed(client, secrets):

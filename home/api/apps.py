@@ -19,6 +19,10 @@ class HomeAPIConfig(AppConfig):
     verbose_name = "Site API"
 
     def ready(self):
-        from home.api import v3
+        from home.api import hsds, v3
+        from home.frontend_cache import register_page_urls
 
         v3.install()
+        # The HSDS feed: the practice is the core's own record; the areas register theirs from their ready().
+        hsds.register(hsds.PracticeProvider())
+        register_page_urls(hsds.feed_paths)
