@@ -172,10 +172,12 @@ class BasePage(SocialMixin, Page):
             "@type": schema_type,
             "name": self.get_meta_title(),
             "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
             "inLanguage": "en-US",
             "publisher": {"@type": "MedicalBusiness", "name": practice.practice_name},
         }
+        description = self.get_meta_description()
+        if description:  # never an empty one: search engines read "" as a description that says nothing
+            data["description"] = description
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         return data
