@@ -57,6 +57,8 @@ class BasePage(SocialMixin, Page):
 
     # The field a page's description falls back to when its search description is empty.
     summary_field = None
+    # What schema.org calls a page of this type in its JSON-LD (`get_json_ld`): an index is a CollectionPage.
+    json_ld_type = "WebPage"
     # The image a page is shared with when it has no social image.
     image_field = None
 
@@ -161,6 +163,10 @@ class BasePage(SocialMixin, Page):
 
     def get_social_text(self):
         return self.social_text or self.get_meta_description()
+
+    def get_json_ld(self, request=None):
+        """The page as schema.org structured data (base.html's `json_ld` tag); page types say more."""
+        return self.web_page_json_ld(request, self.json_ld_type)
 
     def web_page_json_ld(self, request=None, schema_type="WebPage"):
         """What schema.org says of any page of the site; page types add to it in `get_json_ld`."""
