@@ -190,6 +190,7 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
     page_size = 12
     search_kind = "List of community pages"
     search_lists_pages = True
+    json_ld_type = "CollectionPage"
 
     content_panels = [*BasePage.content_panels, *IntroBodyMixin.intro_body_panels]
 
@@ -239,9 +240,6 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
         for area_id in pages.order_by().values_list("area_id", flat=True).distinct():
             used.update(tree.trail(area_id))
         return [(area.slug, "\u00a0\u00a0\u00a0" * depth + area.name) for area, depth in tree.walk() if area.pk in used]
-
-    def get_json_ld(self, request=None):
-        return self.web_page_json_ld(request, "CollectionPage")
 
 
 class CommunityPage(BasePage):

@@ -103,6 +103,10 @@ def group_json_ld(group, request=None):
         data["eventStatus"] = "https://schema.org/EventPostponed"
         scheduled = schedule.upcoming_meetings(group.active_rules, group.cancelled_dates, count=1)
         meeting = scheduled[0] if scheduled else None
+    if meeting is None:
+        # Its schedule has ended: an Event that "has taken place" on its last meeting, since Google
+        # reads no Event without a startDate.
+        meeting = schedule.last_meeting(group.active_rules, group.cancelled_dates)
     if meeting:
         data["startDate"] = meeting.start.isoformat()
         data["endDate"] = meeting.end.isoformat()

@@ -111,6 +111,31 @@ def upcoming_meetings(rules, cancelled_dates=(), count=4, after=None):
     return list(itertools.islice(merged, count))
 
 
+def last_meeting(rules, cancelled_dates=(), before=None):
+    """The latest meeting that started before `before` (default: now), or None: what an ended group last held.
+
+    Each rule is walked from shortly before its end (or that moment), as `upcoming_meetings`
+    does, never from its first date, so a group that met for years costs no more than a new one.
+    """
+    before = (before or now_local()).astimezone(TIMEZONE).replace(tzinfo=None)
+    cancelled = set(cancelled_dates)
+    latest = None
+    for rule in rules:
+        near = min(before.date(), rule.last_date) if rule.last_date else before.date()
+        recurrence = build_rrule(rule, start_near=near)
+        if recurrence is None:
+            continue
+        for start in reversed(recurrence.between(datetime.datetime.min, before, inc=False)):
+            if start.date() not in cancelled:
+                if latest is None or start > latest[0]:
+                    latest = (start, rule)
+                break
+    if latest is None:
+        return None
+    start, rule = latest
+    return Meeting(make_aware(start), make_aware(start + rule_duration(rule)), rule)
+
+
 def first_meeting_start(rule):
     """The naive local start of a rule's first meeting, or None if it never meets."""
     recurrence = build_rrule(rule)

@@ -51,6 +51,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     summary_field = "intro"
     search_kind = "List of articles"
     search_lists_pages = True
+    json_ld_type = "CollectionPage"
 
     page_size = 12
     # A feed carries the latest articles; feed readers keep what they have already seen.

@@ -79,6 +79,7 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     page_size = 10
     search_kind = "Group finder"
     search_lists_pages = True
+    json_ld_type = "CollectionPage"
 
     class Meta:
         verbose_name = "support group finder"

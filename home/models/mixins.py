@@ -57,6 +57,8 @@ class BasePage(SocialMixin, Page):
 
     # The field a page's description falls back to when its search description is empty.
     summary_field = None
+    # What schema.org calls a page of this type in its JSON-LD (`get_json_ld`): an index is a CollectionPage.
+    json_ld_type = "WebPage"
     # The image a page is shared with when it has no social image.
     image_field = None
 
@@ -162,6 +164,10 @@ class BasePage(SocialMixin, Page):
     def get_social_text(self):
         return self.social_text or self.get_meta_description()
 
+    def get_json_ld(self, request=None):
+        """The page as schema.org structured data (base.html's `json_ld` tag); page types say more."""
+        return self.web_page_json_ld(request, self.json_ld_type)
+
     def web_page_json_ld(self, request=None, schema_type="WebPage"):
         """What schema.org says of any page of the site; page types add to it in `get_json_ld`."""
         from .settings import SiteSettings
@@ -172,10 +178,12 @@ class BasePage(SocialMixin, Page):
             "@type": schema_type,
             "name": self.get_meta_title(),
             "url": self.get_full_url(request),
-            "description": self.get_meta_description(),
             "inLanguage": "en-US",
             "publisher": {"@type": "MedicalBusiness", "name": practice.practice_name},
         }
+        description = self.get_meta_description()
+        if description:  # never an empty one: search engines read "" as a description that says nothing
+            data["description"] = description
         if self.last_published_at:
             data["dateModified"] = self.last_published_at.isoformat()
         return data

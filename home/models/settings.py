@@ -227,17 +227,22 @@ class SiteSettings(BaseGenericSetting):
             "@type": "MedicalClinic",
             "name": self.practice_name,
             "url": url,
-            "description": self.tagline,
-            "medicalSpecialty": "Psychiatric",
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": self.street_address,
-                "addressLocality": self.locality,
-                "addressRegion": self.region,
-                "postalCode": self.postal_code,
-                "addressCountry": "US",
-            },
+            # A member of schema.org's MedicalSpecialty enumeration, so named by its address: the
+            # word alone would be plain text, which the property does not take.
+            "medicalSpecialty": "https://schema.org/Psychiatric",
         }
+        if self.tagline:
+            data["description"] = self.tagline
+        address = {
+            "streetAddress": self.street_address,
+            "addressLocality": self.locality,
+            "addressRegion": self.region,
+            "postalCode": self.postal_code,
+        }
+        # What is not known yet is left out, never given as "" (as a community resource's address).
+        address = {key: value for key, value in address.items() if value}
+        if address:
+            data["address"] = {"@type": "PostalAddress", **address, "addressCountry": "US"}
         if self.phone:
             data["telephone"] = self.phone
         if self.email:

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from groups.choices import Frequency, Weekday, WeekOfMonth
 from groups.models import MeetingRule, SupportGroupPage
-from groups.schedule import build_rrule, describe_rule, format_time, upcoming_meetings
+from groups.schedule import build_rrule, describe_rule, format_time, last_meeting, upcoming_meetings
 
 NY = ZoneInfo("America/New_York")
 
@@ -90,6 +90,16 @@ def test_an_ended_group_has_no_meetings():
     ended = rule(last_date=datetime.date(2025, 2, 25))
     assert upcoming_meetings([ended], after=at(2025, 3, 5)) == []
     assert dates(upcoming_meetings([ended], after=at(2025, 2, 20))) == [datetime.date(2025, 2, 25)]
+
+
+def test_an_ended_group_last_met_on_its_last_meeting_not_cancelled():
+    """What its JSON-LD gives as startDate (Google reads no Event without one), even years later."""
+    ended = rule(last_date=datetime.date(2025, 2, 27))  # a Thursday: the last Tuesday before it
+    assert last_meeting([ended], before=at(2028, 6, 1)).start == at(2025, 2, 25, 18, 30)
+    assert last_meeting([ended], [datetime.date(2025, 2, 25)], before=at(2028, 6, 1)).start == at(2025, 2, 18, 18, 30)
+    monthly = rule(frequency=Frequency.MONTHLY, weekday=Weekday.FRIDAY, week_of_month=WeekOfMonth.LAST)
+    assert last_meeting([ended, monthly], before=at(2025, 3, 5)).start == at(2025, 2, 28, 18, 30)
+    assert last_meeting([rule(first_date=datetime.date(2025, 6, 3))], before=at(2025, 3, 5)) is None
 
 
 def test_a_group_that_has_not_started_begins_on_its_first_date():
