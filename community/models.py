@@ -599,15 +599,6 @@ class CrisisResource(LocalContact, Orderable):
     def __str__(self):
         return self.name
 
-    def get_json_ld(self):
-        """schema.org: a place one can go (walk-in, urgent care) or an organization one calls."""
-        walk_in = self.kind in {CrisisKind.WALK_IN, CrisisKind.URGENT_CARE} and self.street_address
-        return {
-            "@type": "MedicalClinic" if walk_in else "Organization",
-            "name": self.name,
-            **({"description": self.description} if self.description else {}),
-            **self.contact_json_ld(),
-        }
 
 
 def crisis_help_by_area(area_id=None):
