@@ -600,7 +600,6 @@ class CrisisResource(LocalContact, Orderable):
         return self.name
 
 
-
 def crisis_help_by_area(area_id=None):
     """[(area, [its crisis services])]: of an area and the larger areas it sits in, nearest first;
     or, without an area, of every area, larger areas first. Two queries however many there are."""

@@ -10,7 +10,6 @@ RRULE giving the same meetings as the site, and queries that do not grow with it
 import datetime
 import functools
 import json
-import uuid
 from http import HTTPStatus
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -348,7 +347,13 @@ def test_a_resource_of_a_private_page_is_not_found(client, content):
 
 
 @pytest.mark.parametrize(
-    "path", [f"/services/{uuid.uuid4()}", "/services/not-a-uuid", f"/organizations/{uuid.uuid4()}"]
+    # Fixed ids, never made at import: pytest-xdist's workers must collect the same tests.
+    "path",
+    [
+        "/services/6bb0a8a1-6371-450d-bbab-4630689b767d",
+        "/services/not-a-uuid",
+        "/organizations/ce4c94bb-6a3a-4fcb-8283-28b40371cd43",
+    ],
 )
 def test_unknown_ids_are_a_404_with_a_json_message(client, content, path):
     assert "message" in get(client, path, HTTPStatus.NOT_FOUND)
