@@ -61,6 +61,13 @@ def rounded_position_query(query):
     return changed if changed != query else None
 
 
+class WithinSelect(forms.Select):
+    """Shows the default distance as chosen when the search gave none (a bound form would show the first)."""
+
+    def format_value(self, value):
+        return super().format_value(DEFAULT_WITHIN if value in (None, "") else value)
+
+
 class Position(NamedTuple):
     """Where distances are measured from: a ZIP code's centre, or the visitor's rounded position."""
 
@@ -120,7 +127,13 @@ class FinderForm(IndexFilterForm):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
     )
     within = forms.TypedChoiceField(
-        label="Within", choices=WITHIN_CHOICES, coerce=int, required=False, empty_value=None, initial=DEFAULT_WITHIN
+        label="Within",
+        choices=WITHIN_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        initial=DEFAULT_WITHIN,
+        widget=WithinSelect,
     )
     lat = CoordinateField(label="Latitude", required=False, min_value=-90, max_value=90)
     lng = CoordinateField(label="Longitude", required=False, min_value=-180, max_value=180)
@@ -165,6 +178,8 @@ class FinderForm(IndexFilterForm):
         value = "".join(self.cleaned_data.get("zip", "").split())
         if not value:
             return ""
+        if len(value) == 10 and value[5] == "-" and value[6:].isdigit():
+            value = value[:5]  # ZIP+4: the first five digits say where
         if not (len(value) == 5 and value.isascii() and value.isdigit()):
             raise ValidationError("A ZIP code has five digits, e.g. 28801.", code="invalid")
         if zip_centroid(value) is None:

@@ -149,6 +149,15 @@ def test_an_unknown_or_malformed_zip_is_left_out_with_a_message_never_a_500(clie
     assert response.context["near"] is None
 
 
+def test_a_zip_plus_four_is_read_as_its_zip_code(client, finder, places):
+    assert client.get(finder.url, {"zip": "28801-1234"}).context["near"].zip_code == "28801"
+
+
+def test_the_distance_shown_chosen_is_25_miles_until_another_is_chosen(client, finder, places):
+    assert '<option value="25" selected>' in client.get(finder.url, {"topic": ""}).content.decode()
+    assert '<option value="10" selected>' in client.get(finder.url, {"within": "10"}).content.decode()
+
+
 def test_an_unknown_within_falls_back_to_25_miles(client, finder, places):
     response = client.get(finder.url, {"zip": "28801", "within": "7"})
     assert "Black Mountain group" in titles(response)
@@ -331,3 +340,25 @@ def test_the_demo_venues_are_on_the_map_near_their_zip_codes():
     for fields in VENUES:
         assert fields["latitude"] and fields["longitude"], fields["name"]
         Venue(**fields).full_clean()
+
+
+def test_the_venue_editor_shows_the_coordinate_errors_beside_the_fields(admin_client):
+    data = {
+        "name": "Laurel Room (demo venue)",
+        "street_address": "14 Oak Street",
+        "locality": "Asheville",
+        "region": "NC",
+        "postal_code": "28801",
+        "latitude": "35.22710",
+        "longitude": "-80.84310",
+    }
+    response = admin_client.post("/admin/snippets/groups/venue/add/", data)
+    assert response.status_code == HTTPStatus.OK  # the form again, with its errors
+    assert "from the middle of ZIP code 28801" in response.content.decode()
+    assert not Venue.objects.exists()
+    response = admin_client.post("/admin/snippets/groups/venue/add/", {**data, "latitude": "35.59510", "longitude": ""})
+    assert "Add the longitude too" in response.content.decode()
+    response = admin_client.post(
+        "/admin/snippets/groups/venue/add/", {**data, "latitude": "35.59510", "longitude": "-82.55150"}
+    )
+    assert response.status_code == HTTPStatus.FOUND and Venue.objects.get().latitude == DOWNTOWN[0]
