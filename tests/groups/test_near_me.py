@@ -7,6 +7,7 @@ from the `zipcodes` package, as on the site.
 import re
 from decimal import Decimal
 from http import HTTPStatus
+from pathlib import Path
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -362,3 +363,13 @@ def test_the_venue_editor_shows_the_coordinate_errors_beside_the_fields(admin_cl
         "/admin/snippets/groups/venue/add/", {**data, "latitude": "35.59510", "longitude": "-82.55150"}
     )
     assert response.status_code == HTTPStatus.FOUND and Venue.objects.get().latitude == DOWNTOWN[0]
+
+
+def test_no_log_line_carries_a_position():
+    from home.logging import redact
+
+    line = redact('"GET /support-groups/?lat=35.60&lng=-82.55&within=10 HTTP/1.1" 200 /support-groups/?zip=28801')
+    assert "35.60" not in line and "-82.55" not in line and "28801" not in line
+    # gunicorn's access log writes the path without its query string (%(U)s), and no referrer.
+    gunicorn_conf = (Path(__file__).resolve().parents[2] / "gunicorn.conf.py").read_text()
+    assert "%(U)s" in gunicorn_conf and "%(q)s" not in gunicorn_conf and "%(f)s" not in gunicorn_conf
