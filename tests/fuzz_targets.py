@@ -48,6 +48,8 @@ def _finder_samples():
     }
     samples["topic"] = _topic_slugs()
     samples["free"] = samples["open"] = ["1", "on", "0"]
+    samples["zip"] = ["28801", "28711", "00000"]
+    samples["lat"], samples["lng"] = ["35.60", "35.595123", "91"], ["-82.55", "-82.551456", "-181"]
     return samples
 
 

@@ -38,13 +38,14 @@ from groups.choices import (
     LedBy,
     MeetingFormat,
 )
-from groups.forms import FinderForm, JoinRequestForm
+from groups.forms import POSITION_FIELDS, FinderForm, JoinRequestForm, rounded_position_query
 from groups.jsonld import group_json_ld
 from groups.models.inlines import GroupFacilitator
 from groups.next_meetings import STALE, saving_group
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
+from home.geo import describe_miles, permissions_policy_allowing
 from home.models import BasePage, IntroBodyMixin, Topic
 from home.notifications import notify_staff
 from home.pagination import paginate
@@ -92,40 +93,65 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         only the page shown is fetched, with its topics: the number of queries does not grow
         with the number of groups, nor does the work.
         """
-        form = self.filter_form(request)
+        if rounded := rounded_position_query(request.GET):
+            # A position more precise than the site uses (typed by hand): the same search, rounded,
+            # so the precise one is never echoed in the page's links or kept in the browser's history.
+            response = redirect(f"{request.path}?{rounded.urlencode()}")
+            patch_cache_control(response, private=True, no_store=True)
+            return response
+        form = self.filter_form(request, with_position=True)
         groups = form.filter(self.get_groups())
+        position = form.position
         counts = groups.aggregate(
             total=models.Count("pk"), stale=models.Count("pk", filter=models.Q(next_meeting_start__lt=timezone.now()))
         )
         if counts["stale"]:
             # A meeting has begun since it was stored: store the next ones before sorting.
             next_meetings.refresh_stale()
-        page_obj = paginate(request, groups.order_by(*SOONEST_FIRST), self.page_size, count=counts["total"])
+        ordered = groups.order_by(*form.ordering(SOONEST_FIRST))
+        page_obj = paginate(request, ordered, self.page_size, count=counts["total"])
         prefetch_related_objects(page_obj.object_list, "topics")
         query = urlencode(form.query_items())
         calendar_path = reverse("groups:calendar") + (f"?{query}" if query else "")
         filters = form.filters
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "form": form,
                 "filtered": bool(filters),
                 "filters_text": form.describe(),
+                "calendar_filters_text": form.describe(with_position=False),
                 "ignored": form.ignored,
                 "more_filters": any(name in filters for name in ("audience", "led_by", "free", "open")),
                 "page_obj": page_obj,
                 "groups": page_obj.object_list,
                 "total": counts["total"],
+                "near": position,
+                "within_text": describe_miles(form.within_miles) if position else "",
+                "unplaced": form.unplaced.count() if position else 0,
+                "near_left_out": form.near_left_out(),
                 "calendar_url": request.build_absolute_uri(calendar_path),
                 "webcal_url": "webcal://" + request.get_host() + calendar_path,
                 "meeting_guide_url": request.build_absolute_uri(reverse("groups:meeting_guide")),
             },
         )
+        if any(name in request.GET for name in POSITION_FIELDS):
+            # The visitor's own position is theirs: no cache in front keeps this page, or a hit
+            # would tell that someone searched from there.
+            patch_cache_control(response, private=True, no_store=True)
+        # The "Use my location" button may ask the browser for its position here, and only here.
+        response._permissions_policy_override = permissions_policy_allowing("geolocation")
+        return response
 
-    def filter_form(self, request):
-        """The finder's filters from the query string (also the finder's calendar feed's); topics with groups only."""
+    def filter_form(self, request, with_position=False):
+        """The finder's filters from the query string (also the finder's calendar feed's); topics with groups only.
+
+        The visitor's own position (`lat`, `lng` from "Use my location") only `with_position`: the finder
+        page itself, which no cache keeps then. A feed is kept by caches and fetched by calendar apps
+        for years, so there the parameters mean nothing; a ZIP code works everywhere.
+        """
         topics = Topic.objects.filter(support_groups__in=self.get_groups().values("pk")).distinct().order_by("name")
-        return FinderForm.from_query(request.GET, topics=topics)
+        return FinderForm.from_query(request.GET, topics=topics, with_position=with_position)
 
     def get_groups(self):
         """Live, public groups under this finder, with their venues and pictures (feeds add their rules)."""

@@ -2,11 +2,20 @@
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
+
+from home.geo import describe_miles, distance_miles, zip_centroid
+
+# A venue's map point farther than this from the middle of its ZIP code is almost surely a typing slip.
+MAX_MILES_FROM_ZIP = 30
+# Roughly the United States with Alaska, Hawaii and Puerto Rico: north of 17°N, west of 64°W.
+US_LATITUDES = (17, 72)
+US_LONGITUDES = (-180, -64)
 
 
 class Venue(index.Indexed, models.Model):
@@ -66,7 +75,20 @@ class Venue(index.Indexed, models.Model):
                 FieldPanel("street_address"),
                 FieldRowPanel([FieldPanel("locality"), FieldPanel("region"), FieldPanel("postal_code")]),
                 FieldPanel("area"),
-                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                # Help here rather than on the fields: what the finder does with them (no migration for words).
+                FieldRowPanel(
+                    [
+                        FieldPanel(
+                            "latitude",
+                            help_text=(
+                                "e.g. 35.59512 (right-click the place in a map). Used for 'groups near me' "
+                                "searches and the directions link; without it, the venue's groups are left out "
+                                "of searches by distance."
+                            ),
+                        ),
+                        FieldPanel("longitude", help_text="e.g. -82.55154: longitudes in the US are negative."),
+                    ]
+                ),
             ],
             heading="Address",
         ),
@@ -95,6 +117,37 @@ class Venue(index.Indexed, models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.locality}"
+
+    def clean(self):
+        """Coordinates: both or neither, in the United States, and near the venue's ZIP code (docs/editors.md)."""
+        super().clean()
+        lat, lng = self.latitude, self.longitude
+        if (lat is None) != (lng is None):
+            missing = "longitude" if lng is None else "latitude"
+            raise ValidationError({missing: f"Add the {missing} too, or clear both: a map point needs both numbers."})
+        if lat is None or not (-90 <= lat <= 90 and -180 <= lng <= 180):
+            return  # none given, or out of range: the fields' own validators say so
+        if not (US_LATITUDES[0] <= lat <= US_LATITUDES[1] and US_LONGITUDES[0] <= lng <= US_LONGITUDES[1]):
+            raise ValidationError(
+                {
+                    "longitude": (
+                        "These coordinates are outside the United States. Check that the longitude has its minus "
+                        "sign and that the two numbers are not swapped: Asheville is about 35.6 and -82.6."
+                    )
+                }
+            )
+        centre = zip_centroid((self.postal_code or "").strip()[:5])
+        if centre is not None:
+            miles = distance_miles(centre, (lat, lng))
+            if miles > MAX_MILES_FROM_ZIP:
+                raise ValidationError(
+                    {
+                        "latitude": (
+                            f"This point is {describe_miles(miles)} from the middle of ZIP code {self.postal_code}. "
+                            "Check the coordinates and the ZIP code: one of them is probably mistyped."
+                        )
+                    }
+                )
 
     @property
     def address_lines(self):

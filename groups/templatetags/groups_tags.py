@@ -17,6 +17,7 @@ from groups.choices import GroupStatus
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from groups.next_meetings import STALE
 from home.content_version import for_request, remember_until
+from home.geo import describe_miles
 
 register = template.Library()
 
@@ -106,6 +107,12 @@ def groups_for_topics(context, topics, count=3, heading="Find a group for this")
         heading,
         ",".join(str(pk) for pk in ids),
     )
+
+
+@register.filter
+def miles(value):
+    """A distance in words: '2.3 miles', '1 mile', '12 miles' (home/geo.py)."""
+    return describe_miles(value)
 
 
 @register.filter
