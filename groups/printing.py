@@ -49,11 +49,16 @@ def describe_times(group, today):
 
 
 def describe_place(group):
-    """The venue's name and street address, 'online', or both for a hybrid group."""
+    """The venue's name, street and town, 'online', or both for a hybrid group.
+
+    No state or ZIP code: the sheet hangs where its readers live, and a line saved is a group more on it.
+    """
     venue = group.venue
-    in_person = ", ".join([venue.name, *venue.address_lines]) if venue and group.meets_in_person else ""
+    in_person = ""
+    if venue and group.meets_in_person:
+        in_person = ", ".join(part for part in (venue.name, venue.street_address, venue.locality) if part)
     if group.meeting_format == MeetingFormat.HYBRID and in_person:
-        return f"{in_person}, or online (the link is sent after joining)"
+        return f"{in_person}, or online"
     return in_person or (ONLINE if group.meets_online else "")
 
 

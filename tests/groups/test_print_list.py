@@ -63,7 +63,7 @@ def test_only_the_matching_groups_with_the_filters_in_words(client, finder, grou
     assert "Anxiety skills online" not in html
     assert "<h1>Support groups: Grief and loss, free groups only</h1>" in html
     assert "Every Tuesday, 6:30pm to 8pm" in html
-    assert "Laurel Room, Grace Church, 14 Oak Street, Asheville, NC" in html
+    assert "Laurel Room, Grace Church, 14 Oak Street, Asheville<" in html
     assert f'href="http://localhost/groups/{groups["grief"].pk}/">localhost/groups/{groups["grief"].pk}</a>' in html
 
 
