@@ -168,3 +168,4 @@ def test_the_short_address_leads_to_the_group_page(client, finder, groups):
     group.unpublish()
     assert client.get(f"/groups/{group.pk}/").status_code == HTTPStatus.NOT_FOUND
     assert client.get("/groups/999999/").status_code == HTTPStatus.NOT_FOUND
+    assert client.get(f"/groups/{10**30}/").status_code == HTTPStatus.NOT_FOUND
