@@ -1,13 +1,17 @@
-"""Calendar and Meeting Guide feeds: plain views, because Wagtail's page URLs always end in a slash."""
+"""Calendar and Meeting Guide feeds: plain views, because Wagtail's page URLs always end in a slash.
+
+Also each group's short address for the printed list (groups/views.py).
+"""
 
 from django.urls import path
 
-from groups import feeds
+from groups import feeds, views
 
 app_name = "groups"
 
 urlpatterns = [
     path("calendar.ics", feeds.finder_calendar, name="calendar"),
     path("meetings.json", feeds.meeting_guide_feed, name="meeting_guide"),
+    path("<int:pk>/", views.group_short_link, name="short_link"),
     path("<int:pk>/calendar.ics", feeds.group_calendar, name="group_calendar"),
 ]

@@ -72,6 +72,7 @@ def _page_targets():
             samples = {"page": ["1", "2"]}
             if model._meta.label == "groups.SupportGroupIndexPage":
                 samples = finder
+                found.append(Target(url + "print/", _finder_samples()))
             elif model._meta.label == "blog.ArticleIndexPage":
                 samples = {"topic": _topic_slugs(), "page": ["1", "2", "99"]}
                 found.append(Target(url + "feed/"))
@@ -81,6 +82,7 @@ def _page_targets():
             elif model._meta.label == "groups.SupportGroupPage":
                 samples = {"list": ["waiting"], "session": ["1"]}
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))
+                found.append(Target(f"/groups/{page.pk}/"))
                 found.append(Target(f"{url}join/", {"session": ["1"]}))
             found.append(Target(url, samples))
     return found

@@ -87,6 +87,10 @@ def visits(client):
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"
     yield "finder, no results", client.get(finder, {"topic": "trauma", "day": "sunday"}), "No groups match"
     yield "finder, unknown filter", client.get(finder, {"day": "someday"}), "We left out part of your search"
+    printable = f"{finder}print/"
+    yield "finder's printable list, filtered", client.get(printable, {"topic": "grief"}), "Need help now?"
+    yield "finder's printable list, unknown filter", client.get(printable, {"day": "x"}), "We left out part of"
+    yield "finder's printable list, no results", client.get(printable, {"topic": "trauma", "day": "sunday"}), "No group"
 
     group = next(group for group in SupportGroupPage.objects.live().specific() if group.accepts_requests)
     join = f"{group.url}join/"

@@ -68,6 +68,7 @@ def public_urls():
         "/sitemap.xml",
         "/robots.txt",
         "/support-groups/?topic=grief",
+        "/support-groups/print/?topic=grief",
         "/groups/calendar.ics",
         f"/groups/{group.pk}/calendar.ics",
         "/groups/meetings.json",

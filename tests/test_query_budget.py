@@ -19,6 +19,8 @@ from home.management.commands.load_demo_content import demo_modules
 QUERY_BUDGET = 12
 FACTOR = 3
 FEEDS = ("/groups/calendar.ics", "/groups/calendar.ics?topic=grief", "/groups/meetings.json", "/articles/feed/")
+# Pages' own routes beside their main view: the finder's printable list, all groups and filtered.
+ROUTES = ("/support-groups/print/", "/support-groups/print/?topic=grief&free=1")
 
 
 def urls():
@@ -29,7 +31,7 @@ def urls():
         page = model.objects.live().public().order_by("path").first()
         if page is not None:
             found[model.__name__] = page.url
-    for url in FEEDS:
+    for url in (*FEEDS, *ROUTES):
         found[url] = url
     return found
 

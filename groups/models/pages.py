@@ -27,7 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import PageManager
 from wagtail.search import index
 
-from groups import next_meetings, schedule, serializers
+from groups import next_meetings, printing, schedule, serializers
 from groups.admin_forms import SupportGroupPageForm
 from groups.choices import (
     PLACE_HOLDING_STATUSES,
@@ -46,7 +46,7 @@ from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
 from home.geo import describe_miles, permissions_policy_allowing
-from home.models import BasePage, IntroBodyMixin, Topic
+from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
 from home.notifications import notify_staff
 from home.pagination import paginate
 from home.queries import ReadablePageQuerySet
@@ -78,6 +78,9 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     ]
 
     page_size = 10
+    # The printed list holds at most this many groups (one sheet of A4 or Letter in two columns):
+    # past it, the sheet says how many more there are and where to find them.
+    print_limit = 12
     search_kind = "Group finder"
     search_lists_pages = True
     json_ld_type = "CollectionPage"
@@ -133,6 +136,7 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
                 "calendar_url": request.build_absolute_uri(calendar_path),
                 "webcal_url": "webcal://" + request.get_host() + calendar_path,
                 "meeting_guide_url": request.build_absolute_uri(reverse("groups:meeting_guide")),
+                "print_url": self.url + self.reverse_subpage("print_list") + (f"?{query}" if query else ""),
             },
         )
         if any(name in request.GET for name in POSITION_FIELDS):
@@ -142,6 +146,56 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         # The "Use my location" button may ask the browser for its position here, and only here.
         response._permissions_policy_override = permissions_policy_allowing("geolocation")
         return response
+
+    @path("print/", name="print_list")
+    def print_list(self, request):
+        """The groups the finder's filters match, as one printable sheet for waiting rooms and notice boards.
+
+        The same filters as the finder, checked the same way (bad values left out, with a note);
+        public like the finder. At most `print_limit` groups, by day of the week, with their
+        meeting times fetched in one query: the queries do not grow with the groups.
+        """
+        form = self.filter_form(request)
+        groups = form.filter(self.get_groups())
+        total = groups.count()
+        shown = list(groups.order_by(*SOONEST_FIRST)[: self.print_limit])
+        prefetch_related_objects(shown, "meeting_rules")
+        query = urlencode(form.query_items())
+        root_url = self._root_url(request)
+        finder_url = root_url + self.url + (f"?{query}" if query else "")
+
+        def link_for(group):
+            url = root_url + reverse("groups:short_link", kwargs={"pk": group.pk})
+            return url, printing.without_scheme(url)
+
+        response = self.render(
+            request,
+            template="groups/print_list.html",
+            context_overrides={
+                "filtered": bool(form.filters),
+                "filters_text": form.describe(),
+                "ignored": form.ignored,
+                "entries": printing.printed_groups(shown, link_for),
+                "total": total,
+                "more": total - len(shown),
+                "finder_path": self.url + (f"?{query}" if query else ""),
+                "finder_url": finder_url,
+                "finder_url_text": printing.without_scheme(finder_url),
+                "site_text": printing.without_scheme(root_url),
+                "crisis_chat_text": printing.without_scheme(SiteSettings.load(request_or_site=request).crisis_chat_url),
+                "printed_on": printing.long_date(schedule.now_local().date()),
+            },
+        )
+        if any(name in request.GET for name in POSITION_FIELDS):
+            # The sheet never uses a position (only a ZIP code), but an address that carries one is
+            # the visitor's own: no cache keeps it.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    def _root_url(self, request):
+        """The site's own root URL (its Site record), as the JSON-LD and calendars name it, never the Host header."""
+        parts = self.get_url_parts(request)
+        return parts[1] if parts else request.build_absolute_uri("/").rstrip("/")
 
     def filter_form(self, request, with_position=False):
         """The finder's filters from the query string (also the finder's calendar feed's); topics with groups only.
