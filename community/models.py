@@ -25,6 +25,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -33,8 +34,10 @@ from community.forms import CommunityFilterForm
 from community.serializers import AreaField
 from home.blocks import BaseStreamBlock
 from home.content_version import remember
+from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SlugFromNameMixin, Topic
 from home.pagination import paginate
+from home.panels import ListingReportsPanel
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
 
@@ -225,8 +228,12 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
         return self.web_page_json_ld(request, "CollectionPage")
 
 
-class CommunityPage(BasePage):
-    """A page about one part of local life, with the local resources that go with it."""
+class CommunityPage(ListingReportMixin, RoutablePageMixin, BasePage):
+    """A page about one part of local life, with the local resources that go with it.
+
+    Routable for one reason: `report/`, where visitors tell us a resource's details are wrong
+    (home/listing_reports.py); the page itself is Wagtail's own index route, as before.
+    """
 
     intro = models.TextField(
         max_length=600,
@@ -273,8 +280,10 @@ class CommunityPage(BasePage):
     summary_field = "intro"
     image_field = "image"
     search_kind = "Community page"
+    report_listing_name = "this page"
 
     content_panels = [
+        ListingReportsPanel(),
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("image"),
@@ -367,12 +376,17 @@ class CommunityPage(BasePage):
             .order_by("-shared_topics", "-same_area", "title")[:count]
         )
 
+    def report_resources(self):
+        """The local resources by name: a visitor reporting a problem may say which one is wrong."""
+        return [resource.organization for resource in self.resource_list]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         # Area and topic links open the index with its filter set.
         context["index_url"] = parent.get_url(request) if parent else ""
         context["related_pages"] = self.related_pages()
+        context["report_url"] = self.get_report_url(request)
         return context
 
     def get_json_ld(self, request=None):
