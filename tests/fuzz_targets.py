@@ -80,6 +80,9 @@ def _page_targets():
                 samples = {"list": ["waiting"], "session": ["1"]}
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))
                 found.append(Target(f"{url}join/", {"session": ["1"]}))
+                found.append(Target(f"{url}report/"))
+            elif model._meta.label == "community.CommunityPage":
+                found.append(Target(f"{url}report/"))
             found.append(Target(url, samples))
     return found
 

@@ -246,6 +246,15 @@ def test_nothing_the_visitor_typed_is_logged(client, group, caplog):
     assert NOTE not in caplog.text and EMAIL not in caplog.text
 
 
+def test_what_they_wrote_is_never_on_a_page_or_in_search(client, group, community_page):
+    client.post(report_url(group), form_data())
+    client.post(report_url(community_page), form_data(resource="River Arts Walking Club"))
+    for url in (group.url, community_page.url, report_url(group), thank_you_url(group), "/support-groups/"):
+        html = client.get(url).content.decode()
+        assert NOTE not in html and EMAIL not in html, url
+    assert "Nothing matched" in client.get("/search/", {"query": "Marker-note-7Q"}).content.decode()
+
+
 def test_str_of_a_report_carries_no_detail(group):
     report = make_report(group, contact=EMAIL)
     assert str(report) == f"Listing report #{report.pk}"
