@@ -50,7 +50,10 @@ def test_report_a_problem_with_a_group_on_a_phone(page, live_server, listings, a
 
 
 def test_the_community_report_page_lets_the_visitor_choose_a_resource(page, live_server, listings, axe_check):
-    page.goto(live_server.url + "/asheville-community/walking-trails/report/")
+    page.goto(live_server.url + "/asheville-community/walking-trails/")
+    axe_check(page)
+    page.get_by_role("link", name="Report a problem with this listing").click()
+    page.wait_for_url("**/asheville-community/walking-trails/report/")
     page.get_by_label("Which one is it about?").select_option("River Arts Walking Club (demo)")
     page.get_by_label("It no longer meets or has closed").check()
     axe_check(page)
