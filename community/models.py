@@ -29,6 +29,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -38,8 +39,10 @@ from community.forms import CommunityFilterForm
 from community.serializers import AreaField, CrisisHelpField, crisis_service_data
 from home.blocks import BaseStreamBlock
 from home.content_version import remember
+from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SlugFromNameMixin, Topic
 from home.pagination import paginate
+from home.panels import ListingReportsPanel
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
 
@@ -242,8 +245,12 @@ class CommunityIndexPage(IntroBodyMixin, BasePage):
         return [(area.slug, "\u00a0\u00a0\u00a0" * depth + area.name) for area, depth in tree.walk() if area.pk in used]
 
 
-class CommunityPage(BasePage):
-    """A page about one part of local life, with the local resources that go with it."""
+class CommunityPage(ListingReportMixin, RoutablePageMixin, BasePage):
+    """A page about one part of local life, with the local resources that go with it.
+
+    Routable for one reason: `report/`, where visitors tell us a resource's details are wrong
+    (home/listing_reports.py); the page itself is Wagtail's own index route, as before.
+    """
 
     intro = models.TextField(
         max_length=600,
@@ -290,8 +297,10 @@ class CommunityPage(BasePage):
     summary_field = "intro"
     image_field = "image"
     search_kind = "Community page"
+    report_listing_name = "this page"
 
     content_panels = [
+        ListingReportsPanel(),
         *BasePage.content_panels,
         FieldPanel("intro"),
         FieldPanel("image"),
@@ -405,12 +414,17 @@ class CommunityPage(BasePage):
             .order_by("-shared_topics", "-same_area", "title")[:count]
         )
 
+    def report_resources(self):
+        """The local resources by name: a visitor reporting a problem may say which one is wrong."""
+        return [resource.organization for resource in self.resource_list]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent = self.get_parent()
         # Area and topic links open the index with its filter set.
         context["index_url"] = parent.get_url(request) if parent else ""
         context["related_pages"] = self.related_pages()
+        context["report_url"] = self.get_report_url(request)
         return context
 
     def get_json_ld(self, request=None):

@@ -3,7 +3,9 @@
 The spec is for weekly meetings, so groups that meet every other week or monthly
 are left out (they are in the calendar feeds). Online meeting links stay
 private: `conference_url` is never sent; an online group has an approximate
-address (its town) and notes that say the link comes after joining. See README.md.
+address (its town) and notes that say the link comes after joining. Each meeting's
+`feedback_url` is its group's "Report a problem with this listing" page (home/listing_reports.py),
+on the site's own root URL as `url` is. See README.md.
 
 How its readers show it (code4recovery/tsml-ui, src/helpers/load-meeting-data.ts):
 - No `O` or `C`: the spec's "Open" and "Closed" carry Alcoholics Anonymous' meanings (TSML UI
@@ -69,6 +71,9 @@ def meeting_entries(group, request, phone=""):
             "notes": notes(group),
             "group": group.title,
         }
+        if url:
+            # The spec's per-meeting address for corrections: the group's "Report a problem" page.
+            entry["feedback_url"] = url + group.reverse_subpage("report")
         entry["updated"] = updated.astimezone(datetime.UTC).strftime("%Y-%m-%d %H:%M:%S")
         entry.update(address_fields(group))
         if group.meets_online and phone:

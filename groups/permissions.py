@@ -10,6 +10,7 @@ describes every role.
 from home.roles import (
     COORDINATORS,
     IMAGE_COLLECTION_PERMISSIONS,
+    LISTING_REPORT_PERMISSIONS,
     grant_collection_permissions,
     grant_model_permissions,
     grant_page_permissions,
@@ -30,6 +31,8 @@ COORDINATOR_PERMISSIONS = [
     ("home", "change_person"),
     ("home", "view_person"),
     ("home", "view_topic"),
+    # Reports of problems with listings: coordinators see those on their groups (home/roles.py).
+    *LISTING_REPORT_PERMISSIONS,
 ]
 
 # Page permissions on each group finder (and so on every group below it). Groups go live from

@@ -7,7 +7,7 @@ Four roles (README, "Roles and review"):
 - **Moderators** approve and publish across the site, and manage site settings, redirects,
   navigation and the shared snippets.
 - **Group coordinators** edit and publish support groups, venues and facilitators, and answer
-  join requests; nothing else.
+  join requests and the reports of problems with their groups' listings; nothing else.
 - **Administrators** are superusers: no group, every permission.
 
 Each app grants its own sections through these helpers, from a data migration for the pages
@@ -41,6 +41,9 @@ HEALTH_INFORMATION_PERMISSIONS = [
     "wagtailforms.view_formsubmission",
     "groups.view_joinrequest",
     "groups.change_joinrequest",
+    # A report of a problem with a listing asks nothing about health, but its note and contact
+    # detail are a visitor's own words: read with the same care.
+    "home.view_listingreport",
 ]
 
 # Wagtail's initial migrations make this workflow (one "Moderators approval" task) on the root
@@ -75,6 +78,11 @@ MODERATOR_PERMISSIONS = [
 # anyone who may edit the contact page; home/wagtail_hooks.py narrows that to holders of this
 # permission (and administrators). Moderators answer the practice's messages.
 MESSAGE_READER_PERMISSIONS = [("wagtailforms", "view_formsubmission")]
+
+# Visitors' reports of problems with listings (home/models/reports.py): read and answered by
+# Moderators and Group coordinators, each only on the pages they may edit (ListingReport.objects.for_user).
+# Granted by home/migrations/0011 to Moderators and by groups/migrations/0008 to coordinators.
+LISTING_REPORT_PERMISSIONS = [("home", "view_listingreport"), ("home", "change_listingreport")]
 
 # Images (and documents, which Wagtail's defaults already give editors and moderators):
 # upload and choose in the root collection, so in every collection.

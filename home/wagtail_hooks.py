@@ -1,4 +1,5 @@
-"""Admin: the shared snippets, the dashboard's panels and the practice's accessibility checker."""
+"""Admin: the shared snippets, the dashboard's panels, visitors' reports of problems with listings
+(home/report_admin.py) and the practice's accessibility checker."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -6,9 +7,11 @@ from wagtail.admin.userbar import ContentCheckerItem
 from wagtail.admin.widgets.button import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.options import modeladmin_register
 
 from home import dashboard
 from home.models import Person, Topic
+from home.report_admin import ListingReportAdmin
 from home.two_factor import views as two_factor_views
 
 
@@ -32,6 +35,7 @@ class TopicViewSet(SnippetViewSet):
 
 register_snippet(PersonViewSet)
 register_snippet(TopicViewSet)
+modeladmin_register(ListingReportAdmin)
 
 
 @hooks.register("construct_homepage_panels")

@@ -84,6 +84,9 @@ def _page_targets():
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))
                 found.append(Target(f"/groups/{page.pk}/"))
                 found.append(Target(f"{url}join/", {"session": ["1"]}))
+                found.append(Target(f"{url}report/"))
+            elif model._meta.label == "community.CommunityPage":
+                found.append(Target(f"{url}report/"))
             found.append(Target(url, samples))
     return found
 

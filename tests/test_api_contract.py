@@ -26,7 +26,7 @@ from blog.models import ArticlePage
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
-from home.models import ContactPage, Person, StandardPage
+from home.models import ContactPage, ListingProblem, ListingReport, Person, StandardPage
 from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -180,6 +180,13 @@ def secrets(demo_site):
     marker = f"zq{uuid.uuid4().hex[:12]}"
     group = SupportGroupPage.objects.live().first()
     JoinRequestFactory(group=group, name=marker, email=f"{marker}@example.org", note=f"note {marker}")
+    ListingReport.objects.create(
+        page=group,
+        problem=ListingProblem.OTHER,
+        resource=marker,
+        note=f"note {marker}",
+        contact=f"{marker}@example.org",
+    )
     contact = ContactPage.objects.live().first()
     FormSubmission.objects.create(page=contact, form_data={"your_name": marker, "message": f"message {marker}"})
     get_user_model().objects.create_user(marker, f"{marker}@example.org", "correct horse battery", first_name=marker)

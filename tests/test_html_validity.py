@@ -24,7 +24,7 @@ from django.template.loader import render_to_string
 from wagtail.models import Page
 
 from blog.models import ArticleIndexPage
-from community.models import CommunityIndexPage
+from community.models import CommunityIndexPage, CommunityPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -99,6 +99,12 @@ def visits(client):
     thank_you = client.post(join, join_request(group), follow=True)
     yield "group, thank-you", thank_you, "What happens next"
     yield "group, thank-you (waiting list)", client.get(f"{group.url}thank-you/", {"list": "waiting"}), "waiting"
+    report = f"{group.url}report/"
+    yield "group, report a problem", client.get(report), "<h1>Report a problem with "
+    yield "group, report with errors", client.post(report, {"problem": "", "website": ""}), INVALID
+    yield "group, report thank-you", client.post(report, {"problem": "wrong_time"}, follow=True), "What happens next"
+    community_page = CommunityPage.objects.live().first()
+    yield "community, report a problem", client.get(f"{community_page.url}report/"), "<h1>Report a problem with "
 
     contact = ContactPage.objects.live().get()
     yield "contact, form with errors", client.post(contact.url, contact_message(email="nope")), INVALID

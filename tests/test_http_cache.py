@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import path
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
+from community.models import CommunityPage
 from config import urls as site_urls
 from groups.models import SupportGroupPage
 from home import roles
@@ -116,12 +117,23 @@ def test_the_group_page_has_no_form_token_and_sets_no_cookie(client, demo_site):
     assert "csrfmiddlewaretoken" not in html
     assert "Set-Cookie" not in str(response.serialize_headers())
     assert f'href="{group.url}join/"' in html
+    assert f'href="{group.url}report/"' in html  # a plain link: the report form has a page of its own
+
+
+def test_the_community_page_stays_public_with_its_report_link(client, demo_site):
+    page = CommunityPage.objects.live().first()
+    response = client.get(page.url)
+    assert_public(response, page.url)
+    html = response.content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    assert f'href="{page.url}report/"' in html
 
 
 def test_forms_admin_and_staff_are_private(client, demo_site):
     group = SupportGroupPage.objects.live().filter(status="open").first()
     contact = ContactPage.objects.live().first()
-    for url in [f"{group.url}join/", contact.url]:
+    community_page = CommunityPage.objects.live().first()
+    for url in [f"{group.url}join/", contact.url, f"{group.url}report/", f"{community_page.url}report/"]:
         response = client.get(url)
         assert response.status_code == HTTPStatus.OK, url
         assert_private(response, url)

@@ -478,6 +478,8 @@ RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
 # Days a request to join a support group is kept before `purge_join_requests` deletes it.
 JOIN_REQUEST_RETENTION_DAYS = env.int("JOIN_REQUEST_RETENTION_DAYS", default=180)
+# Days a visitor's report of a problem with a listing is kept before `purge_listing_reports` deletes it.
+LISTING_REPORT_RETENTION_DAYS = env.int("LISTING_REPORT_RETENTION_DAYS", default=90)
 # Days after which a group's details (times, place, cost) "need verifying" with its facilitator:
 # shown in the admin's page listing, on the group's edit page and on the dashboard.
 GROUP_VERIFY_AFTER_DAYS = env.int("GROUP_VERIFY_AFTER_DAYS", default=90)

@@ -46,9 +46,11 @@ from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import too_many_submissions
 from home.geo import describe_miles, permissions_policy_allowing
+from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
 from home.notifications import notify_staff
 from home.pagination import paginate
+from home.panels import ListingReportsPanel
 from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
 
@@ -228,8 +230,11 @@ class SupportGroupPageQuerySet(ReadablePageQuerySet):
         return self.filter(last_verified__lt=verify_before(today)).order_by("last_verified", "title")
 
 
-class SupportGroupPage(RoutablePageMixin, BasePage):
-    """One support group: what it is, who it is for, when and where it meets, and how to join."""
+class SupportGroupPage(ListingReportMixin, RoutablePageMixin, BasePage):
+    """One support group: what it is, who it is for, when and where it meets, and how to join.
+
+    Visitors tell us when its details are wrong on `report/` (home/listing_reports.py).
+    """
 
     summary = models.TextField(
         max_length=300,
@@ -367,9 +372,11 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
     # The next meeting, as stored on the page (groups/next_meetings.py): nothing more to fetch.
     search_result_template = "groups/components/group_search_meta.html"
     search_prefetch_related = ()
+    report_listing_name = "this group's details"
 
     content_panels = [
         VerificationPanel(),
+        ListingReportsPanel(),
         *BasePage.content_panels,
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -668,6 +675,7 @@ class SupportGroupPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "join_url": self.get_join_url(request),
+                "report_url": self.get_report_url(request),
                 "calendar_url": self.get_calendar_path(),
                 "webcal_url": "webcal://" + request.get_host() + self.get_calendar_path(),
             },

@@ -1,13 +1,14 @@
 """The site's own models: images, shared snippets, settings and page types.
 
-`blog`, `groups` and `community` import from here (Person, Topic, SiteSettings, BasePage);
-nothing here imports them.
+`blog`, `groups` and `community` import from here (Person, Topic, SiteSettings, BasePage, the
+listing reports); nothing here imports them.
 """
 
 from .contact import ContactFormField, ContactPage
 from .images import SiteImage, SiteRendition
 from .mixins import BasePage, IntroBodyMixin, SlugFromNameMixin
 from .pages import HomePage, StandardPage
+from .reports import ListingProblem, ListingReport, ReportStatus
 from .settings import SiteSettings
 from .snippets import Person, Topic
 
@@ -17,7 +18,10 @@ __all__ = [
     "ContactPage",
     "HomePage",
     "IntroBodyMixin",
+    "ListingProblem",
+    "ListingReport",
     "Person",
+    "ReportStatus",
     "SiteImage",
     "SiteRendition",
     "SiteSettings",

@@ -3,6 +3,7 @@
 import datetime
 import re
 from http import HTTPStatus
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -154,6 +155,16 @@ def test_meeting_guide_feed_follows_the_spec(client, groups):
     )
     assert meeting["url"] == groups["grief"].get_full_url()
     assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", meeting["updated"])
+
+
+def test_each_meeting_guide_entry_gives_its_groups_report_page_as_feedback_url(client, groups, settings):
+    """The spec's per-meeting feedback_url: where a reader sends corrections, on the site's own root URL."""
+    settings.ALLOWED_HOSTS = ["*"]
+    (meeting,) = client.get("/groups/meetings.json", HTTP_HOST="other-name.example").json()
+    group = groups["grief"]
+    assert meeting["feedback_url"] == f"{group.get_full_url()}report/"
+    assert meeting["feedback_url"].startswith(group.get_site().root_url)
+    assert client.get(urlsplit(meeting["feedback_url"]).path).status_code == HTTPStatus.OK
 
 
 def test_online_groups_in_the_meeting_guide_have_an_approximate_area_and_no_link(client, make_group):

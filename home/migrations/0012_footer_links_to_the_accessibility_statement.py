@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0009_contact_form_asks_how_to_reach_you'),
+        ('home', '0011_moderators_read_listing_reports'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
