@@ -240,7 +240,9 @@ class GroupsProvider(hsds.Provider):
         return [service_summary(group, request) for group in groups]
 
     def locations(self, request):
-        venues = Venue.objects.filter(pk__in=Subquery(readable_groups(request).values("venue_id"))).order_by("pk")
+        # The places groups meet in person: an online group's venue (its approximate area) is not a location.
+        in_person = readable_groups(request).exclude(meeting_format=MeetingFormat.ONLINE)
+        venues = Venue.objects.filter(pk__in=Subquery(in_person.values("venue_id"))).order_by("pk")
         return hsds.Listing(venues, lambda venue: venue_location(venue, request))
 
     def paths_for(self, page):

@@ -12,6 +12,7 @@ app_name = "groups"
 urlpatterns = [
     path("calendar.ics", feeds.finder_calendar, name="calendar"),
     path("meetings.json", feeds.meeting_guide_feed, name="meeting_guide"),
-    path("<int:pk>/", views.group_short_link, name="short_link"),
-    path("<int:pk>/calendar.ics", feeds.group_calendar, name="group_calendar"),
+    # <id:…> (home/converters.py): a number longer than any id is a 404, never a query.
+    path("<id:pk>/", views.group_short_link, name="short_link"),
+    path("<id:pk>/calendar.ics", feeds.group_calendar, name="group_calendar"),
 ]

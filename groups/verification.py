@@ -55,11 +55,14 @@ def can_confirm(group, user):
 def confirm_details(group, user):
     """Record that `user` checked `group` today and nothing changed, and publish it so.
 
-    Raises CannotConfirm when the group has unpublished changes, is not live, or no longer
-    passes the page's own checks (the editor shows what to fix).
+    Raises CannotConfirm when the group has unpublished changes, is not live, is locked by
+    someone else, or no longer passes the page's own checks (the editor shows what to fix).
     """
     if not group.live:
         raise CannotConfirm("This group is not published, so there is nothing to confirm.")
+    lock = group.get_lock()
+    if lock and lock.for_user(user):
+        raise CannotConfirm("This group is locked by someone editing it. Try again once they have unlocked it.")
     if group.has_unpublished_changes:
         raise CannotConfirm(
             "This group has changes that are not published yet. Open it in the editor, "

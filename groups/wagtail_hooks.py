@@ -165,7 +165,7 @@ def needs_verifying_button(page, user, next_url=None):
 
 @hooks.register("register_admin_urls")
 def confirm_details_url():
-    return [path("groups/<int:page_id>/confirm-details/", admin_views.confirm_details, name="groups_confirm_details")]
+    return [path("groups/<id:page_id>/confirm-details/", admin_views.confirm_details, name="groups_confirm_details")]
 
 
 @hooks.register("register_log_actions")

@@ -11,14 +11,18 @@ class HomeConfig(AppConfig):
     def ready(self):
         from django.core.signals import request_finished, request_started
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+        from django.urls import register_converter
         from django.utils.autoreload import file_changed
 
         from home import checks, content_version, frontend_cache, signals  # noqa: F401 (they register their checks and receivers)
         from home.api import stream_types
         from home.content_version import mark_content_changed
+        from home.converters import IdConverter
 
         # Before Wagtail's API v3 builds its schemas (wagtail.images' ready(), later in INSTALLED_APPS).
         stream_types.register()
+        # `<id:pk>` in the areas' URLs and admin URLs (read later, when the URLconf loads).
+        register_converter(IdConverter, "id")
 
         post_save.connect(mark_content_changed, dispatch_uid="content-changed-on-save")
         post_delete.connect(mark_content_changed, dispatch_uid="content-changed-on-delete")

@@ -71,10 +71,12 @@ IGNORED_MODELS = {
     "wagtailsearch.indexentry",
     "home.siterendition",
     "wagtailimages.rendition",
-    # What visitors send (a request to join a group, a message to the practice): private, on no page.
-    # A burst of them must not empty the page cache or purge the caches in front.
+    # What visitors send (a request to join a group, a message to the practice, a report of a problem
+    # with a listing): private, on no page. A burst of them must not empty the page cache or purge
+    # the caches in front, nor move the API's Last-Modified (which would tell when one arrived).
     "groups.joinrequest",
     "wagtailforms.formsubmission",
+    "home.listingreport",
 }
 # A save that writes only these fields is a draft (save_revision, autosave, a lock): not what visitors see.
 DRAFT_FIELDS = {

@@ -107,7 +107,10 @@ def distance_expression(point, lat_field, lng_field):
 
 
 def describe_miles(miles):
-    """'0.4 miles', '1 mile', '2.3 miles', '12 miles': one decimal under ten miles, whole miles past it."""
+    """'0.4 miles', '1 mile', '2.3 miles', '12 miles': one decimal under ten miles, whole miles past it;
+    'under 0.1 miles' for a place next door (never '0 miles away')."""
+    if miles < 0.05:
+        return "under 0.1 miles"
     shown = round(miles, 1) if miles < 10 else round(miles)
     if shown == int(shown):
         shown = int(shown)

@@ -33,6 +33,7 @@ from groups.factories import (
     MeetingRuleFactory,
     SupportGroupIndexPageFactory,
     SupportGroupPageFactory,
+    VenueFactory,
 )
 from groups.models import SupportGroupPage
 from home.api import hsds
@@ -220,6 +221,15 @@ def test_locations_are_valid_and_are_the_venues_and_resource_addresses(client, c
     names = [item["name"] for item in data["contents"]]
     venues = [content[name].venue.name for name in ("weekly", "fortnightly", "last_friday", "ended")]
     assert sorted(names) == sorted([*venues, "Haywood Road Food Pantry"])  # the warm line has no address
+
+
+def test_an_online_groups_venue_is_not_a_location(client, content):
+    """An online group may name a venue for its rough area (the Meeting Guide gives only its town): not a place."""
+    online = content["monthly"]
+    online.venue = VenueFactory(name="Online group's area marker")
+    online.save_revision().publish()
+    names = [item["name"] for item in get(client, "/locations?per_page=50")["contents"]]
+    assert "Online group's area marker" not in names
 
 
 # Mapping ----------------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from home import page_cache
 from home.content_version import forget_when_a_template_changes
 from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory, TopicFactory
 from home.models import SiteSettings
+from home.models.reports import ListingProblem, ListingReport, ReportStatus
 from tests import page_cache_urls
 from tests.staff import sign_in
 
@@ -252,10 +253,15 @@ def test_rendering_an_image_rendition_leaves_the_cache_alone(client, on, pages):
 
 
 def test_what_visitors_send_leaves_the_cache_alone(client, on, pages):
-    """A join request is on no page: a burst of them must not empty the cache for everyone."""
+    """A join request or a report of a problem is on no page: a burst of them must not empty the cache for everyone."""
     group = SupportGroupPageFactory(parent=pages["about"])
     refill(client)
     JoinRequestFactory(group=group)
+    assert get(client)["X-Page-Cache"] == "HIT"
+    report = ListingReport.objects.create(page=group, problem=ListingProblem.WRONG_TIME, note="Marker note")
+    report.status = ReportStatus.CHECKED
+    report.save()
+    report.delete()
     assert get(client)["X-Page-Cache"] == "HIT"
 
 

@@ -52,6 +52,9 @@ class JoinRequestManager(models.Manager.from_queryset(JoinRequestQuerySet)):
 
 
 class JoinRequest(models.Model):
+    # Not in Wagtail's reference index: a group's "Usage" would list the requests to join it.
+    wagtail_reference_index_ignore = True
+
     group = models.ForeignKey(
         "groups.SupportGroupPage", on_delete=models.CASCADE, related_name="join_requests", verbose_name="group"
     )

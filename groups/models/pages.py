@@ -154,13 +154,14 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         """The groups the finder's filters match, as one printable sheet for waiting rooms and notice boards.
 
         The same filters as the finder, checked the same way (bad values left out, with a note);
-        public like the finder. At most `print_limit` groups, by day of the week, with their
-        meeting times fetched in one query: the queries do not grow with the groups.
+        public like the finder. At most `print_limit` groups (the nearest ones for a ZIP code, as the
+        finder sorts them), then by day of the week, with their meeting times fetched in one query:
+        the queries do not grow with the groups. Never the visitor's own position (`lat`, `lng`).
         """
         form = self.filter_form(request)
         groups = form.filter(self.get_groups())
         total = groups.count()
-        shown = list(groups.order_by(*SOONEST_FIRST)[: self.print_limit])
+        shown = list(groups.order_by(*form.ordering(SOONEST_FIRST))[: self.print_limit])
         prefetch_related_objects(shown, "meeting_rules")
         query = urlencode(form.query_items())
         root_url = self._root_url(request)

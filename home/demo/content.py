@@ -270,9 +270,10 @@ def load_pages(home, images, log):
                 "<p>You can read every page without giving us anything. We use no analytics, no advertising "
                 "and no tracking cookies, and pages load nothing from other companies. We do not record what "
                 "you search for.</p>"
-                "<p>If you look for groups near you, your ZIP code or your location is used for that search "
-                "only. Your browser asks you before it shares your location; we round it to about half a "
-                "mile and never keep it.</p>"
+                "<p>If you look for groups near you by ZIP code, the ZIP code works like any other filter: "
+                "it is part of the page's address, so it stays in your browser's history and in any link "
+                "you share. If you use your location instead, your browser asks you first; we round it to "
+                "about half a mile, use it for that one page and never keep it.</p>"
             ),
             d.heading("When you ask to join a group or send us a message"),
             d.paragraph(

@@ -85,6 +85,9 @@ class ListingReportQuerySet(models.QuerySet):
 
 
 class ListingReport(models.Model):
+    # Not in Wagtail's reference index: a page's "Usage" would list reports to anyone who may edit it.
+    wagtail_reference_index_ignore = True
+
     page = models.ForeignKey(
         "wagtailcore.Page",
         on_delete=models.CASCADE,

@@ -84,6 +84,7 @@ def test_distances_in_python_and_words():
     assert describe_miles(0.34) == "0.3 miles"
     assert describe_miles(1.02) == "1 mile"
     assert describe_miles(12.4) == "12 miles"
+    assert describe_miles(0.04) == "under 0.1 miles"  # next door: never "0 miles away"
     south, north, west, east = bounding_box((35.6, -82.55), 25)
     assert south < 35.6 - 0.36 < north and west < -82.55 - 0.44 and east > -82.55 + 0.44
 
@@ -373,3 +374,25 @@ def test_no_log_line_carries_a_position():
     # gunicorn's access log writes the path without its query string (%(U)s), and no referrer.
     gunicorn_conf = (Path(__file__).resolve().parents[2] / "gunicorn.conf.py").read_text()
     assert "%(U)s" in gunicorn_conf and "%(q)s" not in gunicorn_conf and "%(f)s" not in gunicorn_conf
+
+
+# The printed list ----------------------------------------------------------------------------------
+
+
+def test_a_zip_search_prints_the_nearest_groups(client, finder, places, monkeypatch):
+    monkeypatch.setattr(type(finder), "print_limit", 2)
+    html = client.get(finder.url, {"zip": "28801", "within": "10"}).content.decode()
+    assert 'href="/support-groups/print/?within=10&amp;zip=28801">Print this list</a>' in html
+    sheet = client.get(finder.url + "print/", {"zip": "28801", "within": "10"})
+    # The two nearest of the four within ten miles (and the online group), then by day of the week.
+    assert [entry.title for entry in sheet.context["entries"]] == ["West Asheville hybrid", "Downtown circle"]
+    assert "within 10 miles of ZIP 28801" in sheet.content.decode()
+
+
+def test_a_search_from_the_browsers_position_offers_no_printed_list(client, finder, places):
+    html = client.get(finder.url, {"lat": "35.60", "lng": "-82.55", "within": "10"}).content.decode()
+    assert "Print this list" not in html
+    assert "search by your ZIP code: a printed list never uses your location" in html
+    sheet = client.get(finder.url + "print/", {"lat": "35.60", "lng": "-82.55"})
+    assert sheet.status_code == HTTPStatus.OK and "35.60" not in sheet.content.decode()
+    assert "no-store" in sheet["Cache-Control"] and "private" in sheet["Cache-Control"]

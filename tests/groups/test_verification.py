@@ -100,6 +100,18 @@ def test_only_those_who_may_publish_the_group_can_confirm_it(client, stale_group
 
 def test_an_unknown_group_is_a_404(client, coordinator):
     assert client.get(reverse("groups_confirm_details", args=[999999])).status_code == HTTPStatus.NOT_FOUND
+    # Longer than any id: no query (SQLite would refuse the number with a 500).
+    assert client.get(f"/admin/groups/{10**30}/confirm-details/").status_code == HTTPStatus.NOT_FOUND
+
+
+def test_a_group_another_editor_has_locked_is_not_confirmed(client, coordinator, stale_group):
+    other = staff_user(COORDINATORS_GROUP, "other")
+    stale_group.locked, stale_group.locked_by, stale_group.locked_at = True, other, timezone.now()
+    stale_group.save()
+    response = client.post(confirm_url(stale_group))
+    assert response.status_code == HTTPStatus.CONFLICT and "locked" in response.content.decode()
+    stale_group.refresh_from_db()
+    assert stale_group.last_verified == days_ago(120)
 
 
 def test_the_dashboard_and_the_edit_page_offer_the_one_click(client, coordinator, stale_group):
