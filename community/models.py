@@ -438,6 +438,9 @@ class CommunityPage(ListingReportMixin, RoutablePageMixin, BasePage):
             data["spatialCoverage"] = place
         if self.resource_list:
             data["mentions"] = [resource.get_json_ld() for resource in self.resource_list]
+        if self.resources_checked:
+            # "We last checked these details on …", as the page says.
+            data["lastReviewed"] = self.resources_checked.isoformat()
         return data
 
 

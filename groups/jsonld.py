@@ -97,6 +97,9 @@ def group_json_ld(group, request=None):
         "organizer": {"@type": "Organization", "name": practice.practice_name, "url": site_root_url(group, request)},
         "inLanguage": "en-US",
     }
+    if group.last_verified:
+        # "Details last checked on …": an Event has no such date, the page about it does (WebPage.lastReviewed).
+        data["subjectOf"] = {"@type": "WebPage", "url": url, "lastReviewed": group.last_verified.isoformat()}
     meeting = group.next_meeting
     if group.status == GroupStatus.PAUSED:
         # Postponed with no new date: schema.org keeps the date it would have met in startDate.

@@ -1,5 +1,6 @@
 """Community pages: where they live, what they show, their structured data and related pages."""
 
+import datetime
 import json
 import re
 from http import HTTPStatus
@@ -162,16 +163,17 @@ def test_community_page_shows_intro_area_topics_and_resources(client, recovery_p
 
 
 def test_community_page_says_when_resources_were_last_checked(client, recovery_page):
-    import datetime
-
     recovery_page.resources_checked = datetime.date(2026, 11, 1)
     recovery_page.save()
     assert "We last checked these details on November 1, 2026." in client.get(recovery_page.url).content.decode()
 
 
 def test_community_page_describes_itself_and_its_resources_in_json_ld(client, recovery_page):
+    recovery_page.resources_checked = datetime.date(2026, 11, 1)
+    recovery_page.save()
     data = json_ld(client.get(recovery_page.url).content.decode())
     assert data["@type"] == "WebPage"
+    assert data["lastReviewed"] == "2026-11-01"  # "We last checked these details on …"
     assert data["url"] == "http://localhost/asheville-community/recovery-community/"
     assert [topic["name"] for topic in data["about"]] == ["Addiction and recovery", "Families and caregivers"]
     place = data["spatialCoverage"]

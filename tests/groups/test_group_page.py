@@ -107,6 +107,9 @@ def test_json_ld_describes_a_recurring_event(client, group):
         }
     ]
     assert data["startDate"] == group.next_meeting.start.isoformat()
+    # "Details last checked on …", on the page about the event.
+    checked = group.last_verified.isoformat()
+    assert data["subjectOf"] == {"@type": "WebPage", "url": data["url"], "lastReviewed": checked}
     place, virtual = data["location"]
     assert place["address"]["streetAddress"] == "14 Oak Street"
     assert (
