@@ -1,4 +1,4 @@
-"""The counselors app's configuration: its name in the admin, and its signal receivers connected at start-up."""
+"""The counselors app's configuration: its admin name; its signal receivers and front-cache purges, at start-up."""
 
 from django.apps import AppConfig
 
@@ -12,3 +12,8 @@ class CounselorsConfig(AppConfig):
 
     def ready(self):
         from counselors import signals  # noqa: F401 (connects the receivers)
+        from counselors.frontend_cache import counselor_paths
+        from home.frontend_cache import register_page_urls
+
+        # An article or group naming a counselor shows on the counselor's page ("Groups they lead").
+        register_page_urls(counselor_paths)

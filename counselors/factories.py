@@ -42,7 +42,7 @@ class CounselorIndexPageFactory(wagtail_factories.PageFactory):
 
 
 def set_many(name):
-    """A post-generation setter for a many-to-many field: `specialties=[topic, …]`, saved so it is kept."""
+    """A post-generation setter for a many-to-many field: `topics=[topic, …]`, saved so it is kept."""
 
     def setter(page, create, extracted):
         if extracted:
@@ -54,7 +54,7 @@ def set_many(name):
 
 
 class CounselorPageFactory(wagtail_factories.PageFactory):
-    """`CounselorPageFactory(parent=index, specialties=[…], languages=[…], insurance_plans=[…])`."""
+    """`CounselorPageFactory(parent=index, topics=[…], languages=[…], insurance_plans=[…])`."""
 
     title = factory.LazyAttribute(lambda o: o.person.name)
     slug = factory.Sequence(lambda n: f"counselor-{n}")
@@ -75,6 +75,6 @@ class CounselorPageFactory(wagtail_factories.PageFactory):
         model = CounselorPage
         skip_postgeneration_save = True
 
-    specialties = set_many("specialties")
+    topics = set_many("topics")
     languages = set_many("languages")
     insurance_plans = set_many("insurance_plans")

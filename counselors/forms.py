@@ -28,7 +28,7 @@ class CounselorFilterForm(IndexFilterForm):
         "accepting": "We did not understand “{value}” for new clients, so we left it out.",
     }
     lookups = {
-        "specialty": "specialties__slug",
+        "specialty": "topics__slug",
         "insurance": "insurance_plans__slug",
         "language": "languages__slug",
     }

@@ -8,7 +8,8 @@
 - `CounselorPage`: one counselor. It links to the core's `Person` snippet (`person`, a foreign
   key, related name `counselor_pages`) rather than replacing it: articles' authors and groups'
   facilitators are People and keep working unchanged. The name, role, credentials and photo
-  come from the Person; the page adds pronouns, licence, approach, specialties (topics),
+  come from the Person; the page adds pronouns, licence, approach, specialties (`topics`, the
+  name every page type with topics uses, which the front cache's purges and the API rely on),
   populations, languages, how they meet, availability, insurance panels and sliding-scale places.
   One page per Person is checked in `clean()` (a foreign key rather than a one-to-one, so copying
   a page in the admin is never a database error).
@@ -124,7 +125,7 @@ ACCEPTING_ORDER = Case(
 
 # What a counselor's card and page read, fetched with the pages (no query per counselor).
 CARD_SELECT_RELATED = ("person", "person__photo", "photo")
-CARD_PREFETCH_RELATED = ("specialties", "languages")
+CARD_PREFETCH_RELATED = ("topics", "languages")
 
 
 class CounselorIndexPage(IntroBodyMixin, BasePage):
@@ -252,10 +253,11 @@ class CounselorPage(BasePage):
         blank=True,
         help_text="More about their approach and background, in plain words. Keep paragraphs short.",
     )
-    specialties = ParentalManyToManyField(
+    topics = ParentalManyToManyField(
         "home.Topic",
         blank=True,
         related_name="counselor_pages",
+        verbose_name="specialties",
         help_text="What they help with most. Visitors filter the list of counselors by these.",
     )
     populations = ChoiceListField(
@@ -321,7 +323,7 @@ class CounselorPage(BasePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [
-                FieldPanel("specialties", widget=CheckboxSelectMultiple),
+                FieldPanel("topics", widget=CheckboxSelectMultiple),
                 FieldPanel("populations"),
                 FieldPanel("languages", widget=CheckboxSelectMultiple),
             ],
@@ -345,7 +347,7 @@ class CounselorPage(BasePage):
         index.SearchField("intro"),
         index.SearchField("body"),
         index.RelatedFields("person", [index.SearchField("name"), index.SearchField("role")]),
-        index.RelatedFields("specialties", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.RelatedFields("languages", [index.SearchField("name")]),
         index.RelatedFields("insurance_plans", [index.SearchField("name")]),
         index.FilterField("accepting"),
@@ -359,7 +361,7 @@ class CounselorPage(BasePage):
         APIField("licence", serializer=LicenceField(source="*")),
         APIField("intro"),
         APIField("body"),
-        APIField("specialties", serializer=TopicListField()),
+        APIField("topics", serializer=TopicListField()),
         APIField("populations", serializer=ChoiceListAPIField(Population)),
         APIField("languages", serializer=LanguageListField()),
         APIField("in_person"),
@@ -411,8 +413,8 @@ class CounselorPage(BasePage):
         return bool(self.show_licence and self.licence_number)
 
     @cached_property
-    def specialty_list(self):
-        return list(self.specialties.all())
+    def topic_list(self):
+        return list(self.topics.all())
 
     @cached_property
     def language_list(self):
@@ -472,8 +474,8 @@ class CounselorPage(BasePage):
                 {"@type": "Language", "name": item.name, **({"alternateName": item.code} if item.code else {})}
                 for item in self.language_list
             ]
-        if self.specialty_list:
-            person["knowsAbout"] = [topic.name for topic in self.specialty_list]
+        if self.topic_list:
+            person["knowsAbout"] = [topic.name for topic in self.topic_list]
         parts = self.get_url_parts(request)
         person["worksFor"] = {
             "@type": "MedicalClinic",

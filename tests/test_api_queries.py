@@ -165,7 +165,7 @@ def make_counselor(c):
         parent=c["counselors"],
         person=PersonFactory(photo=ImageFactory()),
         photo=ImageFactory(),
-        specialties=c["topics"],
+        topics=c["topics"],
         languages=c["languages"],
         insurance_plans=c["plans"],
         body=rich_body(c["target"], c["document"]),

@@ -25,7 +25,7 @@ def test_v2_gives_a_counselor_with_every_field(client, counselors):
         {"id": page.plan_list[0].pk, "name": "Medicaid (NC Medicaid Managed Care)", "slug": "medicaid", "note": ""}
     ]
     assert data["populations"] == [{"value": "adults", "label": "Adults"}]
-    assert data["specialties"][0]["slug"] == "grief"
+    assert data["topics"][0]["slug"] == "grief"
     assert (data["in_person"], data["telehealth"], data["accepting"]) == (True, True, "yes")
     assert data["sliding_scale"] is False and data["sliding_scale_places"] is None
     assert data["photo"] is None
@@ -45,6 +45,9 @@ def test_v2_lists_counselors_with_their_fields_and_filters_by_status(client, cou
     response = client.get("/api/v2/pages/", {"type": "counselors.CounselorPage", "fields": "*", "accepting": "yes"})
     assert response.status_code == HTTPStatus.OK
     assert [item["title"] for item in response.json()["items"]] == ["Jordan Reyes"]
+    telehealth = client.get("/api/v2/pages/", {"type": "counselors.CounselorPage", "telehealth": "1"})
+    assert telehealth.status_code == HTTPStatus.OK, telehealth.json()
+    assert [item["title"] for item in telehealth.json()["items"]] == ["Jordan Reyes", "Sam Lee"]
     bad = client.get("/api/v2/pages/", {"type": "counselors.CounselorPage", "accepting": "perhaps"})
     assert bad.status_code == HTTPStatus.BAD_REQUEST
 
