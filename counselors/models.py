@@ -465,7 +465,8 @@ class CounselorPage(BasePage):
                 "name": self.licence_type,
             }
             if self.licence_state:
-                credential["recognizedBy"] = {"@type": "State", "name": self.licence_state}
+                # Where the licence lets them practise (schema.org's recognizedBy would be the board, an Organization).
+                credential["validIn"] = {"@type": "State", "name": self.licence_state}
             if self.licence_shown:
                 credential["identifier"] = self.licence_number
             person["hasCredential"] = credential

@@ -54,6 +54,7 @@ def test_json_ld_is_a_person_working_for_the_clinic(client, counselors, practice
     assert credential["@type"] == "EducationalOccupationalCredential"
     assert credential["credentialCategory"] == "license"
     assert credential["identifier"] == counselors["jordan"].licence_number
+    assert credential["validIn"] == {"@type": "State", "name": "North Carolina"}
     assert person["worksFor"] == {"@type": "MedicalClinic", "name": practice.practice_name, "url": "http://localhost/"}
 
 
