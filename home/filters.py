@@ -50,6 +50,11 @@ class FlagWidget(forms.CheckboxInput):
     def value_from_datadict(self, data, files, name):
         return data.get(name)
 
+    def format_value(self, value):
+        # The checkbox's value is always "1" (FlagField.widget_attrs); echoing the raw value as well
+        # gave a checked box two `value` attributes (invalid HTML).
+        return None
+
 
 class FlagField(forms.Field):
     """A yes-only filter: `?free=1` is on; absent is off; anything else is a malformed value."""

@@ -79,6 +79,14 @@ def _page_targets():
                 found.extend(Target(f"{url}feed/{slug}/") for slug in [*_topic_slugs()[:3], "nope"])
             elif model._meta.label == "community.CommunityIndexPage":
                 samples = {"topic": _topic_slugs(), "area": ["asheville", "west-asheville"], "page": ["1"]}
+            elif model._meta.label == "counselors.CounselorIndexPage":
+                samples = {
+                    "specialty": _topic_slugs(),
+                    "language": ["spanish", "english", "nope"],
+                    "insurance": ["medicare", "nope"],
+                    "telehealth": ["1", "maybe"],
+                    "accepting": ["yes", "waitlist", "nope"],
+                }
             elif model._meta.label == "groups.SupportGroupPage":
                 samples = {"list": ["waiting"], "session": ["1"]}
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))

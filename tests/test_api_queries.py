@@ -18,6 +18,13 @@ from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from blog.models import ArticleIndexPage, ArticlePage
 from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
 from community.models import CommunityIndexPage, CommunityPage
+from counselors.factories import (
+    CounselorIndexPageFactory,
+    CounselorPageFactory,
+    InsurancePlanFactory,
+    LanguageFactory,
+)
+from counselors.models import CounselorIndexPage, CounselorPage
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -145,6 +152,26 @@ def make_community_page(c):
     return page
 
 
+def make_counselor_index(c):
+    return CounselorIndexPageFactory(parent=c["root"], body=rich_body(c["target"], c["document"]))
+
+
+def make_counselor(c):
+    if "counselors" not in c:
+        c["counselors"] = CounselorIndexPageFactory(parent=c["root"])
+        c["languages"] = [LanguageFactory(), LanguageFactory()]
+        c["plans"] = [InsurancePlanFactory(), InsurancePlanFactory()]
+    return CounselorPageFactory(
+        parent=c["counselors"],
+        person=PersonFactory(photo=ImageFactory()),
+        photo=ImageFactory(),
+        topics=c["topics"],
+        languages=c["languages"],
+        insurance_plans=c["plans"],
+        body=rich_body(c["target"], c["document"]),
+    )
+
+
 def make_contact(c):
     return ContactPageFactory(parent=c["root"])
 
@@ -158,6 +185,8 @@ MAKERS = {
     SupportGroupPage: make_group,
     CommunityIndexPage: make_community_index,
     CommunityPage: make_community_page,
+    CounselorIndexPage: make_counselor_index,
+    CounselorPage: make_counselor,
     ContactPage: make_contact,
 }
 

@@ -25,6 +25,7 @@ from wagtail.models import Page
 
 from blog.models import ArticleIndexPage
 from community.models import CommunityIndexPage, CommunityPage
+from counselors.models import CounselorIndexPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -82,6 +83,11 @@ def visits(client):
     community = CommunityIndexPage.objects.live().get().url
     yield "community, filtered", client.get(community, {"area": "asheville", "topic": "grief"}), "Grief"
     yield "community, unknown area", client.get(community, {"area": "atlantis"}), "atlantis"
+
+    counselors = CounselorIndexPage.objects.live().get().url
+    yield "counselors, filtered", client.get(counselors, {"language": "spanish", "telehealth": "1"}), "Spanish"
+    yield "counselors, none match", client.get(counselors, {"accepting": "no", "telehealth": "1"}), "None of our"
+    yield "counselors, unknown insurance", client.get(counselors, {"insurance": "atlantis"}), "atlantis"
 
     finder = SupportGroupIndexPage.objects.live().get().url
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"

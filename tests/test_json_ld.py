@@ -52,6 +52,8 @@ PAGE_TYPES = {
     "SupportGroupPage": "Event",
     "CommunityIndexPage": "CollectionPage",
     "CommunityPage": "WebPage",
+    "CounselorIndexPage": "CollectionPage",
+    "CounselorPage": "ProfilePage",
 }
 
 

@@ -21,6 +21,8 @@ FACTOR = 3
 FEEDS = ("/groups/calendar.ics", "/groups/calendar.ics?topic=grief", "/groups/meetings.json", "/articles/feed/")
 # Pages' own routes beside their main view: the finder's printable list, all groups and filtered.
 ROUTES = ("/support-groups/print/", "/support-groups/print/?topic=grief&free=1")
+# Filtered listings, counted like the pages: their query count must not grow with the content either.
+FILTERED = ("/our-counselors/?language=spanish&insurance=medicaid-nc-medicaid-managed-care&telehealth=1",)
 
 
 def urls():
@@ -31,7 +33,7 @@ def urls():
         page = model.objects.live().public().order_by("path").first()
         if page is not None:
             found[model.__name__] = page.url
-    for url in (*FEEDS, *ROUTES):
+    for url in (*FEEDS, *ROUTES, *FILTERED):
         found[url] = url
     return found
 
@@ -50,6 +52,7 @@ def test_every_page_and_feed_within_the_budget_and_flat_with_more_content(demo_s
     client = Client()
     targets = urls()
     assert {"HomePage", "ArticlePage", "SupportGroupPage", "SupportGroupIndexPage", "CommunityPage"} <= set(targets)
+    assert {"CounselorIndexPage", "CounselorPage"} <= set(targets)
     before = {name: warm_queries(client, url) for name, url in targets.items()}
     for module in demo_modules():
         if multiply := getattr(module, "multiply", None):

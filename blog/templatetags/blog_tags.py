@@ -4,6 +4,8 @@
 - `{% articles_for_topics topics count=3 exclude=None heading="Read more" %}`: the newest
   articles on any of `topics` (Topic objects or their ids, a list or a queryset),
   leaving out `exclude` (an article or its id, or a list of them).
+- `{% articles_by person_id count=3 heading="Articles they wrote" %}`: the newest articles a
+  person (a Person's id) wrote, for a counselor's page.
 
 Each renders a full-width section, or nothing when there is no article to show,
 and costs the same few queries however many articles there are.
@@ -80,3 +82,16 @@ def articles_for_topics(context, topics, count=3, exclude=None, heading="Read mo
     )
     parts = ("topics", count, ",".join(map(str, topic_ids)), ",".join(map(str, excluded)))
     return _article_list(request, articles, heading, f"articles-{slugify(heading) or 'read-more'}", *parts)
+
+
+@register.simple_tag(takes_context=True)
+def articles_by(context, person_id, count=3, heading="Articles they wrote"):
+    request = context.get("request")
+    count = _count(count)
+    try:
+        person_id = int(person_id)
+    except (TypeError, ValueError):
+        return ""
+    written = ArticlePage.objects.filter(authors__person_id=person_id).values("pk")
+    articles = ArticlePage.objects.for_readers(request).for_cards().filter(pk__in=written).newest_first()[:count]
+    return _article_list(request, articles, heading, f"articles-{slugify(heading) or 'by'}", "by", count, person_id)

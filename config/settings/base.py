@@ -24,6 +24,7 @@ LOCAL_APPS = [
     "community",
     "blog",
     "groups",
+    "counselors",
 ]
 
 INSTALLED_APPS = [

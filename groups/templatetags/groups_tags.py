@@ -3,6 +3,7 @@
     {% load groups_tags %}
     {% upcoming_groups count=3 %}
     {% groups_for_topics topics count=3 heading="Find a group for this" %}
+    {% groups_led_by person_id count=6 heading="Groups they lead" %}
 
 Both render nothing when there is nothing to show, in a fixed number of queries.
 """
@@ -107,6 +108,22 @@ def groups_for_topics(context, topics, count=3, heading="Find a group for this")
         heading,
         ",".join(str(pk) for pk in ids),
     )
+
+
+@register.simple_tag(takes_context=True)
+def groups_led_by(context, person_id, count=6, heading="Groups they lead"):
+    """Groups a person (a Person's id) facilitates, soonest first: for a counselor's page."""
+    try:
+        person_id = int(person_id)
+    except (TypeError, ValueError):
+        return ""
+
+    def section():
+        led = SupportGroupPage.objects.filter(facilitators__person_id=person_id).values("pk")
+        return {"groups": _groups_soonest_first(SupportGroupPage.objects.filter(pk__in=led), count), "heading": heading}
+
+    template_name = "groups/tags/groups_for_topics.html"
+    return _cached_section("groups-led-by", template_name, section, context.get("request"), count, heading, person_id)
 
 
 @register.filter

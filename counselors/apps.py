@@ -1,0 +1,19 @@
+"""The counselors app's configuration: its admin name; its signal receivers and front-cache purges, at start-up."""
+
+from django.apps import AppConfig
+
+
+class CounselorsConfig(AppConfig):
+    """Our counselors: the counselor index and pages, insurance plans and languages."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "counselors"
+    verbose_name = "Counselors"
+
+    def ready(self):
+        from counselors import signals  # noqa: F401 (connects the receivers)
+        from counselors.frontend_cache import counselor_paths
+        from home.frontend_cache import register_page_urls
+
+        # An article or group naming a counselor shows on the counselor's page ("Groups they lead").
+        register_page_urls(counselor_paths)

@@ -1,0 +1,80 @@
+"""Factories for the counselors app's models, for its tests and those of the pages that show it.
+
+Every value is lazy (factory.Faker), never fixed at import.
+"""
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
+
+from counselors.choices import AcceptingClients
+from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from home.factories import PersonFactory
+
+
+class InsurancePlanFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Plan type {n}")
+    slug = factory.Sequence(lambda n: f"plan-{n}")
+    note = factory.Faker("sentence", nb_words=6)
+
+    class Meta:
+        model = InsurancePlan
+        django_get_or_create = ("slug",)
+
+
+class LanguageFactory(DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Language {n}")
+    slug = factory.Sequence(lambda n: f"language-{n}")
+    code = factory.Faker("language_code")
+
+    class Meta:
+        model = Language
+        django_get_or_create = ("slug",)
+
+
+class CounselorIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.Faker("sentence", nb_words=2)
+    slug = factory.Sequence(lambda n: f"counselors-{n}")
+    intro = factory.Faker("paragraph", nb_sentences=2)
+
+    class Meta:
+        model = CounselorIndexPage
+
+
+def set_many(name):
+    """A post-generation setter for a many-to-many field: `topics=[topic, …]`, saved so it is kept."""
+
+    def setter(page, create, extracted):
+        if extracted:
+            getattr(page, name).set(extracted)
+            if create:
+                page.save()
+
+    return factory.PostGeneration(setter)
+
+
+class CounselorPageFactory(wagtail_factories.PageFactory):
+    """`CounselorPageFactory(parent=index, topics=[…], languages=[…], insurance_plans=[…])`."""
+
+    title = factory.LazyAttribute(lambda o: o.person.name)
+    slug = factory.Sequence(lambda n: f"counselor-{n}")
+    person = factory.SubFactory(PersonFactory)
+    pronouns = factory.Faker("random_element", elements=["she/her", "he/him", "they/them"])
+    licence_type = "Licensed Clinical Social Worker (LCSW)"
+    licence_number = factory.Faker("numerify", text="C######")
+    licence_state = "North Carolina"
+    intro = factory.Faker("paragraph", nb_sentences=2)
+    body = factory.LazyAttribute(lambda o: [{"type": "paragraph", "value": "<p>How I work, in plain words.</p>"}])
+    populations = factory.LazyAttribute(lambda o: ["adults"])
+    in_person = True
+    telehealth = factory.Faker("boolean")
+    accepting = AcceptingClients.YES
+    sliding_scale = False
+
+    class Meta:
+        model = CounselorPage
+        skip_postgeneration_save = True
+
+    topics = set_many("topics")
+    languages = set_many("languages")
+    insurance_plans = set_many("insurance_plans")

@@ -1,0 +1,42 @@
+"""What a change purges from the cache in front for the counselors (home/ and counselors/frontend_cache.py)."""
+
+import pytest
+
+from blog.models import ArticlePage
+from counselors.models import CounselorPage, InsurancePlan
+from groups.models import SupportGroupPage
+from tests.test_frontend_cache import purged  # noqa: F401 (the fixture)
+
+pytestmark = pytest.mark.django_db
+
+
+def publish(page):
+    page.save_revision().publish()
+
+
+def test_unpublishing_a_counselor_purges_their_page_and_the_index(demo_site, purged):  # noqa: F811
+    page = CounselorPage.objects.live().order_by("pk").first()
+    url = page.url
+    paths = purged(lambda: page.unpublish())
+    assert {url, "/our-counselors/", f"/api/v2/pages/{page.pk}/"} <= paths
+
+
+def test_an_article_or_group_by_a_counselor_purges_the_counselors_page(demo_site, purged):  # noqa: F811
+    counselor = CounselorPage.objects.live().get(person__name="Jordan Reyes")
+    article = ArticlePage.objects.live().filter(authors__person=counselor.person).first()
+    group = SupportGroupPage.objects.live().filter(facilitators__person=counselor.person).first()
+    assert article is not None and group is not None  # the demo's Jordan writes and leads groups
+    assert counselor.url in purged(lambda: publish(article))
+    assert counselor.url in purged(lambda: publish(group))
+
+
+def test_a_changed_insurance_plan_purges_the_counselors_who_take_it(demo_site, purged):  # noqa: F811
+    plan = InsurancePlan.objects.get(name="Medicare")
+    takers = CounselorPage.objects.live().filter(insurance_plans=plan)
+
+    def rename():
+        plan.note = "Call us to check your plan first."
+        plan.save()
+
+    paths = purged(rename)
+    assert {page.url for page in takers} <= paths
