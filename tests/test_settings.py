@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Each test but one runs manage.py in a process of its own, on a database of its own (below): the same
+# whatever DATABASE_URL says, so CI runs them once (`own_servers`).
+own_process = pytest.mark.own_servers
 
 REALISTIC_ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -34,6 +37,7 @@ def run_manage(*args, env):
     )
 
 
+@own_process
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
 def test_production_stops_when_a_required_variable_is_missing(missing):
     env = {key: value for key, value in REALISTIC_ENVIRONMENT.items() if key != missing}
@@ -42,12 +46,14 @@ def test_production_stops_when_a_required_variable_is_missing(missing):
     assert f"The environment variable {missing} is required in production" in result.stderr
 
 
+@own_process
 def test_production_passes_check_deploy_without_a_warning():
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=REALISTIC_ENVIRONMENT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
+@own_process
 def test_check_deploy_warns_behind_a_proxy_with_no_trusted_proxy_count():
     behind_a_proxy = {**REALISTIC_ENVIRONMENT, "USE_X_FORWARDED_PROTO": "true"}
     result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=behind_a_proxy)
@@ -58,6 +64,7 @@ def test_check_deploy_warns_behind_a_proxy_with_no_trusted_proxy_count():
     assert counted.returncode == 0, counted.stderr
 
 
+@own_process
 def test_false_is_read_as_false():
     env = {**REALISTIC_ENVIRONMENT, "SECURE_SSL_REDIRECT": "false"}
     result = run_manage("shell", "-c", "from django.conf import settings; print(settings.SECURE_SSL_REDIRECT)", env=env)
@@ -81,6 +88,7 @@ def test_sqlite_is_set_up_for_several_editors_at_once():
     assert connection.transaction_mode == "IMMEDIATE"
 
 
+@own_process
 def test_make_run_with_debug_off_still_serves_static_files_and_media(tmp_path):
     """`DEBUG=false make run` shows the site's own error pages; its CSS and pictures still load."""
     (tmp_path / "images").mkdir()

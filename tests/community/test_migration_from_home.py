@@ -35,7 +35,7 @@ BEFORE_COMMUNITY_APP = "3468499fad7e5f33713100400b7aa5bc6f26791d"
 GROUP_PAGE_LINK = re.compile(r"a href=/support-groups/[^/?]+/")
 MOVED_MODELS = ("area", "communityindexpage", "communitypage", "communityresource")
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.earlier_code]
 
 # Run by the code of either commit (`python snapshot.py <code folder> <output.json>`): what the site
 # serves and holds, in a form both can produce.
