@@ -178,6 +178,8 @@ class _SharedDemo:
         with self.blocker.unblock():
             call_command("load_demo_content", verbosity=0)
             self.render_once()
+            if _DemoRows.current is None:
+                _DemoRows.current = _DemoRows.take()
         self.loaded = True
 
     @staticmethod
@@ -197,26 +199,82 @@ class _SharedDemo:
         cache.clear()
 
     def unload(self):
-        connection = connections[DEFAULT_DB_ALIAS]
         with self.blocker.unblock():
-            # Rebuilding a workflow task from the copy asks for its content type (Wagtail's
-            # Task.__init__): from an empty cache that would insert the row the copy then inserts
-            # again. Known to the cache before the flush, it is only read; forgotten afterwards, as
-            # the copy may number the rows differently.
-            ContentType.objects.get_for_models(*apps.get_models())
-            # As Django does between transactional tests. The sequences stay where they are: reset,
-            # PostgreSQL would number new rows from 1 again, beside the copy's own.
-            call_command(
-                "flush",
-                database=DEFAULT_DB_ALIAS,
-                interactive=False,
-                verbosity=0,
-                reset_sequences=False,
-                inhibit_post_migrate=True,
-            )
-            connection.creation.deserialize_db_from_string(self.migration_data)
-            ContentType.objects.clear_cache()
+            _replace_database_contents(self.migration_data)
         self.loaded = False
+
+
+def _replace_database_contents(serialized):
+    """Empty the test database and fill it from `serialized` (Django's serialize_db_to_string())."""
+    connection = connections[DEFAULT_DB_ALIAS]
+    # Rebuilding a workflow task from the copy asks for its content type (Wagtail's
+    # Task.__init__): from an empty cache that would insert the row the copy then inserts
+    # again. Known to the cache before the flush, it is only read; forgotten afterwards, as
+    # the copy may number the rows differently.
+    ContentType.objects.get_for_models(*apps.get_models())
+    # As Django does between transactional tests. The sequences stay where they are: reset,
+    # PostgreSQL would number new rows from 1 again, beside the copy's own.
+    call_command(
+        "flush",
+        database=DEFAULT_DB_ALIAS,
+        interactive=False,
+        verbosity=0,
+        reset_sequences=False,
+        inhibit_post_migrate=True,
+    )
+    connection.creation.deserialize_db_from_string(serialized)
+    ContentType.objects.clear_cache()
+
+
+class _DemoRows:
+    """The demo site as rows, taken once per test process, for the transactional tests that need it.
+
+    A browser test's database is emptied when it ends, so each such test needs the demo again.
+    Building it (`load_demo_content`) takes half a minute; putting its rows back, a few seconds.
+    Taken where the demo was just built (the shared demo's, renditions made, or the first
+    transactional test's own), as Django's serialized rollback keeps the migrations' data.
+    SQLite's full-text index (`wagtailsearch_indexentry_fts`) is a virtual table no model manages,
+    which Django neither serializes nor flushes: its rows are copied beside the others.
+    """
+
+    current = None
+    FTS_TABLE = "wagtailsearch_indexentry_fts"
+
+    def __init__(self, serialized, fts_columns, fts_rows):
+        self.serialized, self.fts_columns, self.fts_rows = serialized, fts_columns, fts_rows
+
+    @classmethod
+    def take(cls):
+        connection = connections[DEFAULT_DB_ALIAS]
+        columns, rows = [], []
+        if cls.FTS_TABLE in connection.introspection.table_names():
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT rowid, * FROM {cls.FTS_TABLE}")
+                columns = [column[0] for column in cursor.description]
+                rows = cursor.fetchall()
+        return cls(connection.creation.serialize_db_to_string(), columns, rows)
+
+    def restore(self):
+        from django.core.management.color import no_style
+
+        connection = connections[DEFAULT_DB_ALIAS]
+        _replace_database_contents(self.serialized)
+        with connection.cursor() as cursor:
+            if self.fts_columns:
+                cursor.execute(f"DELETE FROM {self.FTS_TABLE}")
+                marks = ", ".join(["%s"] * len(self.fts_columns))
+                cursor.executemany(
+                    f"INSERT INTO {self.FTS_TABLE} ({', '.join(self.fts_columns)}) VALUES ({marks})",
+                    self.fts_rows,
+                )
+            # The rows came with their ids: on PostgreSQL the sequences move past them, as loaddata does.
+            for statement in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(statement)
+        # Known again to the cache, as after `load_demo_content`: when this test ends and the next
+        # one's setup puts the migrations' data back, no workflow task asks for a content type the
+        # flushed table no longer has (and would insert it before the copy does).
+        ContentType.objects.get_for_models(*apps.get_models())
+        cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -251,6 +309,22 @@ def demo_site(request, _shared_demo, db):
     if _is_transactional(request.node):
         raise pytest.UsageError("demo_site is shared: a transactional test runs load_demo_content itself")
     assert _shared_demo.loaded
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def committed_demo(request, transactional_db):
+    """The demo site, committed, for a transactional test (a browser test's live server reads it).
+
+    Built by `load_demo_content` the first time in a test process; after that its rows are put back.
+    """
+    if not _is_transactional(request.node):
+        raise pytest.UsageError("committed_demo is for transactional tests; the others read demo_site")
+    if _DemoRows.current is None:
+        call_command("load_demo_content", verbosity=0)
+        _DemoRows.current = _DemoRows.take()
+    else:
+        _DemoRows.current.restore()
     return Site.objects.get(is_default_site=True).root_page.specific
 
 

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -23,8 +22,7 @@ CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,re
 SCHEMATHESIS = Path(sys.executable).with_name("st")
 
 
-def test_schemathesis_finds_no_server_error_and_no_undocumented_answer(live_server):
-    call_command("load_demo_content", verbosity=0)
+def test_schemathesis_finds_no_server_error_and_no_undocumented_answer(live_server, committed_demo):
     command = [
         str(SCHEMATHESIS),
         "run",

@@ -10,7 +10,6 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from PIL import Image as PILImage
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
@@ -21,7 +20,7 @@ from blog.models import ArticleIndexPage
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
-from home.models import ContactPage, HomePage, StandardPage
+from home.models import ContactPage, StandardPage
 from tests.browser.admin import sign_in
 from tests.staff import authenticator
 
@@ -76,10 +75,9 @@ def violations(page):
 
 
 @pytest.fixture
-def demo(db):
+def demo(committed_demo):
     """The demo site, with a video on a standard page (the demo has none)."""
-    call_command("load_demo_content", verbosity=0)
-    home = HomePage.objects.get()
+    home = committed_demo
     video = StandardPageFactory(
         parent=home,
         slug="breathing-video",

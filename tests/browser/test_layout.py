@@ -6,7 +6,6 @@ the phone's first screen.
 """
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from groups.models import SupportGroupPage
@@ -31,8 +30,8 @@ TEXT_BOX = """el => {
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(committed_demo):
+    return committed_demo
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ written out plainly, one `/Type /Page` each.
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from groups.models import SupportGroupIndexPage, SupportGroupPage
@@ -21,8 +20,7 @@ COUNT_PRINTS = "window.__printed = 0; window.print = () => { window.__printed +=
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo_content", verbosity=0)
+def demo(committed_demo):
     return SupportGroupIndexPage.objects.get()
 
 
