@@ -258,7 +258,7 @@ SERVICES = [
         50,
         SessionFee.INDIVIDUAL,
         [],
-        "Counseling by video from home, for anyone in North Carolina: the same counselors, the same fees.",
+        "Counseling by video from home, for anyone in North Carolina, with the same counselors as in our office.",
         "People further out in the mountains, people who cannot easily get away from work or family, and anyone "
         "who simply feels more at ease at home.\n\nYou need a private space, a phone, tablet or computer with a "
         "camera, and an internet connection. We use a secure video service made for health care.",
