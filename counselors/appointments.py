@@ -1,6 +1,6 @@
 """Where "Request a first appointment" goes: the one place the services' pages ask for it.
 
-Settings › Fees and insurance › Appointments names the page (`appointment_page`); until it is set,
+Settings → Fees and insurance → Appointments names the page (`appointment_page`); until it is set,
 or while that page is not live, the link is "" and the pages offer the office's phone number
 instead, never a link to a 404. The appointment request form (its own work) is
 wired by choosing its page there, or by changing `first_appointment_url` to find its page type.

@@ -32,7 +32,7 @@ class ServiceFormat(models.TextChoices):
 
 
 class SessionFee(models.TextChoices):
-    """The session fees in Settings › Fees and insurance; a service page says which one it costs."""
+    """The session fees in Settings → Fees and insurance; a service page says which one it costs."""
 
     FIRST = "first", "First session (intake)"
     INDIVIDUAL = "individual", "Individual session"

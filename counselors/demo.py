@@ -176,6 +176,7 @@ def load(log):
 SERVICES_SLUG = "counseling-services"
 DEMO_FEES = "Demo fees: made up for this demonstration website."
 
+
 def step(heading, text):
     return {"type": "step", "value": {"heading": heading, "text": text}}
 

@@ -1,4 +1,4 @@
-"""The practice's fees, in one place: Settings › Fees and insurance, kept by moderators.
+"""The practice's fees, in one place: Settings → Fees and insurance, kept by moderators.
 
 A site setting rather than a snippet: the practice has one fee schedule, every service page and
 the "Fees and insurance" page show the same one, and there is nothing to choose on a page (a
@@ -32,20 +32,23 @@ from home.content_version import remember
 
 # The notice the No Surprises Act asks providers to give clients who do not use insurance: the
 # words of the model notice published by CMS. The web address is given as text, not a link.
-GOOD_FAITH_ESTIMATE_NOTICE = """\
-You have the right to receive a “Good Faith Estimate” explaining how much your medical care will cost.
-
-Under the law, health care providers need to give patients who don’t have insurance or who are not using insurance an estimate of the bill for medical items and services.
-
-You have the right to receive a Good Faith Estimate for the total expected cost of any non-emergency items or services. This includes related costs like medical tests, prescription drugs, equipment, and hospital fees.
-
-Make sure your health care provider gives you a Good Faith Estimate in writing at least 1 business day before your medical service or item. You can also ask your health care provider, and any other provider you choose, for a Good Faith Estimate before you schedule an item or service.
-
-If you receive a bill that is at least $400 more than your Good Faith Estimate, you can dispute the bill.
-
-Make sure to save a copy or picture of your Good Faith Estimate.
-
-For questions or more information about your right to a Good Faith Estimate, visit www.cms.gov/nosurprises or call 1-800-985-3059."""
+GOOD_FAITH_ESTIMATE_NOTICE = "\n\n".join(
+    [
+        "You have the right to receive a “Good Faith Estimate” explaining how much your medical care will cost.",
+        "Under the law, health care providers need to give patients who don't have insurance or who are not using "
+        "insurance an estimate of the bill for medical items and services.",
+        "You have the right to receive a Good Faith Estimate for the total expected cost of any non-emergency items "
+        "or services. This includes related costs like medical tests, prescription drugs, equipment, and hospital "
+        "fees.",
+        "Make sure your health care provider gives you a Good Faith Estimate in writing at least 1 business day "
+        "before your medical service or item. You can also ask your health care provider, and any other provider "
+        "you choose, for a Good Faith Estimate before you schedule an item or service.",
+        "If you receive a bill that is at least $400 more than your Good Faith Estimate, you can dispute the bill.",
+        "Make sure to save a copy or picture of your Good Faith Estimate.",
+        "For questions or more information about your right to a Good Faith Estimate, visit www.cms.gov/nosurprises "
+        "or call 1-800-985-3059.",
+    ]
+)
 
 HOW_TO_ASK = (
     "Ask us for a Good Faith Estimate when you book, or at any time: call the office or ask your counselor. "
@@ -141,7 +144,9 @@ class FeeSettings(BaseGenericSetting):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The page where visitors ask for a first appointment. Empty: the service pages give the office's phone.",
+        help_text=(
+            "The page where visitors ask for a first appointment. Empty: the service pages give the office's phone."
+        ),
     )
 
     edit_handler = TabbedInterface(
@@ -168,10 +173,10 @@ class FeeSettings(BaseGenericSetting):
                 [
                     FieldPanel("insurance_plans", widget=CheckboxSelectMultiple),
                     FieldPanel("insurance_note"),
-                    MultiFieldPanel([FieldPanel("medicaid_accepted"), FieldPanel("medicaid_plans")], heading="Medicaid"),
                     MultiFieldPanel(
-                        [FieldPanel("superbills"), FieldPanel("superbill_note")], heading="Out of network"
+                        [FieldPanel("medicaid_accepted"), FieldPanel("medicaid_plans")], heading="Medicaid"
                     ),
+                    MultiFieldPanel([FieldPanel("superbills"), FieldPanel("superbill_note")], heading="Out of network"),
                 ],
                 heading="Insurance",
             ),

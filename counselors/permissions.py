@@ -19,7 +19,8 @@ def grant_snippet_permissions(apps=None):
     grant_model_permissions(EDITORS, EDITOR_PERMISSIONS, apps)
     grant_model_permissions(MODERATORS, MODERATOR_PERMISSIONS, apps)
 
-# Settings › Fees and insurance (counselors/fees.py): moderators decide what the practice charges.
+
+# Settings → Fees and insurance (counselors/fees.py): moderators decide what the practice charges.
 # Editors write the service pages (a clinically reviewed section, counselors/signals.py) but not the fees.
 FEE_MODERATOR_PERMISSIONS = [("counselors", "change_feesettings"), ("counselors", "view_feesettings")]
 

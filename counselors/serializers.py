@@ -100,7 +100,7 @@ class SlidingScaleBand(TypedDict):
 
 
 class FeesData(TypedDict):
-    """The practice's fees as Settings › Fees and insurance gives them; amounts in whole US dollars."""
+    """The practice's fees as Settings → Fees and insurance gives them; amounts in whole US dollars."""
 
     intro: str
     session_fees: list[SessionFeeData]

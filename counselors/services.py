@@ -99,7 +99,7 @@ class ServicePage(BasePage):
     first_steps = StreamField(
         StepsBlock(),
         blank=True,
-        help_text="How to start, one step at a time, e.g. 'Call or write to us', 'A short phone call', 'Your first session'.",
+        help_text="How to start, one step at a time, e.g. 'Call or write to us', then 'A short phone call'.",
     )
     format = models.CharField(
         "how it meets",
@@ -115,7 +115,7 @@ class ServicePage(BasePage):
         max_length=20,
         choices=SessionFee.choices,
         blank=True,
-        help_text="Which fee in Settings › Fees and insurance a session of this kind costs. Empty: none is shown.",
+        help_text="Which fee in Settings → Fees and insurance a session of this kind costs. Empty: none is shown.",
     )
     topics = ParentalManyToManyField(
         "home.Topic",
@@ -186,9 +186,7 @@ class ServicePage(BasePage):
             counselors = counselors.filter(in_person=True)
         topic_ids = [topic.pk for topic in self.topic_list]
         if topic_ids:
-            counselors = counselors.filter(
-                pk__in=CounselorPage.objects.filter(Q(topics__in=topic_ids)).values("pk")
-            )
+            counselors = counselors.filter(pk__in=CounselorPage.objects.filter(Q(topics__in=topic_ids)).values("pk"))
         return list(
             counselors.select_related(*CARD_SELECT_RELATED)
             .prefetch_related(*CARD_PREFETCH_RELATED, "photo__renditions", "person__photo__renditions")

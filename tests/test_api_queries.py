@@ -21,10 +21,12 @@ from community.models import CommunityIndexPage, CommunityPage
 from counselors.factories import (
     CounselorIndexPageFactory,
     CounselorPageFactory,
+    FeesPageFactory,
     InsurancePlanFactory,
     LanguageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
 )
-from counselors.factories import FeesPageFactory, ServiceIndexPageFactory, ServicePageFactory
 from counselors.models import CounselorIndexPage, CounselorPage, FeesPage, ServiceIndexPage, ServicePage
 from groups.factories import (
     CancelledMeetingFactory,

@@ -130,7 +130,8 @@ def test_related_counselors_share_a_topic_and_telehealth_lists_who_offers_it(cli
     related = html.split('id="related-counselors-heading"')[1]
     assert "Jordan Reyes" in related and "Ana Ruiz" in related  # both help with grief
     assert "Sam Lee" not in related
-    related = client.get("/counseling-services/telehealth/").content.decode().split('id="related-counselors-heading"')[1]
+    html = client.get("/counseling-services/telehealth/").content.decode()
+    related = html.split('id="related-counselors-heading"')[1]
     assert "Jordan Reyes" in related and "Sam Lee" in related
     assert "Ana Ruiz" not in related  # no telehealth
 
@@ -240,9 +241,7 @@ def test_moderators_change_the_fees_and_editors_do_not():
 def test_a_new_services_index_is_written_by_editors_under_clinical_review(services):
     index = services["index"]
     editors = Group.objects.get(name=EDITORS)
-    granted = set(
-        editors.page_permissions.filter(page=index).values_list("permission__codename", flat=True)
-    )
+    granted = set(editors.page_permissions.filter(page=index).values_list("permission__codename", flat=True))
     assert granted == {"add_page", "change_page"}
     assert index.get_workflow().name == "Clinical review"
     assert Page.objects.get(pk=services["individual"].pk).get_workflow().name == "Clinical review"
