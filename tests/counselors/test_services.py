@@ -261,3 +261,20 @@ def test_a_change_to_the_fees_reindexes_the_fees_page(client, services, fees):
     setting.insurance_note = "We check your zebracover with you."
     setting.save()
     assert "Fees and insurance" in client.get("/search/", {"query": "zebracover"}).content.decode()
+
+
+FEES_ADMIN = "/admin/settings/counselors/feesettings/"
+
+
+def test_a_moderator_edits_the_fees_in_the_admin_and_an_editor_cannot(client, plans):
+    from tests.staff import sign_in, staff_user
+
+    sign_in(client, staff_user(MODERATORS, "mo"))
+    response = client.get(FEES_ADMIN, follow=True)
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Good Faith Estimate" in html and "Sliding scale" in html and "Medicaid (NC Medicaid Managed Care)" in html
+    client.logout()
+    sign_in(client, staff_user(EDITORS, "ed"))
+    response = client.get(FEES_ADMIN, follow=True)
+    assert "Good Faith Estimate notice" not in response.content.decode()
