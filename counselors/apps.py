@@ -12,8 +12,10 @@ class CounselorsConfig(AppConfig):
 
     def ready(self):
         from counselors import signals  # noqa: F401 (connects the receivers)
-        from counselors.frontend_cache import counselor_paths
+        from counselors.frontend_cache import counselor_paths, service_paths
         from home.frontend_cache import register_page_urls
 
         # An article or group naming a counselor shows on the counselor's page ("Groups they lead").
         register_page_urls(counselor_paths)
+        # A counselor shows on the service pages that share their specialties.
+        register_page_urls(service_paths)

@@ -21,3 +21,21 @@ class Population(models.TextChoices):
     FAMILIES = "families", "Families"
     LGBTQ = "lgbtq", "LGBTQ+ people"
     VETERANS = "veterans", "Veterans and military families"
+
+
+class ServiceFormat(models.TextChoices):
+    """How a counseling service meets."""
+
+    IN_PERSON = "in_person", "In person"
+    TELEHEALTH = "telehealth", "Telehealth (video from home)"
+    BOTH = "both", "In person or by telehealth"
+
+
+class SessionFee(models.TextChoices):
+    """The session fees in Settings → Fees and insurance; a service page says which one it costs."""
+
+    FIRST = "first", "First session (intake)"
+    INDIVIDUAL = "individual", "Individual session"
+    COUPLES = "couples", "Couples session"
+    FAMILY = "family", "Family session"
+    GROUP = "group", "Group session"

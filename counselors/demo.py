@@ -1,16 +1,21 @@
-"""Demo content for "Our counselors": the index, four counselors, their languages and insurance plans.
+"""Demo content for "Our counselors" and "Counseling services": the counselors' index, four counselors, their
+languages and insurance plans; the services index, five services, "Fees and insurance" and its setting.
 
 The counselors are the demo's licensed People (home/demo/content.py), so the articles they wrote and
 the groups they lead are theirs on their pages too. Every person is fictional and says so; licence
 numbers are made up and marked "demo". Insurance plans are kinds of plan (Medicare, employer PPO
 plans, …), not named insurers: no endorsement of any company.
 
+Fees are demo amounts and say so; Medicaid plans are the kinds NC Medicaid has, not named insurers.
+
 `manage.py load_demo_content` runs this after home's, blog's and groups' demos (LOCAL_APPS order), so
 the home page, the topics and the people are there.
 """
 
-from counselors.choices import AcceptingClients
+from counselors.choices import AcceptingClients, ServiceFormat, SessionFee
+from counselors.fees import FeeSettings
 from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from counselors.services import FeesPage, ServiceIndexPage, ServicePage
 from home.demo import utils as d
 from home.models import Person, Topic
 
@@ -145,7 +150,7 @@ def load(log):
         CounselorIndexPage,
         INDEX_SLUG,
         title="Our counselors",
-        show_in_menus=False,
+        show_in_menus=True,
         intro=(
             "Meet the people you could see one to one. Choose by what you would like help with, your insurance, "
             "the language you are most at ease in, or whether you would rather meet by video."
@@ -164,7 +169,196 @@ def load(log):
         _page, created = create_page(index, spec, person, plans, languages, topics)
         if created:
             log(f"Counselor: {spec['person']}")
+    load_services(home, plans, log)
     return index
+
+
+SERVICES_SLUG = "counseling-services"
+DEMO_FEES = "Demo fees: made up for this demonstration website."
+
+
+def step(heading, text):
+    return {"type": "step", "value": {"heading": heading, "text": text}}
+
+
+FIRST_STEPS = [
+    step("Call or write to us", "Tell us a little about what you are looking for. We reply within one working day."),
+    step(
+        "A short phone call",
+        "One of our team calls you back for about fifteen minutes: what you would like help with, when you are free, "
+        "and how you would like to pay. Nothing you say commits you.",
+    ),
+    step(
+        "Your first session",
+        "We match you with a counselor and send you a time. If you pay for yourself, we give you a Good Faith "
+        "Estimate in writing first.",
+    ),
+]
+
+# slug, title, format, minutes, fee, topics, summary, who it is for, what to expect (paragraph HTML)
+SERVICES = [
+    (
+        "individual-counseling",
+        "Individual counseling",
+        ServiceFormat.BOTH,
+        50,
+        SessionFee.INDIVIDUAL,
+        ["anxiety", "depression", "grief", "trauma", "life-transitions"],
+        "One-to-one sessions with a licensed counselor, at your pace, in our office in Asheville or by video.",
+        "Adults and young adults living with worry, low mood, grief, the after-effects of trauma, or a change that "
+        "has shaken the ground.\n\nYou do not need a diagnosis or a crisis to come. Wanting things to feel a "
+        "little lighter is reason enough.",
+        "<p>The first session is mostly about getting to know you: what brought you here, what a good week would "
+        "look like, and what you would like to be different. After that we meet every week or every other week, "
+        "and check together every few months how it is going.</p>",
+    ),
+    (
+        "couples-counseling",
+        "Couples counseling",
+        ServiceFormat.BOTH,
+        75,
+        SessionFee.COUPLES,
+        ["families-caregivers", "life-transitions"],
+        "Sessions for two people who want to understand each other better, argue less, or decide what comes next.",
+        "Couples of any age and any kind, married or not, together for a year or forty. Sometimes one partner is "
+        "more sure about coming than the other: that is fine, and common.",
+        "<p>In the first session each of you has time to say what brought you here. Nobody in the room is the "
+        "problem: we look at what happens between you, and agree on one thing worth working on first.</p>",
+    ),
+    (
+        "family-counseling",
+        "Family counseling",
+        ServiceFormat.IN_PERSON,
+        75,
+        SessionFee.FAMILY,
+        ["families-caregivers"],
+        "Sessions for a family together: parents and teenagers, adult children and their parents, caregivers.",
+        "Families going through a hard stretch: a teenager who is struggling, a parent's illness, a loss, or "
+        "arguments that keep going round in circles.",
+        "<p>We meet in our family room in Asheville. Not everyone has to come every time; we decide together who "
+        "comes to which session, and younger children are welcome when it helps.</p>",
+    ),
+    (
+        "group-counseling",
+        "Group counseling",
+        ServiceFormat.BOTH,
+        90,
+        SessionFee.GROUP,
+        ["anxiety", "depression", "grief"],
+        "Small groups of six to eight people, led by a licensed counselor, meeting weekly for a set number of weeks.",
+        "People who would like to work on something alongside others who understand. Many of our clients come to a "
+        "group alongside individual sessions, or after them. Our free peer support groups are listed under "
+        "Support groups.",
+        "<p>Before the first group you meet the counselor who leads it for a short chat. In the group nobody has "
+        "to share before they are ready, and what is said in the room stays in the room.</p>",
+    ),
+    (
+        "telehealth",
+        "Telehealth",
+        ServiceFormat.TELEHEALTH,
+        50,
+        SessionFee.INDIVIDUAL,
+        [],
+        "Counseling by video from home, for anyone in North Carolina, with the same counselors as in our office.",
+        "People further out in the mountains, people who cannot easily get away from work or family, and anyone "
+        "who simply feels more at ease at home.\n\nYou need a private space, a phone, tablet or computer with a "
+        "camera, and an internet connection. We use a secure video service made for health care.",
+        "<p>Before the first session we send you a link and a short guide, and we are glad to do a test call with "
+        "you. If the connection drops, your counselor calls you on the phone.</p>",
+    ),
+]
+
+FEES = {
+    "intro": "If cost is a worry, talk to us: it should never be the reason someone goes without support.",
+    "first_fee": 150,
+    "individual_fee": 120,
+    "couples_fee": 140,
+    "family_fee": 140,
+    "group_fee": 45,
+    "fee_note": f"Sessions are paid at the time, by card, check or cash. Please give us a day's notice if you cannot "
+    f"come. {DEMO_FEES}",
+    "sliding_scale_note": "Tell us your household's yearly income: we do not ask for proof. We keep a number of "
+    "sliding-scale places with each counselor.",
+    "insurance_note": "Call us with your plan's name and we will check your cover with you before you start.",
+    "medicaid_accepted": True,
+    "medicaid_plans": "NC Medicaid Direct\nNC Medicaid Managed Care Standard Plans\nBehavioral Health and "
+    "Intellectual/Developmental Disabilities Tailored Plans",
+    "superbills": True,
+    "superbill_note": "Ask us after each session, or once a month.",
+}
+BANDS = [(0, 25000, 40), (25001, 45000, 65), (45001, 65000, 90), (65001, None, 120)]
+FEE_PLANS = ["Medicaid (NC Medicaid Managed Care)", "Medicare", "Employer PPO plans", "Tricare"]
+
+
+def load_services(home, plans, log):
+    """'Counseling services' with five services and 'Fees and insurance', and the fees setting."""
+    index, created = d.get_or_create_page(
+        home,
+        ServiceIndexPage,
+        SERVICES_SLUG,
+        title="Counseling services",
+        show_in_menus=True,
+        intro=(
+            "Counseling with us is one to one, as a couple, as a family or in a small group, in Asheville or by "
+            "video. Every kind starts the same way: a short call to find what fits."
+        ),
+        search_description="Individual, couples, family and group counseling and telehealth in Asheville, NC.",
+    )
+    if created:
+        log("Page: Counseling services")
+    topics = {topic.slug: topic for topic in Topic.objects.all()}
+    for slug, title, fmt, minutes, fee, topic_slugs, summary, who_for, expect in SERVICES:
+        _page, created = d.get_or_create_page(
+            index,
+            ServicePage,
+            slug,
+            title=title,
+            summary=summary,
+            who_for=who_for,
+            what_to_expect=[d.paragraph(expect)],
+            first_steps=FIRST_STEPS,
+            format=fmt,
+            session_minutes=minutes,
+            fee_kind=fee,
+            topics=[topics[slug] for slug in topic_slugs if slug in topics],
+        )
+        if created:
+            log(f"Service: {title}")
+    _fees_page, created = d.get_or_create_page(
+        index,
+        FeesPage,
+        "fees-and-insurance",
+        title="Fees and insurance",
+        intro="What counseling and our groups cost, our sliding scale, and how insurance can help. If costs are "
+        "a worry, talk to us.",
+        search_description="What counseling and support groups cost, our sliding scale, insurance and Medicaid.",
+        body=[
+            d.heading("Support groups"),
+            d.paragraph(
+                "<p>Many of our support groups are free. Others use a sliding scale: you choose what you can afford "
+                "within a range. Each group's page says what it costs and whether insurance can cover it.</p>"
+            ),
+        ],
+    )
+    if created:
+        log("Page: Fees and insurance")
+    load_fees(plans, log)
+    return index
+
+
+def load_fees(plans, log):
+    """The demo fees, set once: a fee setting that has amounts was set up already, perhaps by staff."""
+    fees = FeeSettings.load()
+    if fees.individual_fee is not None:
+        return
+    for name, value in FEES.items():
+        setattr(fees, name, value)
+    fees.sliding_scale_bands = [
+        ("band", {"income_from": low, "income_to": high, "fee": fee}) for low, high, fee in BANDS
+    ]
+    fees.save()
+    fees.insurance_plans.set([plans[name] for name in FEE_PLANS if name in plans])
+    log("Fees and insurance (demo amounts)")
 
 
 def load_plans(log):
@@ -256,6 +450,6 @@ def bench_urls():
             ("Our counselors, telehealth and accepting", f"{index_url}?telehealth=1&accepting=yes"),
             ("Our counselors, unknown insurance", f"{index_url}?insurance=nowhere"),
         ]
-    for model in (CounselorIndexPage, CounselorPage):
+    for model in (CounselorIndexPage, CounselorPage, ServiceIndexPage, ServicePage, FeesPage):
         urls += d.api_bench_urls(model)
     return urls

@@ -7,8 +7,16 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from counselors.choices import AcceptingClients
-from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from counselors.choices import AcceptingClients, ServiceFormat, SessionFee
+from counselors.models import (
+    CounselorIndexPage,
+    CounselorPage,
+    FeesPage,
+    InsurancePlan,
+    Language,
+    ServiceIndexPage,
+    ServicePage,
+)
 from home.factories import PersonFactory
 
 
@@ -78,3 +86,43 @@ class CounselorPageFactory(wagtail_factories.PageFactory):
     topics = set_many("topics")
     languages = set_many("languages")
     insurance_plans = set_many("insurance_plans")
+
+
+class ServiceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Counseling services"
+    slug = factory.Sequence(lambda n: f"services-{n}")
+    intro = factory.Faker("paragraph", nb_sentences=2)
+
+    class Meta:
+        model = ServiceIndexPage
+
+
+class ServicePageFactory(wagtail_factories.PageFactory):
+    """`ServicePageFactory(parent=index, topics=[…], fee_kind=SessionFee.COUPLES)`."""
+
+    title = factory.Faker("sentence", nb_words=2)
+    slug = factory.Sequence(lambda n: f"service-{n}")
+    summary = factory.Faker("paragraph", nb_sentences=2)
+    who_for = factory.Faker("paragraph", nb_sentences=3)
+    what_to_expect = factory.LazyAttribute(lambda o: [{"type": "paragraph", "value": "<p>What to expect.</p>"}])
+    first_steps = factory.LazyAttribute(
+        lambda o: [{"type": "step", "value": {"heading": "Call us", "text": "We reply within a working day."}}]
+    )
+    format = ServiceFormat.BOTH
+    session_minutes = 50
+    fee_kind = SessionFee.INDIVIDUAL
+
+    class Meta:
+        model = ServicePage
+        skip_postgeneration_save = True
+
+    topics = set_many("topics")
+
+
+class FeesPageFactory(wagtail_factories.PageFactory):
+    title = "Fees and insurance"
+    slug = factory.Sequence(lambda n: f"fees-{n}")
+    intro = factory.Faker("paragraph", nb_sentences=2)
+
+    class Meta:
+        model = FeesPage

@@ -4,6 +4,9 @@ A counselor's page lists the groups they lead and the articles they wrote (throu
 blog apps' tags). Those pages name their people in rows with a `person` (an article's `authors`, a
 group's `facilitators`); this reads those rows by name, so the counselors app imports neither app.
 A person taken off a page is not seen here: their counselor page catches up at its `s-maxage`.
+
+A counselor's page changing changes the service pages that list them ("Counselors who offer
+this"): `service_paths` gives every live service page (a handful) when a counselor page changes.
 """
 
 from counselors.models import CounselorPage
@@ -26,6 +29,20 @@ def counselor_paths(page):
     paths = []
     for counselor in CounselorPage.objects.live().filter(person_id__in=person_ids):
         parts = counselor.get_url_parts()
+        if parts is not None:
+            paths.append(parts[2])
+    return paths
+
+
+def service_paths(page):
+    """Site-relative paths of the live service pages, when `page` is a counselor page; [] otherwise."""
+    if not isinstance(page, CounselorPage):
+        return []
+    from counselors.services import ServicePage
+
+    paths = []
+    for service in ServicePage.objects.live():
+        parts = service.get_url_parts()
         if parts is not None:
             paths.append(parts[2])
     return paths

@@ -485,3 +485,10 @@ class CounselorPage(BasePage):
         }
         data["mainEntity"] = person
         return data
+
+
+# The services' pages and the fees setting live in their own modules; imported here so Django finds them.
+from counselors.fees import FeeSettings  # noqa: E402
+from counselors.services import FeesPage, ServiceIndexPage, ServicePage  # noqa: E402
+
+__all__ += ["FeeSettings", "FeesPage", "ServiceIndexPage", "ServicePage"]

@@ -82,3 +82,52 @@ class InsurancePlanData(TypedDict):
 class InsurancePlanListField(ReadOnlyField):
     def to_representation(self, value) -> list[InsurancePlanData]:
         return [InsurancePlanData(id=item.pk, name=item.name, slug=item.slug, note=item.note) for item in value.all()]
+
+
+# Fees and insurance (counselors/fees.py) and the counseling services ------------------------------
+
+
+class SessionFeeData(TypedDict):
+    kind: str
+    label: str
+    amount: int
+
+
+class SlidingScaleBand(TypedDict):
+    income_from: int
+    income_to: int | None
+    fee: int
+
+
+class FeesData(TypedDict):
+    """The practice's fees as Settings → Fees and insurance gives them; amounts in whole US dollars."""
+
+    intro: str
+    session_fees: list[SessionFeeData]
+    fee_note: str
+    sliding_scale: list[SlidingScaleBand]
+    sliding_scale_note: str
+    insurance_plans: list[InsurancePlanData]
+    insurance_note: str
+    medicaid_accepted: bool
+    medicaid_plans: list[str]
+    superbills: bool
+    superbill_note: str
+    good_faith_estimate: str
+    good_faith_estimate_how_to_ask: str
+
+
+class FeesField(ReadOnlyField):
+    """The whole fees section (the same on every page that gives it: read once per content change)."""
+
+    def to_representation(self, page) -> FeesData:
+        from counselors.fees import fees_data
+
+        return fees_data()
+
+
+class SessionFeeField(ReadOnlyField):
+    """The fee of the session a service page is about, or null when it names none or none is set."""
+
+    def to_representation(self, page) -> SessionFeeData | None:
+        return page.session_fee

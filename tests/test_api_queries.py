@@ -21,10 +21,13 @@ from community.models import CommunityIndexPage, CommunityPage
 from counselors.factories import (
     CounselorIndexPageFactory,
     CounselorPageFactory,
+    FeesPageFactory,
     InsurancePlanFactory,
     LanguageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
 )
-from counselors.models import CounselorIndexPage, CounselorPage
+from counselors.models import CounselorIndexPage, CounselorPage, FeesPage, ServiceIndexPage, ServicePage
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -172,6 +175,27 @@ def make_counselor(c):
     )
 
 
+def make_service_index(c):
+    return ServiceIndexPageFactory(parent=c["root"], body=rich_body(c["target"], c["document"]))
+
+
+def services_index(c):
+    if "services" not in c:
+        c["services"] = ServiceIndexPageFactory(parent=c["root"])
+    return c["services"]
+
+
+def make_service(c):
+    return ServicePageFactory(
+        parent=services_index(c), topics=c["topics"], what_to_expect=rich_body(c["target"], c["document"])
+    )
+
+
+def make_fees_page(c):
+    # One per services index: each its own index.
+    return FeesPageFactory(parent=ServiceIndexPageFactory(parent=c["root"]), body=rich_body(c["target"], c["document"]))
+
+
 def make_contact(c):
     return ContactPageFactory(parent=c["root"])
 
@@ -187,6 +211,9 @@ MAKERS = {
     CommunityPage: make_community_page,
     CounselorIndexPage: make_counselor_index,
     CounselorPage: make_counselor,
+    ServiceIndexPage: make_service_index,
+    ServicePage: make_service,
+    FeesPage: make_fees_page,
     ContactPage: make_contact,
 }
 

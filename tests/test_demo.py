@@ -102,7 +102,7 @@ def test_ensure_admin_passwords_differ_between_installs(capsys):
 def test_demo_menu_puts_finding_a_group_first_and_respects_staff_order(demo_site):
     home = Site.objects.get(is_default_site=True).root_page
     in_menu = list(home.get_children().live().in_menu().values_list("slug", flat=True))
-    assert in_menu[:3] == ["support-groups", "articles", "asheville-community"]
+    assert in_menu[:5] == ["support-groups", "counseling-services", "our-counselors", "articles", "asheville-community"]
 
     about = home.get_children().get(slug="about")
     about.move(home, pos="first-child")

@@ -54,6 +54,9 @@ PAGE_TYPES = {
     "CommunityPage": "WebPage",
     "CounselorIndexPage": "CollectionPage",
     "CounselorPage": "ProfilePage",
+    "ServiceIndexPage": "CollectionPage",
+    "ServicePage": "WebPage",
+    "FeesPage": "WebPage",
 }
 
 

@@ -52,7 +52,7 @@ def test_every_page_and_feed_within_the_budget_and_flat_with_more_content(demo_s
     client = Client()
     targets = urls()
     assert {"HomePage", "ArticlePage", "SupportGroupPage", "SupportGroupIndexPage", "CommunityPage"} <= set(targets)
-    assert {"CounselorIndexPage", "CounselorPage"} <= set(targets)
+    assert {"CounselorIndexPage", "CounselorPage", "ServiceIndexPage", "ServicePage", "FeesPage"} <= set(targets)
     before = {name: warm_queries(client, url) for name, url in targets.items()}
     for module in demo_modules():
         if multiply := getattr(module, "multiply", None):

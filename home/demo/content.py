@@ -291,31 +291,8 @@ def load_pages(home, images, log):
             ),
         ],
     )
-    pages["fees-and-insurance"], _ = d.get_or_create_page(
-        home,
-        StandardPage,
-        "fees-and-insurance",
-        title="Fees and insurance",
-        intro="What our groups and counseling cost, and how insurance can help. If costs are a worry, talk to us.",
-        search_description="What our support groups and counseling cost, our sliding scale, and using your insurance.",
-        body=[
-            d.heading("Support groups"),
-            d.paragraph(
-                "<p>Many of our groups are free. Others use a sliding scale: you choose what you can afford within "
-                "a range. Each group's page says what it costs and whether insurance can cover it.</p>"
-            ),
-            d.heading("Counseling"),
-            d.paragraph(
-                "<p>A counseling session costs $120, or less on our sliding scale (demo fees). Many insurance plans, "
-                "including Medicare, cover counseling and some of our groups: call us and we will check your plan "
-                "with you before you start.</p>"
-                "<p>Cost should never be the reason someone goes without support. If paying is hard, tell us and "
-                "we will work something out together.</p>"
-            ),
-        ],
-    )
     if created:
-        log("Pages: About us, Get help now, Privacy, Fees and insurance")
+        log("Pages: About us, Get help now, Privacy")
     return pages
 
 
@@ -421,11 +398,30 @@ def load_contact(home, log):
     return page
 
 
-# The main menu as a visitor needs it: finding a group first, the practice's own pages last.
-MENU_ORDER = ["support-groups", "articles", "asheville-community", "get-help-now", "about", "contact"]
+# The main menu as a visitor needs it: finding a group or counseling first, the practice's own pages last.
+# ("Fees and insurance" is the counselors' demo, under "Counseling services".)
+MENU_ORDER = [
+    "support-groups",
+    "counseling-services",
+    "our-counselors",
+    "articles",
+    "asheville-community",
+    "get-help-now",
+    "about",
+    "contact",
+]
 # The order the demos create them in (home's, then each app's in LOCAL_APPS order); a menu still in
 # this order was never arranged by staff.
-CREATION_ORDER = ["about", "get-help-now", "contact", "asheville-community", "articles", "support-groups"]
+CREATION_ORDER = [
+    "about",
+    "get-help-now",
+    "contact",
+    "asheville-community",
+    "articles",
+    "support-groups",
+    "our-counselors",
+    "counseling-services",
+]
 
 
 def finish(log):

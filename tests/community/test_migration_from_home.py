@@ -297,6 +297,8 @@ def test_a_site_built_before_the_community_app_keeps_its_pages_revisions_and_per
     for role, granted in (
         (roles.EDITORS, counselor_permissions.EDITOR_PERMISSIONS),
         (roles.MODERATORS, counselor_permissions.MODERATOR_PERMISSIONS),
+        # and the fees setting (counselors/migrations/0003).
+        (roles.MODERATORS, counselor_permissions.FEE_MODERATOR_PERMISSIONS),
     ):
         expected["group_permissions"][role] += [
             f"{app}.{codename.split('_', 1)[1]}.{codename}" for app, codename in granted

@@ -40,3 +40,11 @@ def test_a_changed_insurance_plan_purges_the_counselors_who_take_it(demo_site, p
 
     paths = purged(rename)
     assert {page.url for page in takers} <= paths
+
+
+def test_a_counselor_changing_purges_the_service_pages_that_list_them(demo_site, purged):  # noqa: F811
+    from counselors.services import ServicePage
+
+    counselor = CounselorPage.objects.live().get(person__name="Jordan Reyes")
+    paths = purged(lambda: publish(counselor))
+    assert {service.url for service in ServicePage.objects.live()} <= paths
