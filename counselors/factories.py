@@ -7,8 +7,16 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from counselors.choices import AcceptingClients
-from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from counselors.choices import AcceptingClients, ContactTime, MeetingPreference, Payment, SessionTime
+from counselors.models import (
+    AppointmentRequest,
+    AppointmentRequestPage,
+    CounselorIndexPage,
+    CounselorPage,
+    InsurancePlan,
+    Language,
+)
+from home.contact_details import ContactMethod
 from home.factories import PersonFactory
 
 
@@ -78,3 +86,33 @@ class CounselorPageFactory(wagtail_factories.PageFactory):
     topics = set_many("topics")
     languages = set_many("languages")
     insurance_plans = set_many("insurance_plans")
+
+
+class AppointmentRequestPageFactory(wagtail_factories.PageFactory):
+    """`AppointmentRequestPageFactory(parent=home)`: the one "Request an appointment" page of a site."""
+
+    title = "Request an appointment"
+    slug = factory.Sequence(lambda n: f"request-an-appointment-{n}")
+    intro = factory.Faker("paragraph", nb_sentences=2)
+    reply_working_days = 2
+
+    class Meta:
+        model = AppointmentRequestPage
+
+
+class AppointmentRequestFactory(DjangoModelFactory):
+    """A request as a visitor would send it (tests of the admin, the export and the purge)."""
+
+    name = factory.Faker("first_name")
+    contact_method = ContactMethod.EMAIL
+    email = factory.Faker("email")
+    phone = ""
+    contact_times = factory.LazyAttribute(lambda o: [ContactTime.MORNING])
+    ok_to_leave_message = False
+    help_with = factory.Faker("sentence", nb_words=8)
+    meeting_preference = MeetingPreference.EITHER
+    session_times = factory.LazyAttribute(lambda o: [SessionTime.WEEKDAY_EVENING])
+    payment = Payment.NOT_SURE
+
+    class Meta:
+        model = AppointmentRequest

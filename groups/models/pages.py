@@ -53,6 +53,7 @@ from home.pagination import paginate
 from home.panels import ListingReportsPanel
 from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
+from home.utils import add_working_days
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -728,7 +729,7 @@ class SupportGroupPage(ListingReportMixin, RoutablePageMixin, BasePage):
     @path("thank-you/", name="thank_you")
     def thank_you(self, request):
         waitlisted = request.GET.get("list") == "waiting"
-        reply_by = schedule.add_working_days(schedule.now_local().date(), 2)
+        reply_by = add_working_days(schedule.now_local().date(), 2)
         return self.render(
             request,
             template="groups/thank_you.html",
