@@ -1,4 +1,5 @@
-"""Demo content for "Our counselors": the index, four counselors, their languages and insurance plans.
+"""Demo content for "Our counselors": the index, four counselors, their languages and insurance plans,
+and the "Request an appointment" page.
 
 The counselors are the demo's licensed People (home/demo/content.py), so the articles they wrote and
 the groups they lead are theirs on their pages too. Every person is fictional and says so; licence
@@ -10,11 +11,17 @@ the home page, the topics and the people are there.
 """
 
 from counselors.choices import AcceptingClients
-from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from counselors.models import AppointmentRequestPage, CounselorIndexPage, CounselorPage, InsurancePlan, Language
 from home.demo import utils as d
 from home.models import Person, Topic
 
 INDEX_SLUG = "our-counselors"
+APPOINTMENT_SLUG = "request-an-appointment"
+APPOINTMENT_INTRO = (
+    "Asking for a first appointment takes a couple of minutes and commits you to nothing. Tell us how to reach "
+    "you and what you are looking for, as much or as little as you like, and we will call or write back to "
+    "find a counselor and a time that suit you."
+)
 DEMO_NOTE = "Demo profile: a fictional counselor, with a made-up licence number."
 
 # (name, note)
@@ -164,7 +171,26 @@ def load(log):
         _page, created = create_page(index, spec, person, plans, languages, topics)
         if created:
             log(f"Counselor: {spec['person']}")
+    load_appointment_page(home, log)
     return index
+
+
+def load_appointment_page(home, log):
+    """'Request an appointment', in the practice's voice: where "Ask for a first appointment" goes."""
+    page, created = d.get_or_create_page(
+        home,
+        AppointmentRequestPage,
+        APPOINTMENT_SLUG,
+        title="Request an appointment",
+        show_in_menus=False,
+        intro=APPOINTMENT_INTRO,
+        reader="our intake coordinator",
+        reply_working_days=2,
+        search_description="Ask for a first counseling appointment in Asheville, NC, in person or by video.",
+    )
+    if created:
+        log("Page: Request an appointment")
+    return page
 
 
 def load_plans(log):

@@ -54,6 +54,7 @@ PAGE_TYPES = {
     "CommunityPage": "WebPage",
     "CounselorIndexPage": "CollectionPage",
     "CounselorPage": "ProfilePage",
+    "AppointmentRequestPage": "WebPage",
 }
 
 

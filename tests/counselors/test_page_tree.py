@@ -5,7 +5,7 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from counselors import factories as counselor_factories
-from counselors.models import CounselorIndexPage, CounselorPage
+from counselors.models import AppointmentRequestPage, CounselorIndexPage, CounselorPage
 from home import factories as home_factories
 from home.models import HomePage, StandardPage
 
@@ -35,6 +35,22 @@ class TestCounselorPageTree(WagtailPageTestCase):
         self.assertPageIsRenderable(index)
         self.assertPageIsRoutable(counselor)
         self.assertPageIsRenderable(counselor)
+
+    def test_one_appointment_page_under_home_with_no_children(self):
+        from wagtail.models import Page
+
+        self.assertAllowedParentPageTypes(AppointmentRequestPage, {HomePage})
+        self.assertAllowedSubpageTypes(AppointmentRequestPage, set())
+        self.assertCanNotCreateAt(StandardPage, AppointmentRequestPage)
+        home = home_factories.HomePageFactory(parent=Page.get_first_root_node())
+        Site.objects.update(root_page=home)
+        self.assertCanCreateAt(HomePage, AppointmentRequestPage)
+        page = counselor_factories.AppointmentRequestPageFactory(parent=home)
+        assert not AppointmentRequestPage.can_create_at(home)
+        self.assertPageIsRoutable(page)
+        self.assertPageIsRenderable(page)
+        self.assertPageIsRoutable(page, "thank-you/")
+        self.assertPageIsRenderable(page, "thank-you/")
 
 
 @pytest.mark.django_db
