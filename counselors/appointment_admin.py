@@ -5,27 +5,12 @@ Registered from counselors/wagtail_hooks.py."""
 
 from wagtail_modeladmin.options import ModelAdmin
 
+from counselors.appointment_forms import AppointmentRequestForm
 from counselors.appointments import AppointmentRequest
 from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
 
-# What staff read and export about each request, in the order the form asks it.
-REQUEST_FIELDS = (
-    "created_at",
-    "name",
-    "contact_method",
-    "email",
-    "phone",
-    "contact_times",
-    "ok_to_leave_message",
-    "help_with",
-    "counselor",
-    "meeting_preference",
-    "session_times",
-    "payment",
-    "insurance_plan",
-    "status",
-    "staff_notes",
-)
+# What staff read and export about each request: when it came, what the form asked in its order, the follow-up.
+REQUEST_FIELDS = ("created_at", *AppointmentRequestForm.Meta.fields, "status", "staff_notes")
 
 
 class AppointmentRequestAdmin(ModelAdmin):

@@ -282,6 +282,6 @@ def bench_urls():
             ("Our counselors, telehealth and accepting", f"{index_url}?telehealth=1&accepting=yes"),
             ("Our counselors, unknown insurance", f"{index_url}?insurance=nowhere"),
         ]
-    for model in (CounselorIndexPage, CounselorPage):
+    for model in (CounselorIndexPage, CounselorPage, AppointmentRequestPage):
         urls += d.api_bench_urls(model)
     return urls
