@@ -19,12 +19,13 @@ from blog.models import ArticleIndexPage, ArticlePage
 from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
 from community.models import CommunityIndexPage, CommunityPage
 from counselors.factories import (
+    AppointmentRequestPageFactory,
     CounselorIndexPageFactory,
     CounselorPageFactory,
     InsurancePlanFactory,
     LanguageFactory,
 )
-from counselors.models import CounselorIndexPage, CounselorPage
+from counselors.models import AppointmentRequestPage, CounselorIndexPage, CounselorPage
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -176,6 +177,10 @@ def make_contact(c):
     return ContactPageFactory(parent=c["root"])
 
 
+def make_appointment(c):
+    return AppointmentRequestPageFactory(parent=c["root"])
+
+
 MAKERS = {
     HomePage: make_home,
     StandardPage: make_standard,
@@ -188,6 +193,7 @@ MAKERS = {
     CounselorIndexPage: make_counselor_index,
     CounselorPage: make_counselor,
     ContactPage: make_contact,
+    AppointmentRequestPage: make_appointment,
 }
 
 
