@@ -39,3 +39,46 @@ class SessionFee(models.TextChoices):
     COUPLES = "couples", "Couples session"
     FAMILY = "family", "Family session"
     GROUP = "group", "Group session"
+
+
+class MeetingPreference(models.TextChoices):
+    """How a visitor asking for a first appointment would like to meet."""
+
+    EITHER = "either", "Either is fine"
+    IN_PERSON = "in_person", "In person, at the office"
+    TELEHEALTH = "telehealth", "Telehealth (video)"
+
+
+class ContactTime(models.TextChoices):
+    """When a visitor would like the intake coordinator to get in touch."""
+
+    MORNING = "morning", "Mornings (9am to noon)"
+    AFTERNOON = "afternoon", "Afternoons (noon to 5pm)"
+    EVENING = "evening", "Early evenings (5pm to 7pm)"
+
+
+class SessionTime(models.TextChoices):
+    """When a visitor could come to sessions."""
+
+    WEEKDAY_MORNING = "weekday_morning", "Weekday mornings"
+    WEEKDAY_AFTERNOON = "weekday_afternoon", "Weekday afternoons"
+    WEEKDAY_EVENING = "weekday_evening", "Weekday evenings"
+    SATURDAY = "saturday", "Saturdays"
+
+
+class Payment(models.TextChoices):
+    """How a visitor expects to pay. 'Not sure' is a fine answer: intake talks it through."""
+
+    INSURANCE = "insurance", "With my insurance"
+    SELF_PAY = "self_pay", "I will pay myself (self-pay)"
+    SLIDING_SCALE = "sliding_scale", "I would like to ask about the sliding scale"
+    NOT_SURE = "not_sure", "Not sure yet"
+
+
+class AppointmentRequestStatus(models.TextChoices):
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    BOOKED = "booked", "First appointment booked"
+    WAITLISTED = "waitlisted", "On the waiting list"
+    REFERRED = "referred", "Referred elsewhere"
+    CLOSED = "closed", "Closed or withdrawn"

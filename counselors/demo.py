@@ -1,5 +1,6 @@
 """Demo content for "Our counselors" and "Counseling services": the counselors' index, four counselors, their
-languages and insurance plans; the services index, five services, "Fees and insurance" and its setting.
+languages and insurance plans; the services index, five services, "Fees and insurance" and its setting;
+the "Request an appointment" page.
 
 The counselors are the demo's licensed People (home/demo/content.py), so the articles they wrote and
 the groups they lead are theirs on their pages too. Every person is fictional and says so; licence
@@ -14,12 +15,18 @@ the home page, the topics and the people are there.
 
 from counselors.choices import AcceptingClients, ServiceFormat, SessionFee
 from counselors.fees import FeeSettings
-from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan, Language
+from counselors.models import AppointmentRequestPage, CounselorIndexPage, CounselorPage, InsurancePlan, Language
 from counselors.services import FeesPage, ServiceIndexPage, ServicePage
 from home.demo import utils as d
 from home.models import Person, Topic
 
 INDEX_SLUG = "our-counselors"
+APPOINTMENT_SLUG = "request-an-appointment"
+APPOINTMENT_INTRO = (
+    "Asking for a first appointment takes a couple of minutes and commits you to nothing. Tell us how to reach "
+    "you and what you are looking for, as much or as little as you like, and we will call or write back to "
+    "find a counselor and a time that suit you."
+)
 DEMO_NOTE = "Demo profile: a fictional counselor, with a made-up licence number."
 
 # (name, note)
@@ -170,6 +177,7 @@ def load(log):
         if created:
             log(f"Counselor: {spec['person']}")
     load_services(home, plans, log)
+    load_appointment_page(home, log)
     return index
 
 
@@ -361,6 +369,24 @@ def load_fees(plans, log):
     log("Fees and insurance (demo amounts)")
 
 
+def load_appointment_page(home, log):
+    """'Request an appointment', in the practice's voice: where "Ask for a first appointment" goes."""
+    page, created = d.get_or_create_page(
+        home,
+        AppointmentRequestPage,
+        APPOINTMENT_SLUG,
+        title="Request an appointment",
+        show_in_menus=False,
+        intro=APPOINTMENT_INTRO,
+        reader="our intake coordinator",
+        reply_working_days=2,
+        search_description="Ask for a first counseling appointment in Asheville, NC, in person or by video.",
+    )
+    if created:
+        log("Page: Request an appointment")
+    return page
+
+
 def load_plans(log):
     plans = {}
     for name, note in PLANS:
@@ -450,6 +476,6 @@ def bench_urls():
             ("Our counselors, telehealth and accepting", f"{index_url}?telehealth=1&accepting=yes"),
             ("Our counselors, unknown insurance", f"{index_url}?insurance=nowhere"),
         ]
-    for model in (CounselorIndexPage, CounselorPage, ServiceIndexPage, ServicePage, FeesPage):
+    for model in (CounselorIndexPage, CounselorPage, ServiceIndexPage, ServicePage, FeesPage, AppointmentRequestPage):
         urls += d.api_bench_urls(model)
     return urls

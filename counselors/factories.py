@@ -7,8 +7,18 @@ import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
 
-from counselors.choices import AcceptingClients, ServiceFormat, SessionFee
+from counselors.choices import (
+    AcceptingClients,
+    ContactTime,
+    MeetingPreference,
+    Payment,
+    ServiceFormat,
+    SessionFee,
+    SessionTime,
+)
 from counselors.models import (
+    AppointmentRequest,
+    AppointmentRequestPage,
     CounselorIndexPage,
     CounselorPage,
     FeesPage,
@@ -17,6 +27,7 @@ from counselors.models import (
     ServiceIndexPage,
     ServicePage,
 )
+from home.contact_details import ContactMethod
 from home.factories import PersonFactory
 
 
@@ -126,3 +137,33 @@ class FeesPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = FeesPage
+
+
+class AppointmentRequestPageFactory(wagtail_factories.PageFactory):
+    """`AppointmentRequestPageFactory(parent=home)`: the one "Request an appointment" page of a site."""
+
+    title = "Request an appointment"
+    slug = factory.Sequence(lambda n: f"request-an-appointment-{n}")
+    intro = factory.Faker("paragraph", nb_sentences=2)
+    reply_working_days = 2
+
+    class Meta:
+        model = AppointmentRequestPage
+
+
+class AppointmentRequestFactory(DjangoModelFactory):
+    """A request as a visitor would send it (tests of the admin, the export and the purge)."""
+
+    name = factory.Faker("first_name")
+    contact_method = ContactMethod.EMAIL
+    email = factory.Faker("email")
+    phone = ""
+    contact_times = factory.LazyAttribute(lambda o: [ContactTime.MORNING])
+    ok_to_leave_message = False
+    help_with = factory.Faker("sentence", nb_words=8)
+    meeting_preference = MeetingPreference.EITHER
+    session_times = factory.LazyAttribute(lambda o: [SessionTime.WEEKDAY_EVENING])
+    payment = Payment.NOT_SURE
+
+    class Meta:
+        model = AppointmentRequest

@@ -19,7 +19,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -137,17 +136,6 @@ class FeeSettings(BaseGenericSetting):
         default=HOW_TO_ASK,
         max_length=600,
     )
-    appointment_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name="'Request a first appointment' goes to",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=(
-            "The page where visitors ask for a first appointment. Empty: the service pages give the office's phone."
-        ),
-    )
 
     edit_handler = TabbedInterface(
         [
@@ -184,7 +172,6 @@ class FeeSettings(BaseGenericSetting):
                 [FieldPanel("good_faith_estimate"), FieldPanel("good_faith_estimate_how_to_ask")],
                 heading="Good Faith Estimate",
             ),
-            ObjectList([PageChooserPanel("appointment_page")], heading="Appointments"),
         ]
     )
 

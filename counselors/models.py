@@ -33,6 +33,8 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from counselors.appointment_page import AppointmentRequestPage, appointment_url
+from counselors.appointments import AppointmentRequest
 from counselors.choices import AcceptingClients, Population
 from counselors.fields import ChoiceListField
 from counselors.forms import CounselorFilterForm
@@ -49,7 +51,14 @@ from home.models import BasePage, IntroBodyMixin, SiteSettings, SlugFromNameMixi
 from home.pagination import paginate
 from home.serializers import RenditionField, TopicListField
 
-__all__ = ["CounselorIndexPage", "CounselorPage", "InsurancePlan", "Language"]
+__all__ = [
+    "AppointmentRequest",
+    "AppointmentRequestPage",
+    "CounselorIndexPage",
+    "CounselorPage",
+    "InsurancePlan",
+    "Language",
+]
 
 
 class InsurancePlan(SlugFromNameMixin, index.Indexed, models.Model):
@@ -194,6 +203,7 @@ class CounselorIndexPage(IntroBodyMixin, BasePage):
             filter_description=form.describe(),
             is_filtered=bool(form.filters),
             results=paginate(request, counselors, self.page_size),
+            appointment_url=appointment_url(request),
         )
         return context
 
@@ -443,6 +453,7 @@ class CounselorPage(BasePage):
         parent = self.get_parent()
         # Specialty, language and plan links open the index with its filter set.
         context["index_url"] = parent.get_url(request) if parent else ""
+        context["appointment_url"] = appointment_url(request, counselor=self)
         return context
 
     def get_json_ld(self, request=None):

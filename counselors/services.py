@@ -14,7 +14,8 @@ offer) rather than as paragraphs. The fees themselves are one site setting (coun
   Search finds it by the fees' words too (`fees_search_text`), reindexed when the setting changes
   (counselors/signals.py).
 
-"Request a first appointment" goes where `first_appointment_url()` says (counselors/appointments.py).
+"Request a first appointment" goes to the live appointment request page (counselors/appointment_page.py
+`appointment_url`); without one the pages give the office's phone number instead.
 """
 
 from django.db import models
@@ -194,13 +195,13 @@ class ServicePage(BasePage):
         )
 
     def get_context(self, request, *args, **kwargs):
-        from counselors.appointments import first_appointment_url
+        from counselors.appointment_page import appointment_url
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
             fees=fees_data(),
             related_counselors=self.related_counselors(),
-            first_appointment_url=first_appointment_url(request),
+            first_appointment_url=appointment_url(request),
         )
         return context
 
@@ -276,8 +277,8 @@ class FeesPage(IntroBodyMixin, BasePage):
         return "\n".join(word for word in words if word)
 
     def get_context(self, request, *args, **kwargs):
-        from counselors.appointments import first_appointment_url
+        from counselors.appointment_page import appointment_url
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(fees=fees_data(), first_appointment_url=first_appointment_url(request))
+        context.update(fees=fees_data(), first_appointment_url=appointment_url(request))
         return context

@@ -1,8 +1,13 @@
-"""Admin: Insurance plans and Languages, the choices counselor pages pick from, under Snippets."""
+"""Admin: Insurance plans and Languages (the choices counselor pages pick from) under Snippets; appointment
+requests (counselors/appointment_admin.py) and their dashboard panel (counselors/dashboard.py)."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_modeladmin.options import modeladmin_register
 
+from counselors import dashboard
+from counselors.appointment_admin import AppointmentRequestAdmin
 from counselors.models import InsurancePlan, Language
 
 
@@ -32,3 +37,11 @@ class LanguageViewSet(SnippetViewSet):
 
 register_snippet(InsurancePlanViewSet)
 register_snippet(LanguageViewSet)
+
+
+modeladmin_register(AppointmentRequestAdmin)
+
+
+@hooks.register("construct_homepage_panels")
+def add_appointment_panels(request, panels):
+    dashboard.add_panels(request, panels)

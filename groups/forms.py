@@ -10,7 +10,6 @@ from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
 from django.utils import timezone
 
@@ -28,7 +27,7 @@ from groups.models.join import JoinRequest
 from groups.schedule import format_meeting, now_local
 from home.contact_details import ContactDetailsMixin
 from home.filters import FlagField, IndexFilterForm, printable
-from home.forms import HoneypotFormMixin, SubmissionKeyMixin
+from home.forms import HoneypotFormMixin, StoredOnceMixin
 from home.geo import describe_miles, distance_expression, round_coordinate, within_box, zip_centroid
 from home.models import Topic
 
@@ -318,12 +317,14 @@ class FinderForm(IndexFilterForm):
         return queryset
 
 
-class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, ContactDetailsMixin, forms.ModelForm):
+class JoinRequestForm(HoneypotFormMixin, StoredOnceMixin, ContactDetailsMixin, forms.ModelForm):
     """Asking to join a group. Only what the facilitator needs to get in touch.
 
     How to reach them, and whether a message may be left, are asked as the contact form
     asks them (home.contact_details).
     """
+
+    stored_model = JoinRequest
 
     preferred_session = forms.ChoiceField(
         label="Which date would suit you?",
@@ -382,25 +383,9 @@ class JoinRequestForm(HoneypotFormMixin, SubmissionKeyMixin, ContactDetailsMixin
         data["note"] = data["note"] or ""
         return data
 
-    def fingerprint(self):
-        return self.submission_fingerprint(f"group {self.group.pk}", self.answers())
+    def submission_target(self):
+        return f"group {self.group.pk}"
 
-    def earlier_request(self):
-        """The request already saved from this very form, with these very answers (posted twice), if any."""
-        fingerprint = self.fingerprint()
-        return JoinRequest.objects.filter(submission_key=fingerprint).first() if fingerprint else None
-
-    def save_request(self):
-        """Save through the capacity lock: (the request, True), its status saying whether it is waitlisted.
-
-        A request whose key arrived in the meantime (two posts racing) is not saved
-        again: the database refuses the duplicate key, and (the first one, False) is returned.
-        """
-        data = {**self.answers(), "submission_key": self.fingerprint()}
-        try:
-            return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **data), True
-        except IntegrityError:
-            earlier = self.earlier_request()
-            if earlier is None:
-                raise
-            return earlier, False
+    def create_submission(self, **extra):
+        """Saved through the capacity lock: its status says whether it went on the waiting list."""
+        return JoinRequest.objects.request_place(self.group, consented_at=timezone.now(), **self.answers(), **extra)

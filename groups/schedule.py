@@ -210,13 +210,3 @@ def format_meeting(meeting):
     start = meeting.start.astimezone(TIMEZONE)
     end = meeting.end.astimezone(TIMEZONE)
     return f"{format_date(start)}, {format_time(start.time())} to {format_time(end.time())}"
-
-
-def add_working_days(start, days):
-    """The date `days` working days (Monday to Friday) after `start`: when staff reply to a join request by."""
-    current = start
-    while days:
-        current += datetime.timedelta(days=1)
-        if current.weekday() < 5:
-            days -= 1
-    return current

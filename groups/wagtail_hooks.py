@@ -3,18 +3,15 @@ the groups' dashboard panels, the "needs verifying" mark in the page explorer an
 confirms a group's details in one click."""
 
 from django.urls import path, reverse
-from django.utils.text import capfirst
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
-from wagtail_modeladmin.views import IndexView, InspectView
 
 from groups import admin_views, dashboard, verification
 from groups.models import JoinRequest, SupportGroupPage, Venue
-from home.exports import PracticeSpreadsheetMixin, in_words, practice_words
+from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
 
 
 class VenueViewSet(SnippetViewSet):
@@ -46,64 +43,16 @@ REQUEST_FIELDS = (
 )
 
 
-class JoinRequestPermissionHelper(PermissionHelper):
-    """Staff answer requests; nobody adds them by hand. Only coordinators and superusers see them at all."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return user.is_superuser
-
-
-def field_in_words(request, name):
-    """A request's field as staff read it: a choice by its label, a group by its title, Yes / No / Not given."""
-    field = request._meta.get_field(name)
-    value = getattr(request, f"get_{name}_display")() if field.choices else getattr(request, name)
-    return in_words(value)
-
-
-def listed(name, heading=None):
-    """A column of the list of requests: the field `name` as the export writes it, under its own label
-    (or a shorter `heading`, so the columns fit beside the filters), sortable; times as Asheville's
-    clock shows them, whatever time zone the staff member chose."""
-
-    def column(model_admin, request):
-        return practice_words(field_in_words(request, name))
-
-    column.short_description = heading or capfirst(JoinRequest._meta.get_field(name).verbose_name)
-    column.admin_order_field = name
-    return column
-
-
-class JoinRequestIndexView(PracticeSpreadsheetMixin, IndexView):
-    """The list of requests; its CSV and XLSX exports read like the request's own page (home.exports)."""
-
-    def to_row_dict(self, item):
-        return {name: field_in_words(item, name) for name in self.list_export}
-
-
-class JoinRequestInspectView(InspectView):
-    """One request, in the same words and headings as the list, the export and the edit page."""
-
-    def get_field_label(self, field_name, field=None):
-        return capfirst(super().get_field_label(field_name, field))
-
-    def get_field_display_value(self, field_name, field=None):
-        if field is None:
-            return super().get_field_display_value(field_name, field)
-        return field_in_words(self.instance, field_name)
-
-
 class JoinRequestAdmin(ModelAdmin):
     model = JoinRequest
     menu_label = "Join requests"
     menu_icon = "mail"
     menu_order = 250
     add_to_settings_menu = False
-    permission_helper_class = JoinRequestPermissionHelper
-    index_view_class = JoinRequestIndexView
-    inspect_view_class = JoinRequestInspectView
+    # Coordinators and administrators read requests (groups/permissions.py); only administrators delete.
+    permission_helper_class = VisitorRequestPermissionHelper
+    index_view_class = InWordsIndexView
+    inspect_view_class = InWordsInspectView
     inspect_view_enabled = True
     # Columns in words (listed()); a model field's own name would show Python's values.
     list_display = (
@@ -115,13 +64,13 @@ class JoinRequestAdmin(ModelAdmin):
         "first_session",
         "in_status",
     )
-    received = listed("created_at")
-    for_group = listed("group")
-    their_name = listed("name")
-    how_to_contact = listed("contact_method", "Contact by")
-    safe_to_leave_message = listed("ok_to_leave_message", "Leave a message?")
-    first_session = listed("preferred_session", "First session")
-    in_status = listed("status")
+    received = listed(JoinRequest, "created_at")
+    for_group = listed(JoinRequest, "group")
+    their_name = listed(JoinRequest, "name")
+    how_to_contact = listed(JoinRequest, "contact_method", "Contact by")
+    safe_to_leave_message = listed(JoinRequest, "ok_to_leave_message", "Leave a message?")
+    first_session = listed(JoinRequest, "preferred_session", "First session")
+    in_status = listed(JoinRequest, "status")
     list_filter = ("status", "group", "created_at")
     search_fields = ("name", "email", "phone", "group__title")
     list_export = REQUEST_FIELDS

@@ -74,6 +74,7 @@ IGNORED_MODELS = {
     # What visitors send (a request to join a group, a message to the practice, a report of a problem
     # with a listing): private, on no page. A burst of them must not empty the page cache or purge
     # the caches in front, nor move the API's Last-Modified (which would tell when one arrived).
+    "counselors.appointmentrequest",
     "groups.joinrequest",
     "wagtailforms.formsubmission",
     "home.listingreport",

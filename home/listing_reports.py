@@ -22,14 +22,12 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import patch_cache_control, patch_vary_headers
 from wagtail.contrib.routable_page.models import path
 
 from home.contact_details import us_phone_number
-from home.forms import HoneypotFormMixin, SubmissionKeyMixin, too_many_submissions
+from home.forms import HoneypotFormMixin, Outcome, StoredOnceMixin, handle_submission, private_form_response
 from home.models.reports import NOTE_MAX_LENGTH, ListingReport
 from home.notifications import notify_staff
 
@@ -37,11 +35,13 @@ RATE_LIMIT_GROUP = "report"
 CONTACT_ERROR = "Enter an email address, like name@example.com, or a 10-digit US phone number, like (828) 555-0123."
 
 
-class ListingReportForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
+class ListingReportForm(HoneypotFormMixin, StoredOnceMixin, forms.ModelForm):
     """What is wrong with a listing; a note and a way to reach the visitor only if they wish.
 
     No question about the visitor: the note's hint asks them to leave health out.
     """
+
+    stored_model = ListingReport
 
     resource = forms.ChoiceField(label="Which one is it about?", required=False)
 
@@ -107,26 +107,11 @@ class ListingReportForm(HoneypotFormMixin, SubmissionKeyMixin, forms.ModelForm):
     def answers(self):
         return {name: self.cleaned_data.get(name) or "" for name in self.Meta.fields}
 
-    def fingerprint(self):
-        return self.submission_fingerprint(f"page {self.page.pk}", self.answers())
+    def submission_target(self):
+        return f"page {self.page.pk}"
 
-    def earlier_report(self):
-        """The report already saved from this very form with these very answers (sent twice), if any."""
-        fingerprint = self.fingerprint()
-        return ListingReport.objects.filter(submission_key=fingerprint).first() if fingerprint else None
-
-    def save_report(self):
-        """(the report, True); (the earlier one, False) when the same form won a race to be saved first."""
-        try:
-            with transaction.atomic():  # a savepoint: the refused insert leaves the request's transaction usable
-                return ListingReport.objects.create(
-                    page=self.page, submission_key=self.fingerprint(), **self.answers()
-                ), True
-        except IntegrityError:
-            earlier = self.earlier_report()
-            if earlier is None:
-                raise
-            return earlier, False
+    def create_submission(self, **extra):
+        return ListingReport.objects.create(page=self.page, **self.answers(), **extra)
 
 
 class ListingReportMixin:
@@ -157,31 +142,23 @@ class ListingReportMixin:
 
         Private: the form carries a CSRF token (and, after a mistake, what the visitor typed).
         """
-        status = 200
-        rate_limited = False
         form = ListingReportForm(page=self)
+        outcome = Outcome()
         if request.method == "POST":
             form = ListingReportForm(request.POST, page=self)
-            thank_you = self.url + self.reverse_subpage("report_thank_you")
-            if form.is_spam():
-                return redirect(thank_you)  # looks like success to the bot; nothing kept, nobody told
-            if not form.is_valid():
-                status = 400
-            elif form.earlier_report():
-                return redirect(thank_you)  # a double click or a retry: the same thank-you, nothing twice
-            # Only a report that would be saved counts: correcting a mistake never locks anyone out.
-            elif too_many_submissions(request, RATE_LIMIT_GROUP):
-                rate_limited = True
-                status = 429
-            else:
-                _report, created = form.save_report()
-                if created:
-                    notify_staff(
-                        "A problem was reported with a listing",
-                        "A report of a problem with a listing",
-                        reverse("home_listingreport_modeladmin_index"),
-                    )
-                return redirect(thank_you)
+            outcome = handle_submission(
+                request,
+                form,
+                rate_limit_group=RATE_LIMIT_GROUP,
+                thank_you_url=lambda _report: self.url + self.reverse_subpage("report_thank_you"),
+                notify=lambda: notify_staff(
+                    "A problem was reported with a listing",
+                    "A report of a problem with a listing",
+                    reverse("home_listingreport_modeladmin_index"),
+                ),
+            )
+            if outcome.redirect_to:
+                return redirect(outcome.redirect_to)
         response = self.render(
             request,
             template=self.report_template,
@@ -189,15 +166,11 @@ class ListingReportMixin:
                 "form": form,
                 "report_url": self.get_report_url(request),
                 "listing_name": self.report_listing_name,
-                "rate_limited": rate_limited,
+                "rate_limited": outcome.rate_limited,
                 "retention_days": settings.LISTING_REPORT_RETENTION_DAYS,
             },
         )
-        response.status_code = status
-        # A page with a form and a CSRF token is never kept by any cache.
-        patch_cache_control(response, private=True, no_store=True)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return private_form_response(response, outcome.status)
 
     @path("report/thank-you/", name="report_thank_you")
     def report_thank_you(self, request):

@@ -1,4 +1,5 @@
-"""Admin panels the core gives every listing page's editor: how many reports of a problem are open.
+"""Admin panels the core shares: what a visitor sent, read-only and in words; and, for every listing
+page's editor, how many reports of a problem are open.
 
 'Beside the listing': on the edit page of a page that takes reports (home/listing_reports.py),
 a notice with the number of reports not yet fixed or dismissed and a link to read them. Counts
@@ -7,9 +8,29 @@ read the reports (ListingReport.objects.for_user) and only when there is one ope
 """
 
 from django.urls import reverse
-from wagtail.admin.panels import Panel
+from wagtail.admin.panels import FieldPanel, Panel
 
 from home.models.reports import ListingReport
+
+
+class ReadOnlyPanel(FieldPanel):
+    """What a visitor sent (a join or appointment request), shown to staff in words: "Yes" or "No", not
+    Python's True, False or None; "Not given" for an empty answer; a list of choices by their labels."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("read_only", True)
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if value is None or value in ("", []):
+            return "Not given"
+        choices_class = getattr(self.db_field, "choices_class", None)
+        if isinstance(value, list) and choices_class is not None:
+            labels = dict(choices_class.choices)
+            return ", ".join(str(labels.get(item, item)) for item in value)
+        return super().format_value_for_display(value)
 
 
 def reports_url(**filters):

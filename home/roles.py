@@ -1,6 +1,6 @@
 """Who may do what in the admin: the roles' names and the helpers that grant them.
 
-Four roles (README, "Roles and review"):
+Five roles (README, "Roles and review"):
 
 - **Editors** write and edit articles, community pages and standard pages and submit them
   for review; they never publish.
@@ -8,6 +8,8 @@ Four roles (README, "Roles and review"):
   navigation and the shared snippets.
 - **Group coordinators** edit and publish support groups, venues and facilitators, and answer
   join requests and the reports of problems with their groups' listings; nothing else.
+- **Intake coordinators** read and answer requests for a first appointment with a counselor
+  (counselors/permissions.py), and nothing else: no pages, no other visitor's messages.
 - **Administrators** are superusers: no group, every permission.
 
 Each app grants its own sections through these helpers, from a data migration for the pages
@@ -30,17 +32,21 @@ from django.apps import apps as global_apps
 EDITORS = "Editors"
 MODERATORS = "Moderators"
 COORDINATORS = "Group coordinators"
+INTAKE_COORDINATORS = "Intake coordinators"
 
 # Roles that must sign in with a code from their phone as well as a password (home/two_factor/):
-# moderators read the contact messages and coordinators the join requests, both health
-# information; administrators can read everything. Editors read no one's messages and publish
-# nothing without review, so for them it is a choice (and, once set up, always asked).
-TWO_FACTOR_ROLES = [MODERATORS, COORDINATORS]
+# moderators read the contact messages, group coordinators the join requests and intake
+# coordinators the appointment requests, all health information; administrators can read
+# everything. Editors read no one's messages and publish nothing without review, so for them it
+# is a choice (and, once set up, always asked).
+TWO_FACTOR_ROLES = [MODERATORS, COORDINATORS, INTAKE_COORDINATORS]
 # And anyone given, by another group or on their own, a permission to read that information.
 HEALTH_INFORMATION_PERMISSIONS = [
     "wagtailforms.view_formsubmission",
     "groups.view_joinrequest",
     "groups.change_joinrequest",
+    "counselors.view_appointmentrequest",
+    "counselors.change_appointmentrequest",
     # A report of a problem with a listing asks nothing about health, but its note and contact
     # detail are a visitor's own words: read with the same care.
     "home.view_listingreport",

@@ -53,6 +53,12 @@ def _finder_samples():
     return samples
 
 
+def _counselor_ids():
+    from counselors.models import CounselorPage
+
+    return list(CounselorPage.objects.live().values_list("pk", flat=True)[:3])
+
+
 def _topic_slugs():
     from home.models import Topic
 
@@ -87,6 +93,9 @@ def _page_targets():
                     "telehealth": ["1", "maybe"],
                     "accepting": ["yes", "waitlist", "nope"],
                 }
+            elif model._meta.label == "counselors.AppointmentRequestPage":
+                samples = {"counselor": [str(pk) for pk in _counselor_ids()] + ["0", "nope"]}
+                found.append(Target(f"{url}thank-you/"))
             elif model._meta.label == "groups.SupportGroupPage":
                 samples = {"list": ["waiting"], "session": ["1"]}
                 found.append(Target(f"/groups/{page.pk}/calendar.ics"))

@@ -23,6 +23,8 @@ from wagtail.models import APIToken, Page, PageViewRestriction, Site, get_page_m
 from wagtail.snippets.models import get_snippet_models
 
 from blog.models import ArticlePage
+from counselors.factories import AppointmentRequestFactory
+from counselors.models import CounselorPage
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
@@ -189,6 +191,12 @@ def secrets(demo_site):
     )
     contact = ContactPage.objects.live().first()
     FormSubmission.objects.create(page=contact, form_data={"your_name": marker, "message": f"message {marker}"})
+    AppointmentRequestFactory(
+        name=marker,
+        email=f"{marker}@example.org",
+        help_with=f"help {marker}",
+        counselor=CounselorPage.objects.live().first(),
+    )
     get_user_model().objects.create_user(marker, f"{marker}@example.org", "correct horse battery", first_name=marker)
     home = demo_site
     StandardPageFactory(parent=home, slug=f"draft-{marker}", title=f"Draft {marker}", live=False)

@@ -19,6 +19,7 @@ from blog.models import ArticleIndexPage, ArticlePage
 from community.factories import AreaFactory, CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
 from community.models import CommunityIndexPage, CommunityPage
 from counselors.factories import (
+    AppointmentRequestPageFactory,
     CounselorIndexPageFactory,
     CounselorPageFactory,
     FeesPageFactory,
@@ -27,7 +28,14 @@ from counselors.factories import (
     ServiceIndexPageFactory,
     ServicePageFactory,
 )
-from counselors.models import CounselorIndexPage, CounselorPage, FeesPage, ServiceIndexPage, ServicePage
+from counselors.models import (
+    AppointmentRequestPage,
+    CounselorIndexPage,
+    CounselorPage,
+    FeesPage,
+    ServiceIndexPage,
+    ServicePage,
+)
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -200,6 +208,10 @@ def make_contact(c):
     return ContactPageFactory(parent=c["root"])
 
 
+def make_appointment(c):
+    return AppointmentRequestPageFactory(parent=c["root"])
+
+
 MAKERS = {
     HomePage: make_home,
     StandardPage: make_standard,
@@ -215,6 +227,7 @@ MAKERS = {
     ServicePage: make_service,
     FeesPage: make_fees_page,
     ContactPage: make_contact,
+    AppointmentRequestPage: make_appointment,
 }
 
 

@@ -25,7 +25,7 @@ from wagtail.models import Page
 
 from blog.models import ArticleIndexPage
 from community.models import CommunityIndexPage, CommunityPage
-from counselors.models import CounselorIndexPage
+from counselors.models import AppointmentRequestPage, CounselorIndexPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -88,6 +88,11 @@ def visits(client):
     yield "counselors, filtered", client.get(counselors, {"language": "spanish", "telehealth": "1"}), "Spanish"
     yield "counselors, none match", client.get(counselors, {"accepting": "no", "telehealth": "1"}), "None of our"
     yield "counselors, unknown insurance", client.get(counselors, {"insurance": "atlantis"}), "atlantis"
+
+    appointment = AppointmentRequestPage.objects.live().get().url
+    yield "appointment, preselected", client.get(appointment, {"counselor": "x"}), "Send my request"
+    yield "appointment, form with errors", client.post(appointment, {"name": "", "website": ""}), INVALID
+    yield "appointment, thank-you", client.get(f"{appointment}thank-you/"), "What happens next"
 
     finder = SupportGroupIndexPage.objects.live().get().url
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"

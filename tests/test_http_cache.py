@@ -16,6 +16,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from community.models import CommunityPage
 from config import urls as site_urls
+from counselors.models import AppointmentRequestPage
 from groups.models import SupportGroupPage
 from home import roles
 from home.factories import StandardPageFactory
@@ -57,7 +58,7 @@ def public_urls():
     """Every public page type of the demo site, once, and the feeds, sitemap and robots."""
     urls = {}
     for model in get_page_models():
-        if model in {Page, ContactPage}:  # the contact page is a form: private (below)
+        if model in {Page, ContactPage, AppointmentRequestPage}:  # forms: private (below)
             continue
         page = model.objects.live().public().order_by("path").first()
         if page is not None:
@@ -133,7 +134,15 @@ def test_forms_admin_and_staff_are_private(client, demo_site):
     group = SupportGroupPage.objects.live().filter(status="open").first()
     contact = ContactPage.objects.live().first()
     community_page = CommunityPage.objects.live().first()
-    for url in [f"{group.url}join/", contact.url, f"{group.url}report/", f"{community_page.url}report/"]:
+    appointment = AppointmentRequestPage.objects.live().first()
+    for url in [
+        f"{group.url}join/",
+        contact.url,
+        f"{group.url}report/",
+        f"{community_page.url}report/",
+        appointment.url,
+        f"{appointment.url}?counselor=1",
+    ]:
         response = client.get(url)
         assert response.status_code == HTTPStatus.OK, url
         assert_private(response, url)
@@ -225,7 +234,8 @@ def test_public_pages_and_the_api_are_gzipped_and_forms_are_not(client, demo_sit
         assert again.status_code == HTTPStatus.NOT_MODIFIED, url
 
     contact = ContactPage.objects.live().first()
-    for url in [f"{group.url}join/", contact.url]:
+    appointment = AppointmentRequestPage.objects.live().first()
+    for url in [f"{group.url}join/", contact.url, appointment.url]:
         response = client.get(url, headers={"Accept-Encoding": "gzip"})
         assert response.status_code == HTTPStatus.OK, url
         assert not response.has_header("Content-Encoding"), url

@@ -57,6 +57,7 @@ PAGE_TYPES = {
     "ServiceIndexPage": "CollectionPage",
     "ServicePage": "WebPage",
     "FeesPage": "WebPage",
+    "AppointmentRequestPage": "WebPage",
 }
 
 

@@ -294,7 +294,7 @@ def test_administrators_are_superusers_and_need_no_group(client, tree):
 
 def test_wagtails_default_groups_are_adjusted_not_duplicated(tree):
     names = list(Group.objects.order_by("name").values_list("name", flat=True))
-    assert names == sorted([roles.COORDINATORS, roles.EDITORS, roles.MODERATORS])
+    assert names == sorted([roles.COORDINATORS, roles.EDITORS, roles.INTAKE_COORDINATORS, roles.MODERATORS])
     root = Page.get_first_root_node()
     editors = Group.objects.get(name=roles.EDITORS)
     assert not editors.page_permissions.filter(page=root).exists()

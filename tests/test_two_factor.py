@@ -43,7 +43,7 @@ def verified(client):
     return client.get(DASHBOARD).status_code == HTTPStatus.OK
 
 
-@pytest.mark.parametrize("role", [roles.COORDINATORS, roles.MODERATORS, "administrator"])
+@pytest.mark.parametrize("role", [roles.COORDINATORS, roles.MODERATORS, roles.INTAKE_COORDINATORS, "administrator"])
 def test_a_required_role_without_a_phone_is_sent_to_set_up_before_any_admin_page(client, role):
     if role == "administrator":
         get_user_model().objects.create_superuser("boss", "boss@example.com", PASSWORD)
@@ -170,7 +170,7 @@ def test_an_editor_signs_in_without_a_code(client):
     assert client.get("/admin/two-factor/").status_code == HTTPStatus.OK
 
 
-@pytest.mark.parametrize("permission", ["view_formsubmission", "view_joinrequest"])
+@pytest.mark.parametrize("permission", ["view_formsubmission", "view_joinrequest", "view_appointmentrequest"])
 def test_anyone_given_a_permission_to_read_messages_or_requests_must_use_it(client, permission):
     """A group of the practice's own making, or a permission given to one person, counts like a role."""
     reader = staff_user(roles.EDITORS, "eddie", PASSWORD)

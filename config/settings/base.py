@@ -479,6 +479,8 @@ RATELIMIT_IP_META_KEY = "home.client_address.client_ip"
 FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", default=180)
 # Days a request to join a support group is kept before `purge_join_requests` deletes it.
 JOIN_REQUEST_RETENTION_DAYS = env.int("JOIN_REQUEST_RETENTION_DAYS", default=180)
+# Days a request for a first appointment is kept before `purge_appointment_requests` deletes it.
+APPOINTMENT_REQUEST_RETENTION_DAYS = env.int("APPOINTMENT_REQUEST_RETENTION_DAYS", default=180)
 # Days a visitor's report of a problem with a listing is kept before `purge_listing_reports` deletes it.
 LISTING_REPORT_RETENTION_DAYS = env.int("LISTING_REPORT_RETENTION_DAYS", default=90)
 # Days after which a group's details (times, place, cost) "need verifying" with its facilitator:

@@ -13,21 +13,7 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
 from groups.choices import ContactMethod, JoinRequestStatus
-
-
-class ReadOnlyPanel(FieldPanel):
-    """What a visitor sent, shown to staff in words: "Yes" or "No", not Python's True, False or None."""
-
-    def __init__(self, field_name, **kwargs):
-        kwargs.setdefault("read_only", True)
-        super().__init__(field_name, **kwargs)
-
-    def format_value_for_display(self, value):
-        if isinstance(value, bool):
-            return "Yes" if value else "No"
-        if value is None or value == "":
-            return "Not given"
-        return super().format_value_for_display(value)
+from home.panels import ReadOnlyPanel
 
 
 class JoinRequestQuerySet(models.QuerySet):

@@ -16,7 +16,7 @@ from django.db.models.functions import Lower
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from modelcluster.fields import ParentalManyToManyField
@@ -44,7 +44,7 @@ from groups.models.inlines import GroupFacilitator
 from groups.next_meetings import STALE, saving_group
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
-from home.forms import too_many_submissions
+from home.forms import Outcome, handle_submission, private_form_response
 from home.geo import describe_miles, permissions_policy_allowing
 from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
@@ -53,6 +53,7 @@ from home.pagination import paginate
 from home.panels import ListingReportsPanel
 from home.queries import ReadablePageQuerySet
 from home.serializers import RenditionField, RichTextAPIField, TopicListField
+from home.utils import add_working_days
 
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -688,43 +689,30 @@ class SupportGroupPage(ListingReportMixin, RoutablePageMixin, BasePage):
 
         Private: the form carries a CSRF token (and, after a mistake, what the visitor typed).
         """
-        status = 200
-        rate_limited = False
         form = JoinRequestForm(group=self) if self.accepts_requests else None
+        outcome = Outcome()
         if request.method == "POST" and self.accepts_requests:
             form = JoinRequestForm(request.POST, group=self)
-            if form.is_spam():
-                # Look like success to the bot; save nothing and tell no one.
-                return redirect(self.url + self.reverse_subpage("thank_you"))
-            elif not form.is_valid():
-                status = 400
-            elif earlier := form.earlier_request():
-                # The same form sent again (a double click, a retry): the same thank-you, nothing stored twice.
-                return redirect(self._thank_you_url(earlier))
-            # Only a request that would be saved counts: correcting a typo never locks anyone out.
-            elif too_many_submissions(request, "join"):
-                rate_limited = True
-                status = 429
-            else:
-                join_request, created = form.save_request()
-                if created:
-                    _notify_staff_of_request()
-                return redirect(self._thank_you_url(join_request))
+            outcome = handle_submission(
+                request,
+                form,
+                rate_limit_group="join",
+                thank_you_url=self._thank_you_url,
+                notify=_notify_staff_of_request,
+            )
+            if outcome.redirect_to:
+                return redirect(outcome.redirect_to)
         response = self.render(
             request,
             template="groups/join_page.html",
             context_overrides={
                 "form": form,
                 "join_url": self.get_join_url(request),
-                "rate_limited": rate_limited,
+                "rate_limited": outcome.rate_limited,
                 "retention_days": settings.JOIN_REQUEST_RETENTION_DAYS,
             },
         )
-        response.status_code = status
-        # A page with a form and a CSRF token is never kept by any cache.
-        patch_cache_control(response, private=True, no_store=True)
-        patch_vary_headers(response, ["Cookie"])
-        return response
+        return private_form_response(response, outcome.status)
 
     def get_join_url(self, request=None):
         """The join page's path (with the site's root when `request` is on another site), or None without a URL."""
@@ -732,15 +720,16 @@ class SupportGroupPage(ListingReportMixin, RoutablePageMixin, BasePage):
         return url + self.reverse_subpage("join") if url else None
 
     def _thank_you_url(self, join_request):
+        """The thank-you page; for the honeypot (no request), the plain one."""
         url = self.url + self.reverse_subpage("thank_you")
-        if join_request.status == JoinRequestStatus.WAITLISTED:
+        if join_request is not None and join_request.status == JoinRequestStatus.WAITLISTED:
             url += "?" + urlencode({"list": "waiting"})
         return url
 
     @path("thank-you/", name="thank_you")
     def thank_you(self, request):
         waitlisted = request.GET.get("list") == "waiting"
-        reply_by = schedule.add_working_days(schedule.now_local().date(), 2)
+        reply_by = add_working_days(schedule.now_local().date(), 2)
         return self.render(
             request,
             template="groups/thank_you.html",

@@ -17,6 +17,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Page, get_page_models
 
 from blog.models import ArticleIndexPage
+from counselors.factories import AppointmentRequestFactory
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
@@ -147,6 +148,7 @@ def test_the_admins_main_screens_work_under_their_policy(page, live_server, demo
     phone = authenticator(get_user_model().objects.create_superuser("admin", "admin@example.com", PASSWORD))
     group = SupportGroupPage.objects.live().first()
     JoinRequestFactory(group=group)
+    AppointmentRequestFactory()
     contact = ContactPage.objects.get()
     FormSubmission.objects.create(page=contact, form_data={"message": "A message"})
     page.set_default_timeout(60_000)
@@ -164,6 +166,7 @@ def test_the_admins_main_screens_work_under_their_policy(page, live_server, demo
         "/admin/snippets/",
         "/admin/snippets/home/person/",
         "/admin/groups/joinrequest/",
+        "/admin/counselors/appointmentrequest/",
         "/admin/forms/",
         f"/admin/forms/submissions/{contact.pk}/",
         "/admin/settings/home/sitesettings/",

@@ -5,7 +5,7 @@ from wagtail.models import Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from counselors import factories as counselor_factories
-from counselors.models import CounselorIndexPage, CounselorPage
+from counselors.models import AppointmentRequestPage, CounselorIndexPage, CounselorPage
 from home import factories as home_factories
 from home.models import HomePage, StandardPage
 
@@ -35,6 +35,22 @@ class TestCounselorPageTree(WagtailPageTestCase):
         self.assertPageIsRenderable(index)
         self.assertPageIsRoutable(counselor)
         self.assertPageIsRenderable(counselor)
+
+
+@pytest.mark.django_db
+class TestAppointmentPageTree(WagtailPageTestCase):
+    def test_the_appointment_page_goes_under_home_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(AppointmentRequestPage, {HomePage})
+        self.assertAllowedSubpageTypes(AppointmentRequestPage, set())
+        self.assertCanNotCreateAt(StandardPage, AppointmentRequestPage)
+
+
+@pytest.mark.django_db
+def test_one_appointment_page_per_home_page_its_form_and_thank_you_routable(site_root, client):
+    page = counselor_factories.AppointmentRequestPageFactory(parent=site_root)
+    assert not AppointmentRequestPage.can_create_at(site_root)
+    assert client.get(page.url).status_code == 200
+    assert client.get(page.url + "thank-you/").status_code == 200
 
 
 @pytest.mark.django_db

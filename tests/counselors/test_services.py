@@ -11,7 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from counselors.choices import ServiceFormat, SessionFee
-from counselors.factories import FeesPageFactory, ServiceIndexPageFactory, ServicePageFactory
+from counselors.factories import (
+    AppointmentRequestPageFactory,
+    FeesPageFactory,
+    ServiceIndexPageFactory,
+    ServicePageFactory,
+)
 from counselors.fees import FeeSettings, fees_data
 from home.roles import EDITORS, MODERATORS
 
@@ -111,16 +116,14 @@ def test_the_good_faith_estimate_notice_is_there_before_anyone_edits_the_fees(cl
     assert "1-800-985-3059" in html
 
 
-def test_request_a_first_appointment_goes_where_the_setting_says_else_the_phone(client, services, practice):
+def test_request_a_first_appointment_goes_to_the_live_request_page_else_the_phone(client, services, practice):
     html = client.get("/counseling-services/individual/").content.decode()
     assert "Request a first appointment" not in html
     assert 'href="tel:+18285550142"' in html
-    setting = FeeSettings.load()
-    setting.appointment_page = services["fees"]
-    setting.save()
+    page = AppointmentRequestPageFactory(parent=services["index"].get_parent(), slug="request-an-appointment")
     html = client.get("/counseling-services/individual/").content.decode()
-    assert '<a class="button button--primary" href="/counseling-services/fees-and-insurance/">Request a first' in html
-    services["fees"].unpublish()
+    assert '<a class="button button--primary" href="/request-an-appointment/">Request a first' in html
+    page.unpublish()
     html = client.get("/counseling-services/individual/").content.decode()
     assert "Request a first appointment" not in html  # never a link to a 404
 

@@ -202,10 +202,10 @@ def test_two_posts_racing_with_one_key_store_one_request(group):
     key = "k" * 32
     forms = [JoinRequestForm(form_data(group, submission_key=key), group=group) for _ in range(2)]
     assert all(form.is_valid() for form in forms)
-    assert [form.earlier_request() for form in forms] == [None, None]
-    first, created = forms[0].save_request()
+    assert [form.earlier_submission() for form in forms] == [None, None]
+    first, created = forms[0].save_once()
     assert created
-    assert forms[1].save_request() == (first, False)
+    assert forms[1].save_once() == (first, False)
     assert JoinRequest.objects.count() == 1
 
 

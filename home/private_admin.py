@@ -1,0 +1,75 @@
+"""The admin's lists of what visitors sent (join requests, listing reports, appointment requests):
+one set of pieces, so every such list reads, exports and guards the same way.
+
+Each is a wagtail-modeladmin `ModelAdmin`, never a snippet, so never in an API, a chooser or
+search. Its columns come from `listed()`, its index view is `InWordsIndexView` (the CSV and XLSX
+exports of home.exports) and its inspect view `InWordsInspectView`, all reading each value
+through `field_in_words`: a choice by its label, a list of choices by theirs, a page or plan by
+its name, Yes / No, "Not given" for an empty answer, times on Asheville's clock. Nobody adds a
+request by hand, and only administrators delete one (`VisitorRequestPermissionHelper`).
+"""
+
+from django.utils.text import capfirst
+from wagtail_modeladmin.helpers import PermissionHelper
+from wagtail_modeladmin.views import IndexView, InspectView
+
+from home.exports import PracticeSpreadsheetMixin, in_words, practice_words
+
+
+def field_in_words(obj, name):
+    """A stored field as staff read it (see the module's docstring)."""
+    field = obj._meta.get_field(name)
+    choices_class = getattr(field, "choices_class", None)
+    if choices_class is not None:  # a list of choices (counselors.fields.ChoiceListField)
+        labels = dict(choices_class.choices)
+        value = ", ".join(str(labels.get(item, item)) for item in getattr(obj, name) or [])
+    elif field.choices:
+        value = getattr(obj, f"get_{name}_display")()
+    elif field.is_relation:
+        related = getattr(obj, name)
+        value = None if related is None else str(related)
+    else:
+        value = getattr(obj, name)
+    return in_words(value)
+
+
+def listed(model, name, heading=None):
+    """A sortable column of the list: the field `name` as the export writes it, under its own label (or a
+    shorter `heading`, so the columns fit beside the filters); times as Asheville's clock shows them,
+    whatever time zone the staff member chose."""
+
+    def column(model_admin, obj):
+        return practice_words(field_in_words(obj, name))
+
+    column.short_description = heading or capfirst(model._meta.get_field(name).verbose_name)
+    column.admin_order_field = name
+    return column
+
+
+class VisitorRequestPermissionHelper(PermissionHelper):
+    """Staff read and answer what visitors sent; nobody adds it by hand; only administrators delete it."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return user.is_superuser
+
+
+class InWordsIndexView(PracticeSpreadsheetMixin, IndexView):
+    """The list; its CSV and XLSX exports read like the list (home.exports)."""
+
+    def to_row_dict(self, item):
+        return {name: field_in_words(item, name) for name in self.list_export}
+
+
+class InWordsInspectView(InspectView):
+    """One item, in the same words and headings as the list, the export and the edit page."""
+
+    def get_field_label(self, field_name, field=None):
+        return capfirst(super().get_field_label(field_name, field))
+
+    def get_field_display_value(self, field_name, field=None):
+        if field is None:
+            return super().get_field_display_value(field_name, field)
+        return field_in_words(self.instance, field_name)
