@@ -7,9 +7,15 @@ A person taken off a page is not seen here: their counselor page catches up at i
 
 A counselor's page changing changes the service pages that list them ("Counselors who offer
 this"): `service_paths` gives every live service page (a handful) when a counselor page changes.
+It changes the bylines too: articles and groups link their people to their counselor pages
+(`byline_paths`, through home's `pages_using` of the person).
+
+The "Request an appointment" page is linked from every counselor and service page and the fees
+page: `appointment_paths` gives them all (a few dozen at most) when it changes.
 """
 
-from counselors.models import CounselorPage
+from counselors.appointment_page import AppointmentRequestPage
+from counselors.models import CounselorIndexPage, CounselorPage
 
 # The inline rows through which a page names the people who wrote or lead it.
 PEOPLE_RELATIONS = ("authors", "facilitators")
@@ -26,12 +32,35 @@ def counselor_paths(page):
     person_ids.discard(None)
     if not person_ids:
         return []
+    return _live_paths(CounselorPage.objects.live().filter(person_id__in=person_ids))
+
+
+def _live_paths(pages):
     paths = []
-    for counselor in CounselorPage.objects.live().filter(person_id__in=person_ids):
-        parts = counselor.get_url_parts()
+    for page in pages:
+        parts = page.get_url_parts()
         if parts is not None:
             paths.append(parts[2])
     return paths
+
+
+def byline_paths(page):
+    """Site-relative paths of the live pages that name the counselor's person (bylines, facilitators)."""
+    if not isinstance(page, CounselorPage) or page.person_id is None:
+        return []
+    from home.frontend_cache import pages_using
+
+    return _live_paths(other for other in pages_using(page.person) if other.pk != page.pk)
+
+
+def appointment_paths(page):
+    """Every live counselor, service and fees page (and their indexes), when `page` is the appointment page."""
+    if not isinstance(page, AppointmentRequestPage):
+        return []
+    from counselors.services import FeesPage, ServiceIndexPage, ServicePage
+
+    models = (CounselorIndexPage, CounselorPage, ServiceIndexPage, ServicePage, FeesPage)
+    return _live_paths(page for model in models for page in model.objects.live())
 
 
 def service_paths(page):
@@ -40,9 +69,11 @@ def service_paths(page):
         return []
     from counselors.services import ServicePage
 
-    paths = []
-    for service in ServicePage.objects.live():
-        parts = service.get_url_parts()
-        if parts is not None:
-            paths.append(parts[2])
-    return paths
+    return _live_paths(ServicePage.objects.live())
+
+
+def fees_paths():
+    """Site-relative paths of the live pages that show the fees setting: the service pages and the fees page."""
+    from counselors.services import FeesPage, ServicePage
+
+    return _live_paths(page for model in (ServicePage, FeesPage) for page in model.objects.live())
