@@ -218,3 +218,16 @@ def fees_data() -> FeesData:
 def session_fee(kind) -> SessionFeeData | None:
     """The fee of one kind of session (SessionFee), or None when none is set."""
     return next((fee for fee in fees_data()["session_fees"] if fee["kind"] == kind), None)
+
+
+def cost_summary():
+    """What a counselor's page says a first session costs: the first and later sessions' fees and the
+    lowest sliding-scale fee, each None when the practice has not set it."""
+    fees = fees_data()
+    first, individual = session_fee(SessionFee.FIRST), session_fee(SessionFee.INDIVIDUAL)
+    bands = [band["fee"] for band in fees["sliding_scale"] if band.get("fee") is not None]
+    return {
+        "first": first["amount"] if first else None,
+        "individual": individual["amount"] if individual else None,
+        "sliding_scale_from": min(bands) if bands else None,
+    }

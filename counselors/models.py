@@ -454,6 +454,11 @@ class CounselorPage(BasePage):
         # Specialty, language and plan links open the index with its filter set.
         context["index_url"] = parent.get_url(request) if parent else ""
         context["appointment_url"] = appointment_url(request, counselor=self)
+        # What a first session costs, beside the button that asks for one (counselors/fees.py).
+        from counselors.fees import cost_summary
+        from counselors.services import fees_page_url
+
+        context.update(cost=cost_summary(), fees_url=fees_page_url(request))
         return context
 
     def get_json_ld(self, request=None):

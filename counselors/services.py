@@ -282,3 +282,9 @@ class FeesPage(IntroBodyMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(fees=fees_data(), first_appointment_url=appointment_url(request))
         return context
+
+
+def fees_page_url(request=None):
+    """The live, public "Fees and insurance" page's URL, or "" without one."""
+    page = FeesPage.objects.live().public().order_by("path").first()
+    return (page.get_url(request) or "") if page else ""

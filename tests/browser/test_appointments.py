@@ -1,6 +1,9 @@
-"""Asking for a first appointment in a real browser on a phone: the whole journey from "Our counselors", and axe."""
+"""Asking for a first appointment in a real browser on a phone: the whole journey from "Our counselors" (a
+Spanish-speaking counselor who takes the visitor's insurance, what a first session costs, the request and
+the answer), and axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from counselors.choices import AcceptingClients
 from counselors.factories import (
@@ -10,6 +13,7 @@ from counselors.factories import (
     InsurancePlanFactory,
     LanguageFactory,
 )
+from counselors.fees import FeeSettings
 from counselors.models import AppointmentRequest
 from home.factories import PersonFactory, TopicFactory
 
@@ -48,6 +52,10 @@ def site(site_root, practice):
         accepting=AcceptingClients.WAITLIST,
     )
     AppointmentRequestPageFactory(parent=site_root, title="Request an appointment", slug="request-an-appointment")
+    fees = FeeSettings.load()
+    fees.first_fee, fees.individual_fee = 160, 130
+    fees.sliding_scale_bands = [("band", {"income_from": 0, "income_to": 30000, "fee": 40})]
+    fees.save()
     return index
 
 
@@ -70,7 +78,10 @@ def test_a_visitor_on_a_phone_finds_a_counselor_and_asks_for_an_appointment_quic
     step(page.get_by_role("button", name="Show counselors").click)
     page.wait_for_url("**/our-counselors/?*language=spanish*")
     step(page.get_by_role("link", name="Jordan Reyes").click)
-    # "Read what a first session costs" will sit beside this link once the fees section exists.
+    # What a first session costs, read beside the button that asks for one: no step of its own.
+    cost = page.locator(".counselor-cost")
+    expect(cost).to_contain_text("A first session costs $160, later sessions $130; sliding-scale fees from $40.")
+    assert cost.bounding_box()["y"] < page.viewport_size["height"] * 2  # near the top, not at the foot
     step(page.get_by_role("link", name="Ask for a first appointment").click)
     page.wait_for_url("**/request-an-appointment/?counselor=*")
     assert page.get_by_label("Would you like to see a particular counselor?").input_value() != ""

@@ -80,3 +80,27 @@ def test_groups_they_lead_and_articles_they_wrote_come_from_their_apps(client, c
     assert "Articles they wrote" in html and "When grief arrives" in html
     assert "Someone else" not in html
     assert "Groups they lead" not in client.get("/our-counselors/sam/").content.decode()
+
+
+def test_the_page_says_what_a_first_session_costs_once_the_fees_are_set(client, counselors, counselor_index):
+    from counselors.factories import FeesPageFactory, ServiceIndexPageFactory
+    from counselors.fees import FeeSettings
+
+    url = counselors["jordan"].url
+    assert "counselor-cost" not in client.get(url).content.decode()
+    fees = FeeSettings.load()
+    fees.first_fee = 160
+    fees.save()
+    html = client.get(url).content.decode()
+    assert '<p class="counselor-cost">A first session costs $160. </p>' in html
+    fees.individual_fee = 130
+    fees.sliding_scale_bands = [
+        ("band", {"income_from": 0, "income_to": 30000, "fee": 55}),
+        ("band", {"income_from": 30001, "income_to": None, "fee": 40}),
+    ]
+    fees.save()
+    services = ServiceIndexPageFactory(parent=counselor_index.get_parent(), slug="counseling-services")
+    FeesPageFactory(parent=services, slug="fees-and-insurance")
+    html = client.get(url).content.decode()
+    assert "A first session costs $160, later sessions $130; sliding-scale fees from $40." in html
+    assert '<a href="/counseling-services/fees-and-insurance/">Fees, insurance and your Good Faith Estimate</a>' in html
