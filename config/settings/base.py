@@ -25,6 +25,7 @@ LOCAL_APPS = [
     "blog",
     "groups",
     "counselors",
+    "events",
 ]
 
 INSTALLED_APPS = [

@@ -1,0 +1,114 @@
+"""iCalendar files of events (RFC 5545): one VEVENT per date, with the groups' VTIMEZONE.
+
+- UIDs name the site's own host name (its Site record), never the request's, as groups/calendar.py
+  explains: `event-<page>-date-<row>@<host>`, so a date keeps its UID when its time changes.
+- STATUS (RFC 5545 3.8.1.11 gives TENTATIVE, CONFIRMED, CANCELLED for a VEVENT):
+  going ahead or full: CONFIRMED. Cancelled: CANCELLED, which calendar apps show struck through or
+  remove. Postponed without a new date: TENTATIVE, the only status that says "not firm" without
+  telling the app to delete it (the event will happen, later). Postponed with its new dates:
+  CONFIRMED at the new time with SEQUENCE 1, since 3.8.7.4 asks for a higher SEQUENCE whenever
+  DTSTART moves, so apps that kept the old time replace it. The summary starts with "Cancelled:"
+  or "Postponed:" as well, since not every app shows STATUS.
+- Never an online meeting link: an online event's location says how the link is sent.
+"""
+
+import datetime
+
+from django.utils.html import strip_tags
+from icalendar import Calendar, Event
+from wagtail.models import Site
+
+from events.choices import EventStatus
+from groups.calendar import eastern_time
+from groups.schedule import TIMEZONE, TIMEZONE_NAME
+
+PRODID = "-//Resilient Mind Counseling//What's on//EN"
+ICAL_STATUS = {
+    EventStatus.SCHEDULED: "CONFIRMED",
+    EventStatus.FULL: "CONFIRMED",
+    EventStatus.CANCELLED: "CANCELLED",
+    EventStatus.POSTPONED: "TENTATIVE",
+}
+
+
+def build_calendar(events, request, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE_NAME)
+    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT12H")
+    site = Site.find_for_request(request)
+    host = site.hostname if site else request.get_host().split(":")[0]
+    # When the events last changed: the same calendar is the same bytes, so its ETag holds.
+    published = [event.last_published_at for event in events if event.last_published_at]
+    stamp = (max(published) if published else datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
+    calendar.add_component(eastern_time())
+    for event in events:
+        for component in event_components(event, request, host, stamp):
+            calendar.add_component(component)
+    return calendar
+
+
+def ical_status(event):
+    if event.is_rescheduled:
+        return "CONFIRMED"
+    return ICAL_STATUS[event.status]
+
+
+def event_components(event, request, host, stamp):
+    url = event.get_full_url(request)
+    dates = event.date_list
+    prefix = {"CANCELLED": "Cancelled: ", "TENTATIVE": "Postponed: "}.get(ical_status(event), "")
+    for number, date in enumerate(dates, start=1):
+        component = Event()
+        component.add("uid", f"event-{event.pk}-date-{date.pk}@{host}")
+        component.add("dtstamp", stamp)
+        title = event.title if len(dates) == 1 else f"{event.title} ({number} of {len(dates)})"
+        component.add("summary", prefix + title)
+        component.add("dtstart", date.start.astimezone(TIMEZONE))
+        component.add("dtend", date.end.astimezone(TIMEZONE))
+        component.add("status", ical_status(event))
+        if event.is_rescheduled:
+            component.add("sequence", 1)
+        component.add("location", location_text(event))
+        component.add("url", url)
+        component.add("description", description_text(event, date, url))
+        if event.venue and event.venue.has_coordinates and event.in_person:
+            component.add("geo", (float(event.venue.latitude), float(event.venue.longitude)))
+        component.add("transp", "OPAQUE")
+        yield component
+
+
+def location_text(event):
+    online = "Online: the link is sent to you before the event"
+    if event.in_person:
+        place = f"{event.venue.name}, {event.venue.formatted_address}" if event.venue else event.meeting_point
+        return f"{place} (or online)" if event.online else place
+    return online
+
+
+def description_text(event, date, url):
+    lines = [event.summary, ""]
+    if event.status_note:
+        lines.append(event.status_note)
+    if event.is_rescheduled:
+        moved = event.previous_start.astimezone(TIMEZONE)
+        lines.append(f"Moved from {moved:%B} {moved.day}, {moved.year}.")
+    if date.note:
+        lines.append(date.note)
+    if event.meeting_point:
+        lines.append(f"Meeting point: {event.meeting_point}")
+    if event.what_to_bring:
+        lines.append(f"What to bring: {event.what_to_bring}")
+    lines.append(f"Cost: {event.cost_text}.")
+    if event.online:
+        lines.append("Online: the link is sent to you before the event, never published.")
+    checked = event.last_verified
+    if checked:
+        lines.append(f"Details last checked on {checked:%B} {checked.day}, {checked.year}.")
+    lines += ["", f"How to come and more details: {url}"]
+    return "\n".join(strip_tags(line) for line in lines)
