@@ -94,7 +94,14 @@ def event_json_ld(event, request=None):
         data["image"] = [image.get_rendition("fill-1200x630").full_url]
     people = [leader.person for leader in event.leaders.all()]
     if people:
-        data["performer"] = [{"@type": "Person", "name": person.display_name} for person in people]
+        data["performer"] = [
+            {
+                "@type": "Person",
+                "name": person.name,
+                **({"honorificSuffix": person.credentials} if person.credentials else {}),
+            }
+            for person in people
+        ]
     if event.audience != "everyone":
         data["audience"] = {"@type": "Audience", "audienceType": event.get_audience_display()}
     return data

@@ -54,6 +54,8 @@ PAGE_TYPES = {
     "CommunityPage": "WebPage",
     "CounselorIndexPage": "CollectionPage",
     "CounselorPage": "ProfilePage",
+    "EventIndexPage": "CollectionPage",
+    "EventPage": "Event",
 }
 
 
