@@ -26,6 +26,7 @@ from wagtail.models import Page
 from blog.models import ArticleIndexPage
 from community.models import CommunityIndexPage, CommunityPage
 from counselors.models import CounselorIndexPage
+from events.models import EventIndexPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -88,6 +89,12 @@ def visits(client):
     yield "counselors, filtered", client.get(counselors, {"language": "spanish", "telehealth": "1"}), "Spanish"
     yield "counselors, none match", client.get(counselors, {"accepting": "no", "telehealth": "1"}), "None of our"
     yield "counselors, unknown insurance", client.get(counselors, {"insurance": "atlantis"}), "atlantis"
+
+    events = EventIndexPage.objects.live().get().url
+    yield "what's on, filtered", client.get(events, {"kind": "outing", "free": "1"}), "for “"
+    yield "what's on, none match", client.get(events, {"kind": "seminar", "attendance": "online"}), "No events"
+    yield "what's on, unknown filter", client.get(events, {"kind": "rave"}), "We left out part of your search"
+    yield "what's on, past events", client.get(f"{events}past/"), "Past events"
 
     finder = SupportGroupIndexPage.objects.live().get().url
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"

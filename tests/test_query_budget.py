@@ -18,11 +18,22 @@ from home.management.commands.load_demo_content import demo_modules
 
 QUERY_BUDGET = 12
 FACTOR = 3
-FEEDS = ("/groups/calendar.ics", "/groups/calendar.ics?topic=grief", "/groups/meetings.json", "/articles/feed/")
+FEEDS = (
+    "/groups/calendar.ics",
+    "/groups/calendar.ics?topic=grief",
+    "/groups/meetings.json",
+    "/articles/feed/",
+    "/events/calendar.ics",
+    "/events/calendar.ics?kind=outing",
+)
 # Pages' own routes beside their main view: the finder's printable list, all groups and filtered.
-ROUTES = ("/support-groups/print/", "/support-groups/print/?topic=grief&free=1")
+ROUTES = ("/support-groups/print/", "/support-groups/print/?topic=grief&free=1", "/whats-on/past/")
 # Filtered listings, counted like the pages: their query count must not grow with the content either.
-FILTERED = ("/our-counselors/?language=spanish&insurance=medicaid-nc-medicaid-managed-care&telehealth=1",)
+FILTERED = (
+    "/our-counselors/?language=spanish&insurance=medicaid-nc-medicaid-managed-care&telehealth=1",
+    "/whats-on/?kind=outing&free=1",
+    "/whats-on/?topic=anxiety&attendance=in_person&zip=28801&within=25",
+)
 
 
 def urls():
@@ -53,6 +64,7 @@ def test_every_page_and_feed_within_the_budget_and_flat_with_more_content(demo_s
     targets = urls()
     assert {"HomePage", "ArticlePage", "SupportGroupPage", "SupportGroupIndexPage", "CommunityPage"} <= set(targets)
     assert {"CounselorIndexPage", "CounselorPage"} <= set(targets)
+    assert {"EventIndexPage", "EventPage"} <= set(targets)
     before = {name: warm_queries(client, url) for name, url in targets.items()}
     for module in demo_modules():
         if multiply := getattr(module, "multiply", None):
