@@ -1,4 +1,4 @@
-"""The events app's configuration: its admin name, its signal receivers and feed purges, at start-up."""
+"""The events app's configuration: its admin name, its signal receivers, feed purges and HSDS provider, at start-up."""
 
 from django.apps import AppConfig
 
@@ -13,7 +13,11 @@ class EventsConfig(AppConfig):
     def ready(self):
         from events import signals  # noqa: F401 (connects the receivers)
         from events.feeds import feed_paths
+        from events.hsds import EventsProvider
+        from home.api import hsds
         from home.frontend_cache import register_page_urls
 
         # A published event changes the calendar feeds that list it.
         register_page_urls(feed_paths)
+        # Upcoming events in the Open Referral HSDS feed (/api/hsds/), as services of the practice.
+        hsds.register(EventsProvider())

@@ -402,7 +402,7 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
         APIField("online_platform"),
         APIField("dates", serializer=serializers.DatesField(source="*")),
         APIField("status"),
-        APIField("previous_start"),
+        APIField("previous_start", serializer=serializers.LocalDateTimeField()),
         APIField("status_note"),
         APIField("cost"),
         APIField("fee_amount"),

@@ -9,7 +9,7 @@ from django.urls import reverse
 from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python < 3.12
 from wagtail.api.utils import get_full_url
 
-from groups.schedule import TIMEZONE_NAME
+from groups.schedule import TIMEZONE, TIMEZONE_NAME
 from groups.serializers import FeedUrlField, PersonData
 from home.images import image_api_representation
 from home.serializers import PageLinkData, ReadOnlyField
@@ -46,6 +46,13 @@ class DatesField(ReadOnlyField):
         ]
 
 
+class LocalDateTimeField(ReadOnlyField):
+    """A datetime in Asheville's time with its offset, as the dates give it (the same in v2 and v3)."""
+
+    def to_representation(self, value) -> str | None:
+        return value.astimezone(TIMEZONE).isoformat() if value else None
+
+
 class GroupField(ReadOnlyField):
     """The group the event belongs to: its id, title and URL (none when it is not live)."""
 
@@ -77,4 +84,4 @@ class EventCalendarUrlField(ReadOnlyField):
         return get_full_url(self.context.get("request"), page.get_calendar_path())
 
 
-__all__ = ["DatesField", "EventCalendarUrlField", "FeedUrlField", "GroupField", "LeadersField"]
+__all__ = ["DatesField", "EventCalendarUrlField", "FeedUrlField", "GroupField", "LeadersField", "LocalDateTimeField"]
