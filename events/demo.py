@@ -19,7 +19,11 @@ from home.models import Person, Topic
 INDEX_SLUG = "whats-on"
 DEMO_NOTE = "A demo event: the people, places and phone numbers are fictional."
 
-INDEX_PICTURE = ("An easel in the studio", "An easel with a half-painted picture of the hills", "easel")
+INDEX_PICTURE = (
+    "An easel in the studio",
+    "An easel in a quiet studio with a half-painted picture of the hills on it",
+    "easel",
+)
 
 
 def _at(days, hour, minute=0):
@@ -84,7 +88,7 @@ def event_definitions():
             "cost_details": "for all four weeks; ask us about a reduced place",
             "registration": Registration.FORM,
             "capacity": 14,
-            "picture": ("Waves at sunset", "Slow waves under a low sun", "breathing-waves"),
+            "picture": ("Waves at sunset", "Slow waves rolling in under a low evening sun", "breathing-waves"),
             "paragraphs": [
                 "Each week builds on the one before, so please plan to come to all four. You can join in the room "
                 "or from home: we send the link to people who have a place.",
@@ -103,7 +107,7 @@ def event_definitions():
             "dates": [(_at(12, 18), _at(12, 19, 30))],
             "cost": Cost.FREE,
             "registration": Registration.NONE,
-            "picture": ("Tea by the window", "A cup of tea steaming on a table by the window", "cup-of-tea"),
+            "picture": ("Tea by the window", "A cup of tea steaming on a table by a sunny window", "cup-of-tea"),
             "paragraphs": [
                 "A clinician and a peer supporter who has been a carer herself talk for forty minutes, then take "
                 "questions. There is a quiet room with a sitter for the person you care for: call us the day "
@@ -149,7 +153,11 @@ def event_definitions():
             "cost": Cost.FREE,
             "registration": Registration.NONE,
             "what_to_bring": "A dish to share, if you can (a label with what is in it helps). Drinks are provided.",
-            "picture": ("Lit windows at dusk", "A small house with lit windows at dusk", "lit-house"),
+            "picture": (
+                "Lit windows at dusk",
+                "A small house with warm lit windows at dusk under the ridges",
+                "lit-house",
+            ),
             "paragraphs": [
                 "There is a quiet room if it all gets a bit much, and no speeches. Come for ten minutes or stay "
                 "to the end.",
@@ -170,7 +178,11 @@ def event_definitions():
             "status": EventStatus.CANCELLED,
             "status_note": "Jordan is unwell. We will run it again in the new year, and will call everyone "
             "who had a place.",
-            "picture": ("Candles for remembering", "Candles lit in the dark", "candle"),
+            "picture": (
+                "Candles for remembering",
+                "Candles lit in the dark with autumn leaves drifting down",
+                "candle",
+            ),
             "paragraphs": ["No writing experience needed. You keep what you write; nobody reads it but you."],
         },
         {
@@ -188,7 +200,11 @@ def event_definitions():
             "registration": Registration.NONE,
             "status": EventStatus.POSTPONED,
             "status_note": "The studio's heating failed; the games are safe.",
-            "picture": ("A kite over the hills", "A kite high over the hills", "kite"),
+            "picture": (
+                "A kite over the hills",
+                "A kite flying high over the hills, its string held from a hilltop",
+                "kite",
+            ),
             "paragraphs": ["Come on your own: most people do. We start with a quick game everyone can play."],
         },
     ]

@@ -422,7 +422,7 @@ def load_contact(home, log):
 
 
 # The main menu as a visitor needs it: finding a group first, the practice's own pages last.
-MENU_ORDER = ["support-groups", "whats-on", "articles", "asheville-community", "get-help-now", "about", "contact"]
+MENU_ORDER = ["support-groups", "articles", "asheville-community", "whats-on", "get-help-now", "about", "contact"]
 # The order the demos create them in (home's, then each app's in LOCAL_APPS order); a menu still in
 # this order was never arranged by staff.
 CREATION_ORDER = [

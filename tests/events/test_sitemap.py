@@ -1,4 +1,4 @@
-"""The sitemap lists What's on and each event; a past event stays (its page still answers) but is marked as never changing."""
+"""The sitemap lists What's on and each event; a past event stays, marked as never changing."""
 
 import datetime
 
