@@ -12,15 +12,12 @@
 - Never an online meeting link: an online event's location says how the link is sent.
 """
 
-import datetime
-
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event
-from wagtail.models import Site
+from icalendar import Event
 
 from events.choices import EventStatus
-from groups.calendar import eastern_time
-from groups.schedule import TIMEZONE, TIMEZONE_NAME
+from groups.calendar import eastern_time, host_and_stamp, new_calendar
+from groups.schedule import TIMEZONE
 
 PRODID = "-//Resilient Mind Counseling//What's on//EN"
 ICAL_STATUS = {
@@ -32,20 +29,8 @@ ICAL_STATUS = {
 
 
 def build_calendar(events, request, name):
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", TIMEZONE_NAME)
-    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT12H")
-    site = Site.find_for_request(request)
-    host = site.hostname if site else request.get_host().split(":")[0]
-    # When the events last changed: the same calendar is the same bytes, so its ETag holds.
-    published = [event.last_published_at for event in events if event.last_published_at]
-    stamp = (max(published) if published else datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
+    calendar = new_calendar(name, PRODID)
+    host, stamp = host_and_stamp(events, request)
     calendar.add_component(eastern_time())
     for event in events:
         for component in event_components(event, request, host, stamp):

@@ -5,18 +5,17 @@ for calendar apps to subscribe to; `<id>/calendar.ics` is one event's file. Past
 feed by themselves: it is kept in the cache only until the first event in it ends.
 """
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from events.calendar import build_calendar
 from events.models import EventIndexPage, EventPage
+from groups.feeds import calendar_response
 from home.content_version import for_request, remember_until
 from home.models import SiteSettings
 
-FEED_MAX_AGE = 60 * 15
 FEED_PREFETCH = ("dates", "leaders__person")
 
 
@@ -46,7 +45,7 @@ def events_calendar(request):
         return build_calendar(events, request, name).to_ical(), min(ends, default=None)
 
     body = remember_until("events-calendar", build, *for_request(request), form.query_string())
-    return _calendar_response(body, filename=None)
+    return calendar_response(body, filename=None)
 
 
 @require_GET
@@ -55,12 +54,4 @@ def event_calendar(request, pk):
         EventPage.objects.readable().select_related("venue").prefetch_related(*FEED_PREFETCH), pk=pk
     )
     calendar = build_calendar([event], request, event.title)
-    return _calendar_response(calendar.to_ical(), filename=f"{event.slug}.ics")
-
-
-def _calendar_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
+    return calendar_response(calendar.to_ical(), filename=f"{event.slug}.ics")

@@ -10,8 +10,7 @@ from typing_extensions import TypedDict  # pydantic (API v3) needs this one on P
 from wagtail.api.utils import get_full_url
 
 from groups.schedule import TIMEZONE, TIMEZONE_NAME
-from groups.serializers import FeedUrlField, PersonData
-from home.images import image_api_representation
+from groups.serializers import FeedUrlField, PersonData, person_data
 from home.serializers import PageLinkData, ReadOnlyField
 
 
@@ -65,16 +64,7 @@ class GroupField(ReadOnlyField):
 class LeadersField(ReadOnlyField):
     def to_representation(self, page) -> list[PersonData]:
         request = self.context.get("request")
-        return [
-            {
-                "name": person.name,
-                "role": person.role,
-                "credentials": person.credentials,
-                "short_bio": person.short_bio,
-                "photo": image_api_representation(person.photo, "fill-300x300", request=request),
-            }
-            for person in (leader.person for leader in page.leaders.all())
-        ]
+        return [person_data(leader.person, request) for leader in page.leaders.all()]
 
 
 class EventCalendarUrlField(ReadOnlyField):

@@ -33,11 +33,13 @@ def _index_url(request):
     return index.get_url(request) if index else ""
 
 
-def _section(name, template_name, events_for, request, *parts, **extra):
+def _section(name, events_for, request, *parts, **words):
+    """The section's HTML (events/tags/events_section.html, with its `heading`, `heading_id` and `link_label`)."""
+
     def build():
         events = list(events_for().select_related(*CARD_SELECT_RELATED))
-        context = {"events": events, "index_url": _index_url(request) if events else "", "request": request, **extra}
-        html = render_to_string(template_name, context, request=request)
+        context = {"events": events, "index_url": _index_url(request) if events else "", "request": request, **words}
+        html = render_to_string("events/tags/events_section.html", context, request=request)
         ends = [event.next_date.end for event in events if event.next_date]
         return html, min(ends, default=None)
 
@@ -51,10 +53,12 @@ def upcoming_events(context, count=3):
     count = _count(count, 3)
     return _section(
         "upcoming-events",
-        "events/tags/upcoming_events.html",
         lambda: EventPage.objects.for_readers(request).upcoming().prefetch_related("dates")[:count],
         request,
         count,
+        heading="Coming up: workshops, classes and get-togethers",
+        heading_id="upcoming-events-heading",
+        link_label="See what's on",
     )
 
 
@@ -69,7 +73,6 @@ def events_for_group(context, group_id, count=4, heading="Coming up with this gr
     count = _count(count, 4)
     return _section(
         "events-for-group",
-        "events/tags/events_for_group.html",
         lambda: (
             EventPage.objects.for_readers(request)
             .filter(group_id=group_id)
@@ -81,6 +84,8 @@ def events_for_group(context, group_id, count=4, heading="Coming up with this gr
         count,
         heading,
         heading=heading,
+        heading_id="group-events-heading",
+        link_label="See everything on",
     )
 
 
