@@ -69,3 +69,11 @@ def test_the_migration_gives_existing_indexes_the_same(events_index):
     } <= granted
     assert (roles.EDITORS, "publish_page") not in granted
     assert EventPage.objects.count() == 0
+
+
+def test_editors_can_choose_a_venue_for_an_event(client, event):
+    """The venue is a groups snippet: editors may pick one in the event's form without managing venues."""
+    login(client, roles.EDITORS)
+    response = client.get(reverse("wagtailsnippetchoosers_groups_venue:choose"))
+    assert response.status_code == 200
+    assert event.venue.name in response.content.decode()
