@@ -162,7 +162,9 @@ class _EventAPIFilterFields(IndexFilterForm):
         return filters
 
     def filter_upcoming(self, queryset, wanted):
-        return queryset.upcoming() if wanted else queryset.past()
+        # By key: a search (modelsearch) cannot read the upcoming()/past() annotations.
+        events = queryset.model.objects.upcoming() if wanted else queryset.model.objects.past()
+        return queryset.filter(pk__in=events.values("pk"))
 
     def filter_from(self, queryset, day):
         start = datetime.datetime.combine(day, datetime.time(), tzinfo=TIMEZONE)

@@ -84,6 +84,13 @@ def test_v2_filters(client, events):
     assert listed(client, **{"from": "2026-11-11", "to": "2026-11-30"}) == ["Course"]
 
 
+@pytest.mark.parametrize("upcoming", ["1", "0"], ids=["upcoming", "past"])
+def test_v2_upcoming_with_a_search(client, events, upcoming):
+    # The search backend cannot read the upcoming/past annotations: filter by key.
+    expected = ["Walk"] if upcoming == "1" else []
+    assert listed(client, upcoming=upcoming, search="walk") == expected
+
+
 @pytest.mark.parametrize(
     "params",
     [{"upcoming": "maybe"}, {"from": "next week"}, {"to": "2026-13-01"}, {"kind": "rave"}],
