@@ -6,9 +6,10 @@
   going ahead or full: CONFIRMED. Cancelled: CANCELLED, which calendar apps show struck through or
   remove. Postponed without a new date: TENTATIVE, the only status that says "not firm" without
   telling the app to delete it (the event will happen, later). Postponed with its new dates:
-  CONFIRMED at the new time with SEQUENCE 1, since 3.8.7.4 asks for a higher SEQUENCE whenever
-  DTSTART moves, so apps that kept the old time replace it. The summary starts with "Cancelled:"
-  or "Postponed:" as well, since not every app shows STATUS.
+  CONFIRMED at the new time. The summary starts with "Cancelled:" or "Postponed:" as well, since
+  not every app shows STATUS.
+- SEQUENCE is the page's `sequence`, raised on publishing whenever the dates or the status change
+  (3.8.7.4), so apps that kept the old version replace it; it never goes down.
 - Never an online meeting link: an online event's location says how the link is sent.
 """
 
@@ -57,8 +58,7 @@ def event_components(event, request, host, stamp):
         component.add("dtstart", date.start.astimezone(TIMEZONE))
         component.add("dtend", date.end.astimezone(TIMEZONE))
         component.add("status", ical_status(event))
-        if event.is_rescheduled:
-            component.add("sequence", 1)
+        component.add("sequence", event.sequence)
         component.add("location", location_text(event))
         component.add("url", url)
         component.add("description", description_text(event, date, url))

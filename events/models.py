@@ -23,7 +23,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -47,7 +47,7 @@ from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
 from home.pagination import paginate
 from home.panels import ListingReportsPanel
-from home.queries import ReadablePageQuerySet
+from home.queries import ReadablePageQuerySet, renditions_prefetch
 from home.serializers import RenditionField, TopicListField
 from home.utils import tel_href
 
@@ -80,6 +80,25 @@ class EventPageQuerySet(ReadablePageQuerySet):
 
 # What an event's card reads, fetched with the events (no query per card).
 CARD_SELECT_RELATED = ("venue", "image")
+# The renditions a card's picture uses (templates/events/components/event_card.html): keep the two in step.
+CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533}"
+# A leader's photo on the event page (templates/events/event_page.html): keep the two in step.
+LEADER_PHOTO_SPEC = "format-{webp,jpeg} fill-{120x120,240x240}"
+
+
+def ended_event_keys(request=None):
+    """The keys of the events that have ended: one query for the whole sitemap (kept on the request)."""
+    keys = getattr(request, "_ended_event_keys", None)
+    if keys is None:
+        keys = set(EventPage.objects.past().values_list("pk", flat=True))
+        if request is not None:
+            request._ended_event_keys = keys
+    return keys
+
+
+def card_prefetch():
+    """What a list of event cards reads besides CARD_SELECT_RELATED: the dates and the pictures' renditions."""
+    return ("dates", renditions_prefetch("image__renditions", CARD_IMAGE_SPEC))
 
 
 class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
@@ -128,7 +147,7 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     @path("")
     def upcoming_view(self, request):
         form = self.filter_form(request)
-        events = form.filter(self.get_events().upcoming()).prefetch_related("dates")
+        events = form.filter(self.get_events().upcoming()).prefetch_related(*card_prefetch())
         page_obj = paginate(request, events, self.page_size)
         query = form.query_string()
         calendar_path = serializers.calendar_path(query)
@@ -150,7 +169,7 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
     @path("past/", name="archive")
     def archive(self, request):
         """Events that have ended, the latest first: reachable from the listing, left out of it and of feeds."""
-        page_obj = paginate(request, self.get_events().past().prefetch_related("dates"), self.page_size)
+        page_obj = paginate(request, self.get_events().past().prefetch_related(*card_prefetch()), self.page_size)
         return self.render(
             request,
             template="events/event_archive.html",
@@ -301,6 +320,9 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
         blank=True,
         help_text="A sentence for visitors, e.g. 'Because of the storm forecast. We are sorry.' Optional.",
     )
+    # RFC 5545 3.8.7.4: calendar apps replace their copy only when SEQUENCE goes up. Raised on
+    # publishing when the dates or the status change (`save`); never lowered, never edited by hand.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
     last_verified = models.DateField(
         "details last checked",
         default=datetime.date.today,
@@ -535,11 +557,41 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
         if errors:
             raise ValidationError(errors)
 
+    def save(self, *args, **kwargs):
+        if self.pk and self.live and kwargs.get("update_fields") is None:
+            self.sequence = self._next_sequence()
+        return super().save(*args, **kwargs)
+
+    def _next_sequence(self):
+        """One more than the live version's when the dates or status differ from it, else the same.
+
+        The database row and dates still hold the version being replaced (modelcluster writes the
+        new dates after the page). A revision published again keeps the highest number reached.
+        """
+        stored = EventPage.objects.filter(pk=self.pk).values("live", "status", "sequence").first()
+        if stored is None:
+            return self.sequence
+        current = max(self.sequence, stored["sequence"])
+        if not stored["live"]:
+            return current
+        before = sorted(EventDate.objects.filter(page_id=self.pk).values_list("start", "end"))
+        after = sorted((d.start, d.end) for d in self.dates.all())
+        changed = stored["status"] != self.status or before != after
+        return current + 1 if changed else current
+
     # Pages and calendars ----------------------------------------------------------------------
 
     @path("")
     def event(self, request):
         """The event page: the same for every visitor, so shared caches may keep it."""
+        if not getattr(request, "is_preview", False):
+            prefetch_related_objects(
+                [self],
+                "topics",
+                "dates",
+                Prefetch("leaders", queryset=EventLeader.objects.select_related("person", "person__photo")),
+                renditions_prefetch("leaders__person__photo__renditions", LEADER_PHOTO_SPEC),
+            )
         phone = self.phone_number(request)
         return self.render(
             request,
@@ -562,7 +614,7 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
     def get_sitemap_urls(self, request=None):
         """Past events stay reachable but lose their weight: search engines are asked to look rarely."""
         urls = super().get_sitemap_urls(request)
-        if self.has_ended:
+        if self.pk in ended_event_keys(request):
             for entry in urls:
                 entry["changefreq"] = "never"
         return urls

@@ -25,7 +25,10 @@ FEEDS = (
     "/articles/feed/",
     "/events/calendar.ics",
     "/events/calendar.ics?kind=outing",
+    "/sitemap.xml",
 )
+# Wagtail's sitemap reads every page type's own table (one query a type): flat, with a budget of its own.
+BUDGETS = {"/sitemap.xml": 20}
 # Pages' own routes beside their main view: the finder's printable list, all groups and filtered.
 ROUTES = ("/support-groups/print/", "/support-groups/print/?topic=grief&free=1", "/whats-on/past/")
 # Filtered listings, counted like the pages: their query count must not grow with the content either.
@@ -71,4 +74,4 @@ def test_every_page_and_feed_within_the_budget_and_flat_with_more_content(demo_s
             multiply(FACTOR, log=lambda message: None)
     after = {name: warm_queries(client, url) for name, url in targets.items()}
     assert after == before
-    assert {name: count for name, count in before.items() if count > QUERY_BUDGET} == {}
+    assert {name: count for name, count in before.items() if count > BUDGETS.get(name, QUERY_BUDGET)} == {}

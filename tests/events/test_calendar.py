@@ -8,6 +8,7 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from events.choices import EventKind, EventStatus
+from events.models import EventPage
 from groups.choices import MeetingFormat
 from tests.events.conftest import local
 
@@ -55,8 +56,37 @@ def test_status(client, make_event, status, moved, expected, prefix):
     (component,) = vevents(client, event.get_calendar_path())
     assert str(component["STATUS"]) == expected
     assert str(component["SUMMARY"]) == prefix + "Potluck"
-    # A new DTSTART asks for a higher SEQUENCE (RFC 5545 3.8.7.4).
-    assert component.get("SEQUENCE", 0) == (1 if moved else 0)
+    # Published once: nothing for a calendar app to replace yet.
+    assert component["SEQUENCE"] == 0
+
+
+def publish(event, **fields):
+    page = event.get_latest_revision_as_object()
+    for name, value in fields.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return EventPage.objects.get(pk=event.pk)
+
+
+def test_sequence_goes_up_with_each_change_of_status_or_dates(client, make_event):
+    # RFC 5545 3.8.7.4: a change of DTSTART or STATUS asks for a higher SEQUENCE, never a lower one.
+    event = make_event(title="Potluck")
+    sequences = [event.sequence]
+    event = publish(event, status=EventStatus.POSTPONED)
+    sequences.append(event.sequence)
+    event = publish(event, status=EventStatus.SCHEDULED)
+    sequences.append(event.sequence)
+    assert sequences == [0, 1, 2]
+    assert publish(event, summary="Bring a dish to share.").sequence == 2
+    (component,) = vevents(client, event.get_calendar_path())
+    assert component["SEQUENCE"] == 2
+    page = event.get_latest_revision_as_object()
+    page.dates.first().start -= datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    assert EventPage.objects.get(pk=event.pk).sequence == 3
+    # An older revision published again does not take the number back.
+    event.revisions.order_by("created_at", "pk").first().publish()
+    assert EventPage.objects.get(pk=event.pk).sequence == 4
 
 
 def test_no_online_link_in_any_calendar(client, make_event):
