@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_GET
+from wagtail.models import Page
 
 from events.calendar import build_calendar
 from events.models import EventIndexPage, EventPage
@@ -20,9 +21,13 @@ FEED_PREFETCH = ("dates", "leaders__person")
 
 
 def feed_paths(page):
-    """The feeds that show `page` (an event or the index), for the front cache's purges."""
+    """The feeds that show `page` (an event or the index), for the front cache's purges.
+
+    An event's group page lists it, so that page goes too (the group it leaves: `EventPage.save`).
+    """
     if isinstance(page, EventPage):
-        return [reverse("events:calendar"), page.get_calendar_path()]
+        group_urls = [group.url for group in Page.objects.filter(pk=page.group_id).live() if group.url]
+        return [reverse("events:calendar"), page.get_calendar_path(), *group_urls]
     if isinstance(page, EventIndexPage):
         return [reverse("events:calendar")]
     return []

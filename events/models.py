@@ -31,7 +31,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
 from events import serializers
@@ -41,6 +41,7 @@ from events.jsonld import event_json_ld
 from groups.choices import Cost, MeetingFormat
 from groups.schedule import TIMEZONE
 from groups.serializers import VenueField
+from home import frontend_cache
 from home.blocks import BaseStreamBlock
 from home.content_version import remember
 from home.listing_reports import ListingReportMixin
@@ -559,18 +560,20 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
 
     def save(self, *args, **kwargs):
         if self.pk and self.live and kwargs.get("update_fields") is None:
-            self.sequence = self._next_sequence()
+            stored = EventPage.objects.filter(pk=self.pk).values("live", "status", "sequence", "group_id").first()
+            if stored is not None:
+                if stored["group_id"] and stored["group_id"] != self.group_id:
+                    # The group page it leaves listed it: purge that page too (the new one: events/feeds.py).
+                    frontend_cache.page_changed(Page(pk=stored["group_id"]))
+                self.sequence = self._next_sequence(stored)
         return super().save(*args, **kwargs)
 
-    def _next_sequence(self):
+    def _next_sequence(self, stored):
         """One more than the live version's when the dates or status differ from it, else the same.
 
         The database row and dates still hold the version being replaced (modelcluster writes the
         new dates after the page). A revision published again keeps the highest number reached.
         """
-        stored = EventPage.objects.filter(pk=self.pk).values("live", "status", "sequence").first()
-        if stored is None:
-            return self.sequence
         current = max(self.sequence, stored["sequence"])
         if not stored["live"]:
             return current
