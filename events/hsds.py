@@ -7,9 +7,13 @@ an HSDS schedule of its own (a single day: `valid_from` and `valid_to` the same,
 closing times in Asheville's wall-clock time, `tzid` naming the zone, as the groups do).
 """
 
+from django.db.models import Subquery
+
 from events.choices import EventStatus, Registration
 from events.models import EventPage
-from groups.hsds import AGES, venue_location
+from groups.choices import MeetingFormat
+from groups.hsds import AGES, readable_groups, venue_location
+from groups.models import Venue
 from groups.schedule import TIMEZONE_NAME
 from home.api import hsds
 from home.models import SiteSettings
@@ -116,8 +120,26 @@ class EventsProvider(hsds.Provider):
             return []
         return [service_summary(event, request) for event in readable_events(request).select_related("group")]
 
+    def locations(self, request):
+        # The venues of upcoming in-person events that no group's in-person meetings already give
+        # (groups/hsds.py), so every location a service points at is in the list.
+        in_person = readable_events(request).exclude(attendance=MeetingFormat.ONLINE).filter(venue__isnull=False)
+        groups = readable_groups(request).exclude(meeting_format=MeetingFormat.ONLINE).filter(venue__isnull=False)
+        venues = (
+            Venue.objects.filter(pk__in=Subquery(in_person.order_by().values("venue_id")))
+            .exclude(pk__in=Subquery(groups.values("venue_id")))
+            .order_by("pk")
+        )
+        return hsds.Listing(venues, lambda venue: venue_location(venue, request))
+
     def paths_for(self, page):
         if not isinstance(page, EventPage):
             return []
         service_id = hsds.hsds_id(SERVICE, page.pk)
-        return [f"/api/hsds/services/{service_id}", f"/api/hsds/services/{service_id}/"]
+        organization_id = hsds.practice_organization_id()
+        return [
+            f"/api/hsds/services/{service_id}",
+            f"/api/hsds/services/{service_id}/",
+            f"/api/hsds/organizations/{organization_id}",
+            f"/api/hsds/organizations/{organization_id}/",
+        ]

@@ -6,8 +6,11 @@ import pytest
 from django.utils import timezone
 
 from events.choices import EventStatus
+from events.hsds import EventsProvider
+from events.models import EventPage
 from groups.choices import MeetingFormat
-from tests.test_hsds import assert_valid, envelope_schema, get, vendored
+from home.api import hsds
+from tests.test_hsds import assert_valid, envelope_schema, get, location_schema, vendored
 
 pytestmark = pytest.mark.django_db
 
@@ -39,3 +42,21 @@ def test_upcoming_events_are_valid_hsds_services(client, make_event, practice):
     course = get(client, f"/services/{by_name['Course']['id']}")
     assert len(course["schedules"]) == 2
     assert course["service_at_locations"][0]["location"]["name"]
+
+
+def test_a_venue_only_events_use_is_in_the_locations_list(client, make_event, practice):
+    course = make_event(title="Course")
+    make_event(title="Online talk", attendance=MeetingFormat.ONLINE, venue=None, online_meeting_url=PRIVATE)
+    data = get(client, "/locations?per_page=50")
+    assert_valid(data, envelope_schema(location_schema()))
+    listed = {item["id"] for item in data["contents"]}
+    detail = get(client, f"/services/{hsds.hsds_id('event-service', course.pk)}")
+    pointed = {link["location_id"] for link in detail["service_at_locations"]}
+    assert pointed and pointed <= listed
+    assert len(data["contents"]) == len(listed)  # each venue once
+
+
+def test_an_event_purges_the_practice_organization_too():
+    paths = EventsProvider().paths_for(EventPage(pk=7))
+    organization_id = hsds.practice_organization_id()
+    assert f"/api/hsds/organizations/{organization_id}" in paths
