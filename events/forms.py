@@ -162,9 +162,12 @@ class _EventAPIFilterFields(IndexFilterForm):
         return filters
 
     def filter_upcoming(self, queryset, wanted):
-        # By key: a search (modelsearch) cannot read the upcoming()/past() annotations.
-        events = queryset.model.objects.upcoming() if wanted else queryset.model.objects.past()
-        return queryset.filter(pk__in=events.values("pk"))
+        if self.data.get("search"):
+            # By key: a search (modelsearch) cannot read the upcoming()/past() annotations, and
+            # orders by relevance anyway.
+            events = queryset.model.objects.upcoming() if wanted else queryset.model.objects.past()
+            return queryset.filter(pk__in=events.values("pk"))
+        return queryset.upcoming() if wanted else queryset.past()
 
     def filter_from(self, queryset, day):
         start = datetime.datetime.combine(day, datetime.time(), tzinfo=TIMEZONE)

@@ -84,6 +84,11 @@ def test_v2_filters(client, events):
     assert listed(client, **{"from": "2026-11-11", "to": "2026-11-30"}) == ["Course"]
 
 
+def test_v2_upcoming_soonest_first(client, events, make_event):
+    make_event(title="Sooner", dates=[(local(2026, 11, 3, 10), local(2026, 11, 3, 12))])
+    assert listed(client, upcoming="1") == ["Sooner", "Course", "Walk"]
+
+
 @pytest.mark.parametrize("upcoming", ["1", "0"], ids=["upcoming", "past"])
 def test_v2_upcoming_with_a_search(client, events, upcoming):
     # The search backend cannot read the upcoming/past annotations: filter by key.
