@@ -1,4 +1,4 @@
-"""Events in API v2 and v3: dates, status, place and cost; filters (upcoming, kind, topic, from, to); no online link."""
+"""Events in API v2 and v3: dates, status, place, cost, no online link; v2 filters (upcoming, kind, topic, from, to)."""
 
 import datetime
 from http import HTTPStatus
