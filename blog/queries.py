@@ -9,26 +9,14 @@ nothing here imports them, so this module can be imported first.
 from django.apps import apps
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
-from wagtail.images import get_image_model
-from wagtail.images.models import Filter
 from wagtail.models import PageManager
 
 from home.models import Topic
-from home.queries import ReadablePageQuerySet
+from home.queries import ReadablePageQuerySet, renditions_prefetch
 
 # The renditions a card's picture uses (templates/blog/components/article_card.html and
 # article_feature.html); listings prefetch exactly these. Keep the two in step.
 CARD_IMAGE_SPEC = "format-{webp,jpeg} fill-{400x267,800x533,1200x800}"
-
-
-def renditions_prefetch(lookup, spec):
-    """Prefetch the renditions for `spec` of the images at `lookup` (ending in `renditions`).
-
-    They go where Wagtail looks for prefetched renditions. Images joined with
-    `select_related` cost nothing more; otherwise they are fetched on the way.
-    """
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
-    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")
 
 
 def card_renditions():

@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v3/", api_v3.urls),
     path("api/hsds/", include(hsds_urls)),
     path("groups/", include("groups.urls")),
+    path("events/", include("events.urls")),
     path("search/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),

@@ -24,9 +24,10 @@ from groups import schedule
 PRODID = "-//Resilient Mind Counseling//Support groups//EN"
 
 
-def build_calendar(groups, request, name):
+def new_calendar(name, prodid=PRODID):
+    """An empty calendar with the headers every feed of the site gives (the events' too)."""
     calendar = Calendar()
-    calendar.add("prodid", PRODID)
+    calendar.add("prodid", prodid)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
@@ -34,12 +35,23 @@ def build_calendar(groups, request, name):
     calendar.add("x-wr-timezone", schedule.TIMEZONE_NAME)
     calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
+    return calendar
+
+
+def host_and_stamp(pages, request):
+    """The site's own host name for UIDs, and DTSTAMP: when the pages last changed, not the time of the
+    request, so the same calendar is the same bytes, its ETag holds and a subscriber's next poll is a 304
+    (home/http_cache.py)."""
     site = Site.find_for_request(request)
     host = site.hostname if site else request.get_host().split(":")[0]
-    # When the groups last changed, not the time of the request: the same calendar is the same bytes,
-    # so its ETag holds and a subscriber's next poll is a 304 (home/http_cache.py).
-    published = [group.last_published_at for group in groups if group.last_published_at]
+    published = [page.last_published_at for page in pages if page.last_published_at]
     stamp = (max(published) if published else datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
+    return host, stamp
+
+
+def build_calendar(groups, request, name):
+    calendar = new_calendar(name)
+    host, stamp = host_and_stamp(groups, request)
     for group in groups:
         for event in group_events(group, request, host, stamp):
             calendar.add_component(event)

@@ -79,7 +79,7 @@ def finder_calendar(request):
         return build_calendar(groups, request, name).to_ical()
 
     body = _cached_feed(request, "calendar", build, urlencode(form.query_items()))
-    return _calendar_response(body, filename=None)
+    return calendar_response(body, filename=None)
 
 
 @require_GET
@@ -91,10 +91,10 @@ def group_calendar(request, pk):
         pk=pk,
     )
     calendar = build_calendar([group], request, group.title)
-    return _calendar_response(calendar.to_ical(), filename=f"{group.slug}.ics")
+    return calendar_response(calendar.to_ical(), filename=f"{group.slug}.ics")
 
 
-def _calendar_response(body, filename):
+def calendar_response(body, filename):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

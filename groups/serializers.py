@@ -97,19 +97,21 @@ class CancellationsField(ReadOnlyField):
         return [{"date": c.date.isoformat(), "note": c.note} for c in page.upcoming_cancellations]
 
 
+def person_data(person, request) -> PersonData:
+    """A person who leads something (a group's facilitator, an event's leader) as other apps read them."""
+    return {
+        "name": person.name,
+        "role": person.role,
+        "credentials": person.credentials,
+        "short_bio": person.short_bio,
+        "photo": image_api_representation(person.photo, "fill-300x300", request=request),
+    }
+
+
 class FacilitatorsField(ReadOnlyField):
     def to_representation(self, page) -> list[PersonData]:
         request = self.context.get("request")
-        return [
-            {
-                "name": person.name,
-                "role": person.role,
-                "credentials": person.credentials,
-                "short_bio": person.short_bio,
-                "photo": image_api_representation(person.photo, "fill-300x300", request=request),
-            }
-            for person in (f.person for f in page.facilitators.all())
-        ]
+        return [person_data(f.person, request) for f in page.facilitators.all()]
 
 
 class CalendarUrlField(ReadOnlyField):

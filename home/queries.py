@@ -1,7 +1,9 @@
 """Query helpers shared by the site's listings: "what anyone may read" is `readable()`, one way everywhere."""
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.db.models.functions import Length, Substr
+from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 from wagtail.models import PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
@@ -43,3 +45,13 @@ class ReadablePageQuerySet(PageQuerySet):
         queryset = self.readable()
         site = Site.find_for_request(request) if request is not None else None
         return queryset.in_site(site) if site is not None else queryset
+
+
+def renditions_prefetch(lookup, spec):
+    """Prefetch the renditions for `spec` of the images at `lookup` (ending in `renditions`).
+
+    They go where Wagtail looks for prefetched renditions. Images joined with
+    `select_related` cost nothing more; otherwise they are fetched on the way.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=Filter.expand_spec(spec))
+    return Prefetch(lookup, queryset=renditions, to_attr="prefetched_renditions")

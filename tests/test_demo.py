@@ -116,6 +116,7 @@ def test_demo_sections_are_open_to_their_roles_and_reviewed(demo_site):
 
     from blog.models import ArticleIndexPage
     from community.models import CommunityIndexPage
+    from events.models import EventIndexPage
     from groups.models import SupportGroupIndexPage
     from home import roles
 
@@ -136,6 +137,11 @@ def test_demo_sections_are_open_to_their_roles_and_reviewed(demo_site):
     finder = SupportGroupIndexPage.objects.get()
     assert codenames(roles.COORDINATORS, finder) == {"add_page", "change_page", "publish_page"}
     assert codenames(roles.EDITORS, finder) == set()
+    # What's on: editors draft (Moderators approval publishes), coordinators publish (events/permissions.py).
+    events = EventIndexPage.objects.get()
+    assert codenames(roles.EDITORS, events) == {"add_page", "change_page"}
+    assert codenames(roles.COORDINATORS, events) == {"add_page", "change_page", "publish_page"}
+    assert events.get_workflow().name == roles.MODERATORS_APPROVAL
 
 
 def _main_pictures():

@@ -18,6 +18,7 @@ from wagtail.models import Page, PageViewRestriction
 
 from blog.models import ArticleIndexPage, ArticlePage
 from community.models import Area, CommunityPage
+from events.models import EventPage
 from groups.models import MeetingRule, SupportGroupPage, Venue
 from home import frontend_cache
 from home.models import SiteSettings, StandardPage, Topic
@@ -95,6 +96,19 @@ def test_publishing_a_group_purges_the_finder_and_the_groups_feeds(demo_site, pu
     paths = purged(lambda: publish(group))
     assert {group.url, "/support-groups/", "/", "/groups/calendar.ics", "/groups/meetings.json"} <= paths
     assert f"/groups/{group.pk}/calendar.ics" in paths
+
+
+def test_an_event_purges_its_group_and_the_group_it_leaves(demo_site, purged):
+    group, other = SupportGroupPage.objects.live().order_by("pk")[:2]
+    event = EventPage.objects.live().order_by("pk").first()
+    event.group = group
+    publish(event)
+    paths = purged(lambda: publish(EventPage.objects.get(pk=event.pk)))
+    assert {event.url, group.url, "/events/calendar.ics"} <= paths
+    event = EventPage.objects.get(pk=event.pk)
+    event.group = other
+    paths = purged(lambda: publish(event))
+    assert {group.url, other.url} <= paths
 
 
 def test_a_groups_schedule_changed_outside_publishing_purges_the_group(demo_site, purged):

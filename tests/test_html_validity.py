@@ -26,6 +26,7 @@ from wagtail.models import Page
 from blog.models import ArticleIndexPage
 from community.models import CommunityIndexPage, CommunityPage
 from counselors.models import AppointmentRequestPage, CounselorIndexPage
+from events.models import EventIndexPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -93,6 +94,11 @@ def visits(client):
     yield "appointment, preselected", client.get(appointment, {"counselor": "x"}), "Send my request"
     yield "appointment, form with errors", client.post(appointment, {"name": "", "website": ""}), INVALID
     yield "appointment, thank-you", client.get(f"{appointment}thank-you/"), "What happens next"
+    events = EventIndexPage.objects.live().get().url
+    yield "what's on, filtered", client.get(events, {"kind": "outing", "free": "1"}), "for “"
+    yield "what's on, none match", client.get(events, {"kind": "seminar", "attendance": "online"}), "No events"
+    yield "what's on, unknown filter", client.get(events, {"kind": "rave"}), "We left out part of your search"
+    yield "what's on, past events", client.get(f"{events}past/"), "Past events"
 
     finder = SupportGroupIndexPage.objects.live().get().url
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"

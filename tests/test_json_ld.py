@@ -58,6 +58,8 @@ PAGE_TYPES = {
     "ServicePage": "WebPage",
     "FeesPage": "WebPage",
     "AppointmentRequestPage": "WebPage",
+    "EventIndexPage": "CollectionPage",
+    "EventPage": "Event",
 }
 
 

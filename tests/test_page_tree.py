@@ -6,12 +6,13 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog import factories as blog_factories
 from counselors import factories as counselors_factories
+from events import factories as events_factories
 from groups import factories as groups_factories
 from home import factories as home_factories
 from home.models import HomePage, StandardPage
 
 # Each app's factories module: every page type must have a factory in one of them.
-FACTORY_MODULES = [home_factories, blog_factories, groups_factories, counselors_factories]
+FACTORY_MODULES = [home_factories, blog_factories, groups_factories, counselors_factories, events_factories]
 
 
 def test_every_page_type_has_a_factory():
@@ -21,7 +22,7 @@ def test_every_page_type_has_a_factory():
         for obj in vars(module).values()
         if hasattr(obj, "_meta")
     }
-    ours = {"home", "blog", "groups", "counselors"}
+    ours = {"home", "blog", "groups", "counselors", "events"}
     page_models = {model for model in get_page_models() if model.__module__.split(".")[0] in ours}
     missing = {model.__name__ for model in page_models} - {model.__name__ for model in factory_models if model}
     assert not missing, f"Page types without a factory: {sorted(missing)}"

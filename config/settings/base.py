@@ -25,6 +25,7 @@ LOCAL_APPS = [
     "blog",
     "groups",
     "counselors",
+    "events",
 ]
 
 INSTALLED_APPS = [
@@ -221,6 +222,9 @@ OTP_STATIC_THROTTLE_FACTOR = 1
 LANGUAGE_CODE = "en-us"
 # Groups meet in Asheville: every schedule is in Eastern time.
 TIME_ZONE = "America/New_York"
+# The practice works in Asheville time and staff enter event and group times in it: the admin
+# offers no other time zone, so a date typed in the editor is never read in another one.
+WAGTAIL_USER_TIME_ZONES = ["America/New_York"]
 USE_I18N = True
 USE_TZ = True
 

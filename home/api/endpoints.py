@@ -18,7 +18,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api.filters import TopicFilter, ValidatedFieldsFilter
+from home.api.filters import PageTypeFilter, TopicFilter, ValidatedFieldsFilter
 from home.models import SiteSettings
 from home.streams import LinkTargets, prepare_stream_fields, rich_texts_in
 
@@ -89,8 +89,15 @@ class PagesEndpoint(NumbersInRangeMixin, FindByIdMixin, KnownDetailParametersMix
     item's meta shows is always fetched with the page.
     """
 
-    filter_backends = [ValidatedFieldsFilter, TopicFilter, *PagesAPIViewSet.filter_backends]
+    filter_backends = [ValidatedFieldsFilter, TopicFilter, PageTypeFilter, *PagesAPIViewSet.filter_backends]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["topic"])
+
+    def check_query_parameters(self, queryset):
+        """As Wagtail's, with the parameters of the page type's own filters (`api_filter_form`) known too."""
+        form_class = getattr(queryset.model, "api_filter_form", None)
+        if form_class is not None:
+            self.known_query_parameters = type(self).known_query_parameters.union(form_class.base_fields)
+        super().check_query_parameters(queryset)
 
     def get_queryset(self):
         queryset = super().get_queryset()

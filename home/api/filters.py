@@ -40,6 +40,26 @@ class TopicFilter(BaseFilterBackend):
         return form.filter(queryset).distinct()
 
 
+class PageTypeFilter(BaseFilterBackend):
+    """`?type=<app.Model>&<name>=<value>`: filters a page type declares for itself (`api_filter_form`).
+
+    The core knows no area: a page type names an IndexFilterForm whose fields are the extra query
+    parameters it understands (events: `upcoming`, `from`, `to`). A value the form cannot use is a
+    400, as for the topic filter; the same parameters without that type are refused as unknown
+    (`PagesEndpoint.check_query_parameters`).
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        form_class = getattr(queryset.model, "api_filter_form", None)
+        if form_class is None or not any(name in request.GET for name in form_class.base_fields):
+            return queryset
+        form = form_class(request.GET)
+        if form.ignored:
+            label, value = form.ignored[0]
+            raise BadRequestError(f"'{value}' is not a valid {label}.")
+        return form.filter(queryset)
+
+
 class ValidatedFieldsFilter(BaseFilterBackend):
     """`?<field>=<value>` filters (Wagtail's FieldsFilter) checked first: a value the field cannot hold is a 400.
 

@@ -406,6 +406,7 @@ MENU_ORDER = [
     "our-counselors",
     "articles",
     "asheville-community",
+    "whats-on",
     "get-help-now",
     "about",
     "contact",
@@ -421,6 +422,7 @@ CREATION_ORDER = [
     "support-groups",
     "our-counselors",
     "counseling-services",
+    "whats-on",
 ]
 
 

@@ -1,0 +1,40 @@
+"""Choices of the events app's models, in one place as in the other apps.
+
+Cost and format are the groups' own (groups.choices): a visitor reads "sliding scale" or
+"online" the same way on a group and on an event, and the API gives the same values.
+"""
+
+from django.db import models
+
+from groups.choices import Audience
+
+# An event may be for everyone; otherwise the same audiences as the groups.
+AUDIENCE_CHOICES = [("everyone", "Everyone"), *Audience.choices]
+
+
+class EventKind(models.TextChoices):
+    WORKSHOP = "workshop", "Workshop"
+    SEMINAR = "seminar", "Seminar or talk"
+    COURSE = "course", "Class or course"
+    ART_THERAPY = "art_therapy", "Art therapy"
+    MINDFULNESS = "mindfulness", "Mindfulness"
+    OUTING = "outing", "Outing"
+    SOCIAL = "social", "Social event"
+
+
+class EventStatus(models.TextChoices):
+    """Where the event stands. Postponed: the dates are the new ones once known (see the page's help)."""
+
+    SCHEDULED = "scheduled", "Going ahead"
+    CANCELLED = "cancelled", "Cancelled"
+    POSTPONED = "postponed", "Postponed"
+    FULL = "full", "Full"
+
+
+class Registration(models.TextChoices):
+    """How to come. 'Ask with the form' is the join form's twin (issue 15, step 2): until it exists, the page
+    asks people to call, as 'by phone' does."""
+
+    NONE = "none", "Just come: no need to ask"
+    FORM = "form", "Ask for a place with the form on the page"
+    PHONE = "phone", "Ask for a place by phone"

@@ -1,0 +1,62 @@
+"""Factories for events. Every value is lazy (factory.Faker), never fixed at import."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from events.choices import EventKind
+from events.models import EventDate, EventIndexPage, EventLeader, EventPage
+from groups.choices import MeetingFormat
+from groups.factories import VenueFactory
+from home.factories import PersonFactory
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "What's on"
+    slug = factory.Sequence(lambda n: f"whats-on-{n}")
+    intro = factory.Faker("sentence")
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    """An in-person, free workshop; give it dates with EventDateFactory (or `dates=` through it)."""
+
+    title = factory.Faker("catch_phrase")
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    summary = factory.Faker("sentence", nb_words=14)
+    kind = EventKind.WORKSHOP
+    attendance = MeetingFormat.IN_PERSON
+    venue = factory.SubFactory(VenueFactory)
+    online_meeting_url = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.attendance != MeetingFormat.IN_PERSON),
+        yes_declaration=factory.Faker("uri"),
+        no_declaration="",
+    )
+
+    class Meta:
+        model = EventPage
+
+
+class EventDateFactory(DjangoModelFactory):
+    """A two-hour date a week from now, unless `start` is given."""
+
+    page = factory.SubFactory(EventPageFactory)
+    start = factory.LazyFunction(lambda: (timezone.now() + datetime.timedelta(days=7)).replace(microsecond=0))
+    end = factory.LazyAttribute(lambda o: o.start + datetime.timedelta(hours=2))
+    note = ""
+
+    class Meta:
+        model = EventDate
+
+
+class EventLeaderFactory(DjangoModelFactory):
+    page = factory.SubFactory(EventPageFactory)
+    person = factory.SubFactory(PersonFactory)
+
+    class Meta:
+        model = EventLeader
