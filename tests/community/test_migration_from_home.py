@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from blog import permissions as blog_permissions
 from counselors import permissions as counselor_permissions
 from home import roles
 
@@ -294,9 +295,11 @@ def test_a_site_built_before_the_community_app_keeps_its_pages_revisions_and_per
             f"home.listingreport.{codename}" for _app, codename in roles.LISTING_REPORT_PERMISSIONS
         ]
     # And the counselors' snippets, insurance plans and languages (counselors/permissions.py).
+    # And story consents, for Moderators (blog/permissions.py).
     for role, granted in (
         (roles.EDITORS, counselor_permissions.EDITOR_PERMISSIONS),
         (roles.MODERATORS, counselor_permissions.MODERATOR_PERMISSIONS),
+        (roles.MODERATORS, blog_permissions.MODERATOR_PERMISSIONS),
     ):
         expected["group_permissions"][role] += [
             f"{app}.{codename.split('_', 1)[1]}.{codename}" for app, codename in granted
