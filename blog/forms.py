@@ -1,4 +1,5 @@
-"""The articles' forms: the index's filter (the core's index-filter base), the article's admin form and the story consent's."""
+"""The articles' forms: the index's filter (the core's index-filter base), the article's admin form
+and the story consent's."""
 
 import re
 

@@ -10,8 +10,8 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.views.generic import CreateView
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from blog.choices import ArticleKind

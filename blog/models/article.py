@@ -26,8 +26,8 @@ from blog.jsonld import article_json_ld
 from blog.models.consent import ConsentRequired, require_consent
 from blog.models.index import ArticleIndexPage
 from blog.models.inlines import ArticleAuthor, RelatedArticle
-from blog.queries import ArticlePageManager, card_relations, card_renditions, renditions_prefetch
 from blog.panels import StoryConsentPanel
+from blog.queries import ArticlePageManager, card_relations, card_renditions, renditions_prefetch
 from blog.serializers import AuthorsField, ContentNotesField, PublicNoteField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
@@ -261,7 +261,7 @@ class ArticlePage(BasePage):
 
     @property
     def content_note_text(self):
-        """"This story mentions suicide and self-harm." or "" when there is no note."""
+        """ "This story mentions suicide and self-harm." or "" when there is no note."""
         labels = self.content_note_labels
         if not labels:
             return ""

@@ -31,7 +31,9 @@ CONSENT_REQUIRED = (
 # What readers see about the name, by NameShown: a fact, never who agreed.
 PUBLIC_NOTES = {
     NameShown.REAL: "Shared with the writer's permission, under their own name.",
-    NameShown.CHANGED: "Shared with the writer's permission. Names and some details have been changed to protect privacy.",
+    NameShown.CHANGED: (
+        "Shared with the writer's permission. Names and some details have been changed to protect privacy."
+    ),
     NameShown.NONE: "Shared with the writer's permission, anonymously.",
 }
 

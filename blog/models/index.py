@@ -1,4 +1,5 @@
-"""The articles index: one per site, newest first, with a featured article, filters (topic, members' stories), pages and feeds.
+"""The articles index: one per site, newest first, with a featured article, filters (topic, members' stories),
+pages and feeds.
 
 Defined before the article (blog/models/article.py imports it), so it finds the
 article model by name when it needs it.
