@@ -4,11 +4,12 @@ publishing a story without its consent refused with a message on each of the adm
 Approving a story in its review has no hook before it; blog/middleware.py answers that one.
 """
 
+from django import forms
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -39,7 +40,6 @@ class StoryConsentViewSet(ModelViewSet):
     """
 
     model = StoryConsent
-    form_class = StoryConsentForm
     add_view_class = StoryConsentCreateView
     icon = "doc-full"
     menu_label = "Story consents"
@@ -49,15 +49,18 @@ class StoryConsentViewSet(ModelViewSet):
     list_display = ["story", "agreed_on", "name_shown", "may_quote", "withdrawn_on", "recorded_by"]
     list_filter = ["name_shown", "may_quote"]
     search_fields = ["story__title"]
-    panels = [
-        FieldPanel("story"),
-        FieldPanel("given_by"),
-        FieldPanel("agreed_on"),
-        FieldPanel("name_shown"),
-        FieldPanel("may_quote"),
-        FieldPanel("how_given"),
-        FieldPanel("withdrawn_on"),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("story", widget=forms.Select),
+            FieldPanel("given_by"),
+            FieldPanel("agreed_on"),
+            FieldPanel("name_shown"),
+            FieldPanel("may_quote"),
+            FieldPanel("how_given"),
+            FieldPanel("withdrawn_on"),
+        ],
+        base_form_class=StoryConsentForm,
+    )
     inspect_view_fields = [
         "story",
         "given_by",

@@ -213,7 +213,11 @@ class ArticlePage(BasePage):
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
-        if self.live and (update_fields is None or {"live", "kind"} & set(update_fields)):
+        if self.live and self.is_story and self.pk is None:
+            # A new story: Wagtail's create view adds a page live before publishing its revision, but a
+            # story cannot have consent before it exists. It starts as a draft; publish() then refuses.
+            self.live = False
+        elif self.live and (update_fields is None or {"live", "kind"} & set(update_fields)):
             # A story saved live by code, past publish(): the model's own last check.
             require_consent(self)
         if update_fields is None or "body" in update_fields:
