@@ -2,7 +2,8 @@
 
 - A new articles index is open to editors and its articles go through clinical review (home/roles.py).
 - A story whose consent is withdrawn or deleted is unpublished at once, and a publication
-  scheduled for it is cancelled (blog/models/consent.py).
+  scheduled for it is cancelled (blog/models/consent.py); any other change to the consent purges
+  the story from the front cache, since the note under it comes from the record.
 """
 
 import logging
@@ -13,6 +14,7 @@ from django.dispatch import receiver
 from wagtail.models import Revision
 
 from blog.models import ArticleIndexPage, ArticlePage, StoryConsent
+from home.frontend_cache import page_changed
 from home.roles import clinically_reviewed_section
 
 logger = logging.getLogger(__name__)
@@ -39,8 +41,13 @@ def take_down_story(story_id):
 
 @receiver(post_save, sender=StoryConsent)
 def take_down_when_withdrawn(sender, instance, raw=False, **kwargs):
-    if not raw and not instance.in_force:
+    if raw:
+        return
+    if not instance.in_force:
         take_down_story(instance.story_id)
+    else:
+        # The note under a live story ("Names … changed") comes from the record: purge the story's pages.
+        page_changed(instance.story)
 
 
 @receiver(post_delete, sender=StoryConsent)

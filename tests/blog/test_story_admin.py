@@ -8,7 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Revision, WorkflowState
+from wagtail.models import APIToken, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.factories import ArticlePageFactory, StoryConsentFactory, StoryFactory
@@ -246,3 +246,13 @@ def test_the_edit_form_offers_the_kind_and_content_notes(client, moderator, inde
     html = client.get(add_url(index)).content.decode()
     assert "Member&#x27;s story" in html or "Member's story" in html
     assert 'name="content_notes" value="suicide"' in html
+
+
+def test_api_v3_publish_refuses_a_story_without_consent(client, moderator, story):
+    _token, plaintext = APIToken.create_token(user=moderator, name="tests")
+    url = f"/api/v3/pages/{story.pk}/actions/publish/"
+    response = client.post(url, data={}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY, response.content[:300]
+    assert "published only with their consent" in response.json()["detail"]
+    story.refresh_from_db()
+    assert not story.live
