@@ -4,7 +4,9 @@ Most of the admin's ways to publish ask first (blog/wagtail_hooks.py); approving
 its review does not (Wagtail has no hook before a workflow task is approved). There the
 model refuses (`ArticlePage.publish` raises `ConsentRequired`) inside the approval's
 transaction, so nothing of the approval is kept, and this turns the refusal into a message on
-the story's edit page. API v3's publish action (a staff tool's token) gets a 422 instead.
+the story's edit page. (API v3's publish action, for a staff tool's token, calls Wagtail's
+publish action without `ArticlePage.publish`: there `ArticlePage.save` refuses, and v3 answers
+422 with the message itself.)
 """
 
 from django.contrib import messages
@@ -25,13 +27,6 @@ class StoryConsentMiddleware:
     def process_exception(self, request, exception):
         if not isinstance(exception, ConsentRequired):
             return None
-        if request.path.startswith("/api/"):
-            # API v3's publish action, with a token: a problem (RFC 7807), as v3 answers content it
-            # cannot accept (docs/api.md, Errors).
-            problem = {"type": "about:blank", "title": "Unprocessable Content", "status": 422}
-            return JsonResponse(
-                {**problem, "detail": exception.message}, status=422, content_type="application/problem+json"
-            )
         messages.error(request, f"Not published. {exception.message}")
         if exception.page_id:
             target = reverse("wagtailadmin_pages:edit", args=[exception.page_id])
