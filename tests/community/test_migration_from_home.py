@@ -219,11 +219,14 @@ def snapshot(code, tmp_path, name, env):
 def templates(link):
     """Links that templates or the clock add, not content: a group page carried its join form (and the
     form its privacy link) until issue 13 gave the form a page of its own, which the group page links
-    to; each listing's "Report a problem with this listing" link (issue 16); and which groups a page
-    lists (the home page's, an article's, the finder's first page) are those meeting soonest, which
-    changes when a meeting begins between the two snapshots."""
+    to; each listing's "Report a problem with this listing" link (issue 16); the articles index's
+    "Members' stories" filter (issue 15); and which groups a page lists (the home page's, an article's,
+    the finder's first page) are those meeting soonest, which changes when a meeting begins between
+    the two snapshots."""
     return (
-        link == "a href=/privacy/" or link.endswith(("/join/", "/report/")) or GROUP_PAGE_LINK.match(link) is not None
+        link == "a href=/privacy/"
+        or link.endswith(("/join/", "/report/", "?kind=story"))
+        or GROUP_PAGE_LINK.match(link) is not None
     )
 
 
