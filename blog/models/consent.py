@@ -134,8 +134,14 @@ class StoryConsent(models.Model):
         super().clean()
         if self.withdrawn_on and self.agreed_on and self.withdrawn_on < self.agreed_on:
             raise ValidationError({"withdrawn_on": "Consent cannot be withdrawn before it was given."})
-        if self.agreed_on and self.agreed_on > timezone.localdate():
+        today = timezone.localdate()
+        if self.agreed_on and self.agreed_on > today:
             raise ValidationError({"agreed_on": "Enter the day they agreed: it cannot be in the future."})
+        if self.withdrawn_on and self.withdrawn_on > today:
+            # A later date would leave the story live until then, unnoticed: it comes down when recorded.
+            raise ValidationError(
+                {"withdrawn_on": "Enter the day they withdrew it, today at the latest: the story comes down at once."}
+            )
         if self.story_id and self.story.kind != "story":
             raise ValidationError({"story": "Choose a member's story: this page is an article."})
 

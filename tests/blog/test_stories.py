@@ -167,6 +167,16 @@ def test_consent_is_validated():
     assert "withdrawn_on" in error.value.message_dict
 
 
+def test_a_withdrawal_cannot_be_dated_in_the_future(published_story):
+    """A future date would leave the story live (the consent is in force until then) though the help text
+    says it comes down at once: refused, so staff enter today."""
+    consent = published_story.consent
+    consent.withdrawn_on = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        consent.full_clean()
+    assert "withdrawn_on" in error.value.message_dict
+
+
 def test_content_notes_are_checked_and_kept_in_order(index):
     story = StoryFactory.build(content_notes=["self-harm", "abuse", "suicide"])
     story.clean()
