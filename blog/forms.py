@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
 from blog.choices import ArticleKind, ContentNote
+from blog.models.consent import stories_as_drafted
 from home.filters import IndexFilterForm
 from home.models import Topic
 
@@ -132,7 +133,7 @@ class StoryConsentForm(WagtailAdminModelForm):
         if self.instance.pk:
             story.disabled = True
         else:
-            story.queryset = story.queryset.filter(consent__isnull=True).order_by("title")
+            story.queryset = stories_as_drafted(story.queryset.filter(consent__isnull=True)).order_by("title")
 
     def save(self, commit=True):
         if self.instance.pk is None and self.for_user is not None and self.for_user.is_authenticated:

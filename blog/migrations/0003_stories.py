@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
                 ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed')),
                 ('recorded_by', models.ForeignKey(blank=True, editable=False, help_text='The staff member who recorded the consent.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('story', models.OneToOneField(help_text="The story this consent is for. Only articles of the kind “Member's story” are listed.", limit_choices_to={'kind': 'story'}, on_delete=django.db.models.deletion.CASCADE, related_name='consent', to='blog.articlepage')),
+                ('story', models.OneToOneField(help_text="The story this consent is for. Only articles of the kind “Member's story” are listed.", on_delete=django.db.models.deletion.CASCADE, related_name='consent', to='blog.articlepage')),
             ],
             options={
                 'verbose_name': 'story consent',

@@ -23,7 +23,7 @@ from wagtail.search import index
 from blog.choices import ArticleKind, ContentNote
 from blog.forms import ArticlePageForm
 from blog.jsonld import article_json_ld
-from blog.models.consent import ConsentRequired, require_consent
+from blog.models.consent import ConsentRequired, StoryConsent, require_consent
 from blog.models.index import ArticleIndexPage
 from blog.models.inlines import ArticleAuthor, RelatedArticle
 from blog.panels import StoryConsentPanel
@@ -210,6 +210,14 @@ class ArticlePage(BasePage):
             raise ValidationError({"content_notes": "Choose content notes from the list."})
         # One of each, in the order readers read them.
         self.content_notes = [note for note in known if note in self.content_notes]
+        if self.pk and not self.is_story and StoryConsent.objects.filter(story_id=self.pk).exists():
+            # Else a draft of kind "article", approved, would keep the member's story live past its consent.
+            raise ValidationError(
+                {
+                    "kind": "This is a member's story with a consent record: it stays a story. To make it an "
+                    "article, a moderator deletes the consent record first (which unpublishes the story)."
+                }
+            )
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")

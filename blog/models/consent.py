@@ -60,7 +60,8 @@ class StoryConsent(models.Model):
         "blog.ArticlePage",
         on_delete=models.CASCADE,
         related_name="consent",
-        limit_choices_to={"kind": "story"},
+        # Stories as their latest revision has them (an article turned into a story in a draft is one):
+        # StoryConsentForm lists them, clean() checks; not limit_choices_to, which reads the live kind.
         help_text="The story this consent is for. Only articles of the kind “Member's story” are listed.",
     )
     given_by = models.CharField(
@@ -142,8 +143,17 @@ class StoryConsent(models.Model):
             raise ValidationError(
                 {"withdrawn_on": "Enter the day they withdrew it, today at the latest: the story comes down at once."}
             )
-        if self.story_id and self.story.kind != "story":
+        # Only when it is recorded: a withdrawal is recorded whatever the page has become since.
+        if self.pk is None and self.story_id and not self.story.get_latest_revision_as_object().is_story:
             raise ValidationError({"story": "Choose a member's story: this page is an article."})
+
+
+def stories_as_drafted(pages):
+    """The pages of `pages` (ArticlePages) that are stories in their latest revision, which is the kind
+    the editor chose, live or not yet published (an article turned into a story in a draft is one)."""
+    return pages.filter(
+        models.Q(latest_revision__content__kind="story") | models.Q(latest_revision__isnull=True, kind="story")
+    )
 
 
 def has_consent(page_id):

@@ -100,6 +100,32 @@ def test_an_article_turned_into_a_story_in_a_draft_needs_consent(index):
     assert ArticlePage.objects.get(pk=article.pk).kind == "article"
 
 
+def test_a_story_with_a_consent_record_cannot_be_turned_into_an_article(published_story):
+    """Else a draft of kind "article", approved, would leave the member's story live past the consent rule."""
+    published_story.kind = "article"
+    with pytest.raises(ValidationError) as error:
+        published_story.full_clean()
+    assert "kind" in error.value.message_dict
+
+
+def test_consent_can_be_recorded_for_an_article_turned_into_a_story_in_a_draft(index):
+    """The kind changes in the draft only (the live page stays an article until published): the consent it
+    needs to be published is accepted, and its withdrawal can be recorded whatever the kind is then."""
+    article = ArticlePageFactory(parent=index)  # live, an article
+    article.kind = "story"
+    article.save_revision()
+    consent = StoryConsent(story=ArticlePage.objects.get(pk=article.pk), given_by=GIVEN_BY, name_shown="changed")
+    consent.full_clean()
+    consent.save()
+    ArticlePage.objects.get(pk=article.pk).get_latest_revision().publish()
+    assert ArticlePage.objects.get(pk=article.pk).live
+
+    ArticlePage.objects.filter(pk=article.pk).update(kind="article")  # by code, past the form
+    consent = StoryConsent.objects.get(pk=consent.pk)
+    consent.withdrawn_on = timezone.localdate()
+    consent.full_clean()
+
+
 def test_articles_need_no_consent(index):
     article = ArticlePageFactory(parent=index, live=False)
     article.save_revision().publish()

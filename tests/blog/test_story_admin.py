@@ -241,6 +241,22 @@ def test_a_moderator_records_consent_from_the_story(client, moderator, index, st
     assert GIVEN_BY in inspect
 
 
+def test_consent_can_be_recorded_for_a_live_article_turned_into_a_story_in_a_draft(client, moderator, index):
+    article = ArticlePageFactory(parent=index, title="Zephyr article becoming a story")
+    article.kind = "story"
+    article.save_revision()
+    sign_in(client, moderator)
+    add = reverse("story_consents:add") + f"?story={article.pk}"
+    assert f'href="{add}"' in client.get(edit_url(article)).content.decode()
+    assert f'<option value="{article.pk}" selected>' in client.get(add).content.decode()
+    response = client.post(
+        add,
+        {"story": article.pk, "given_by": GIVEN_BY, "agreed_on": str(timezone.localdate()), "name_shown": "real"},
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert StoryConsent.objects.filter(story=article).exists()
+
+
 def test_the_edit_form_offers_the_kind_and_content_notes(client, moderator, index):
     sign_in(client, moderator)
     html = client.get(add_url(index)).content.decode()
