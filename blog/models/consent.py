@@ -162,6 +162,7 @@ def has_consent(page_id):
 
 
 def require_consent(page):
-    """Raise `ConsentRequired` if `page` is a story without a consent record in force."""
-    if page.is_story and not has_consent(page.pk):
+    """Raise `ConsentRequired` if `page` is a story without a consent record in force. An alias of a story
+    (which Wagtail keeps live with its original) is covered by the original's record."""
+    if page.is_story and not has_consent(page.alias_of_id or page.pk):
         raise ConsentRequired(page.pk)

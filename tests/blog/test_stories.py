@@ -126,6 +126,21 @@ def test_consent_can_be_recorded_for_an_article_turned_into_a_story_in_a_draft(i
     consent.full_clean()
 
 
+def test_an_alias_of_a_story_is_covered_by_the_original_s_consent(published_story):
+    """Publishing the original updates its aliases (saved live by Wagtail): they have no record of their own."""
+    alias = published_story.create_alias(update_slug="the-winter-again")
+    published_story.title = "The winter I stopped hiding, revised"
+    published_story.save_revision().publish()
+    assert ArticlePage.objects.get(pk=published_story.pk).live
+    alias = ArticlePage.objects.get(pk=alias.pk)
+    assert alias.live
+    assert alias.title == "The winter I stopped hiding, revised"
+
+    StoryConsent.objects.filter(story=published_story).update(withdrawn_on=timezone.localdate())
+    StoryConsent.objects.get(story=published_story).save()  # the receiver takes down the story and its alias
+    assert not ArticlePage.objects.get(pk=alias.pk).live
+
+
 def test_articles_need_no_consent(index):
     article = ArticlePageFactory(parent=index, live=False)
     article.save_revision().publish()
