@@ -15,10 +15,11 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
+from blog.actions import StoryPublishPageRevisionAction
 from blog.choices import ArticleKind
 from blog.forms import StoryConsentForm
 from blog.models import ArticlePage, StoryConsent
-from blog.models.consent import CONSENT_REQUIRED, has_consent
+from blog.models.consent import CONSENT_REQUIRED, SCHEDULE_CANCELLED_ACTION, has_consent
 
 NOT_PUBLISHED = f"Saved as a draft, not published. {CONSENT_REQUIRED}"
 
@@ -84,6 +85,18 @@ story_consent_viewset = StoryConsentViewSet("story_consents")
 @hooks.register("register_admin_viewset")
 def register_story_consents():
     return story_consent_viewset
+
+
+@hooks.register("register_actions")
+def register_story_publish_action(registry):
+    registry.register(Page, StoryPublishPageRevisionAction)
+
+
+@hooks.register("register_log_actions")
+def story_log_actions(actions):
+    actions.register_action(
+        SCHEDULE_CANCELLED_ACTION, "Story's schedule cancelled", "Scheduled publication cancelled: no consent in force"
+    )
 
 
 @hooks.register("before_publish_page")

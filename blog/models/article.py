@@ -18,12 +18,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.search import index
 
 from blog.choices import ArticleKind, ContentNote
 from blog.forms import ArticlePageForm
 from blog.jsonld import article_json_ld
-from blog.models.consent import ConsentRequired, StoryConsent, require_consent
+from blog.models.consent import SCHEDULE_CANCELLED_ACTION, ConsentRequired, StoryConsent, require_consent
 from blog.models.index import ArticleIndexPage
 from blog.models.inlines import ArticleAuthor, RelatedArticle
 from blog.panels import StoryConsentPanel
@@ -248,6 +249,7 @@ class ArticlePage(BasePage):
                 if log_action != "wagtail.publish.scheduled":
                     raise
                 type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                log(instance=self, action=SCHEDULE_CANCELLED_ACTION, revision=revision)
                 logger.warning("Scheduled story %s not published: no consent in force; schedule cancelled", self.pk)
                 return None
         return super().publish(

@@ -11,7 +11,8 @@ administrators see it in the admin. Readers see one public fact from it, `public
 How publishing is refused without it, on every path (README, "Members' stories"):
 `ArticlePage.publish` (every revision published: the admin's Publish, workflow approval,
 scheduling, bulk actions, `publish_scheduled`) and `ArticlePage.save` (a story saved live by
-code) call `require_consent`; the admin turns the refusal into a message
+code) call `require_consent`, and so does Wagtail's publish action before it writes (blog/actions.py, for
+API v3); the admin turns the refusal into a message
 (blog/wagtail_hooks.py, blog/middleware.py). Withdrawing consent unpublishes the story and
 cancels a scheduled publication (blog/signals.py).
 """
@@ -27,6 +28,9 @@ CONSENT_REQUIRED = (
     "A member's story is published only with their consent: a moderator records it under Story consents "
     "in the admin menu, then publishes the story."
 )
+
+# The story's history (its page log) when publish_scheduled cancels a story without consent in force.
+SCHEDULE_CANCELLED_ACTION = "blog.story.schedule_cancelled"
 
 # What readers see about the name, by NameShown: a fact, never who agreed.
 PUBLIC_NOTES = {

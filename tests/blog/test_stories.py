@@ -12,7 +12,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision
+from wagtail.models import PageLogEntry, Revision
 
 from blog.factories import ArticlePageFactory, StoryConsentFactory, StoryFactory
 from blog.models import ArticlePage, StoryConsent
@@ -194,6 +194,9 @@ def test_publish_scheduled_skips_a_story_without_consent_and_publishes_the_rest(
     assert ArticlePage.objects.get(pk=article.pk).live
     assert not ArticlePage.objects.get(pk=story.pk).live
     assert not Revision.page_revisions.filter(object_id=str(story.pk), approved_go_live_at__isnull=False).exists()
+    # The page's history says why (the fact only: nothing of a consent record).
+    entry = PageLogEntry.objects.get(page=story, action="blog.story.schedule_cancelled")
+    assert "consent" in entry.message.lower()
 
 
 def test_consent_is_validated():

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import APIToken, Revision, WorkflowState
+from wagtail.models import APIToken, PageLogEntry, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.factories import ArticlePageFactory, StoryConsentFactory, StoryFactory
@@ -273,3 +273,24 @@ def test_api_v3_publish_refuses_a_story_without_consent(client, moderator, story
     assert "published only with their consent" in response.json()["errors"][0]["msg"]
     story.refresh_from_db()
     assert not story.live
+
+
+def test_api_v3_publish_refuses_before_any_change(client, moderator, story):
+    """Wagtail's publish action is refused before it writes: scheduling a story without consent (which never
+    reaches save() with the page live) is refused, and an approved schedule of the story is left as it was."""
+    _token, plaintext = APIToken.create_token(user=moderator, name="tests")
+    go_live = timezone.now() + datetime.timedelta(days=1)
+    story.go_live_at = go_live
+    revision = story.save_revision()
+    url = f"/api/v3/pages/{story.pk}/actions/publish/"
+    response = client.post(url, data={}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY, response.content[:300]
+    assert not scheduled(story)
+    assert not PageLogEntry.objects.filter(page=story, action__startswith="wagtail.publish").exists()
+
+    Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=go_live)  # scheduled when it had consent
+    story.go_live_at = None
+    story.save_revision()
+    response = client.post(url, data={}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
+    assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY, response.content[:300]
+    assert Revision.objects.get(pk=revision.pk).approved_go_live_at == go_live
