@@ -2,17 +2,21 @@
 draft, with a message), and only those who publish may read or record consent."""
 
 import datetime
+import json
 from http import HTTPStatus
 
 import pytest
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import APIToken, PageLogEntry, Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from blog.factories import ArticlePageFactory, StoryConsentFactory, StoryFactory
+from blog.middleware import StoryConsentMiddleware
 from blog.models import ArticlePage, StoryConsent
+from blog.models.consent import ConsentRequired
 from home import roles
 from tests.staff import sign_in, staff_user
 
@@ -294,3 +298,28 @@ def test_api_v3_publish_refuses_before_any_change(client, moderator, story):
     response = client.post(url, data={}, content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {plaintext}")
     assert response.status_code == HTTPStatus.UNPROCESSABLE_ENTITY, response.content[:300]
     assert Revision.objects.get(pk=revision.pk).approved_go_live_at == go_live
+
+
+# The middleware: the admin's refusals only, JSON for JSON ------------------------------------------
+
+
+def middleware_answer(rf, path, **headers):
+    request = rf.post(path, headers=headers)
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    return StoryConsentMiddleware(lambda request: None).process_exception(request, ConsentRequired(7))
+
+
+def test_the_middleware_answers_only_in_the_admin(rf):
+    assert middleware_answer(rf, "/api/v2/pages/7/") is None
+    assert middleware_answer(rf, "/articles/") is None
+    answer = middleware_answer(rf, "/admin/workflow/action/7/")
+    assert answer.status_code == HTTPStatus.FOUND
+    assert answer["Location"] == edit_url(ArticlePage(pk=7))
+
+
+def test_the_middleware_answers_json_to_json(rf):
+    answer = middleware_answer(rf, "/admin/api/main/pages/7/action/publish/", accept="application/json")
+    assert answer.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
+    assert answer["Content-Type"] == "application/json"
+    assert "published only with their consent" in json.loads(answer.content)["message"]
