@@ -15,7 +15,7 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from blog.actions import StoryPublishPageRevisionAction
+from blog.actions import StoryPagesAdminAPIViewSet, StoryPublishPageRevisionAction
 from blog.choices import ArticleKind
 from blog.forms import StoryConsentForm
 from blog.models import ArticlePage, StoryConsent
@@ -90,6 +90,11 @@ def register_story_consents():
 @hooks.register("register_actions")
 def register_story_publish_action(registry):
     registry.register(Page, StoryPublishPageRevisionAction)
+
+
+@hooks.register("construct_admin_api")
+def admin_api_publish_refuses_stories_without_consent(router):
+    router.register_endpoint("pages", StoryPagesAdminAPIViewSet)
 
 
 @hooks.register("register_log_actions")

@@ -323,3 +323,15 @@ def test_the_middleware_answers_json_to_json(rf):
     assert answer.status_code == HTTPStatus.UNPROCESSABLE_ENTITY
     assert answer["Content-Type"] == "application/json"
     assert "published only with their consent" in json.loads(answer.content)["message"]
+
+
+def test_the_admin_api_publish_refuses_before_any_change(client, moderator, story):
+    """The admin's own API (Wagtail's page explorer) publishes through its publish action: refused first."""
+    sign_in(client, moderator)
+    story.go_live_at = timezone.now() + datetime.timedelta(days=1)
+    story.save_revision()
+    url = f"/admin/api/main/pages/{story.pk}/action/publish/"
+    response = client.post(url, data={}, content_type="application/json")
+    assert response.status_code == HTTPStatus.BAD_REQUEST, response.content[:300]
+    assert "published only with their consent" in response.content.decode()
+    assert not scheduled(story)
