@@ -1,16 +1,18 @@
-"""Demo content for the articles: an "Articles" index in the main menu and nine articles.
+"""Demo content for the articles: an "Articles" index in the main menu, nine articles and two members' stories.
 
 `manage.py load_demo_content` runs this after home/demo/, whose topics, people,
 pictures and pages it uses. Running it again changes nothing that exists. The
 people are fictional (home/demo/content.py says so in their bios); quotes from "group
-members" are written for the demo and marked as such.
+members" are written for the demo and marked as such. So are the two members' stories and
+their consent records: written for the demo, about people who do not exist.
 """
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle
+from blog.choices import ArticleKind, ContentNote, NameShown
+from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, StoryConsent
 from home.demo import utils as d
 from home.demo.images import get_or_create_image
 from home.models import Person, Topic
@@ -564,6 +566,106 @@ ARTICLES = [
     },
 ]
 
+DEMO_STORY_NOTE = d.paragraph(
+    "<p><i>A member's story written for this demo site: the writer and everything that happens in it are "
+    "fictional.</i></p>"
+)
+
+# Members' stories, each with its consent record (fictional, marked demo). Published once consent is recorded.
+STORIES = [
+    {
+        "slug": "the-winter-i-stopped-hiding",
+        "title": "The winter I stopped hiding",
+        "intro": (
+            "Dana spent most of a long winter telling everyone she was fine. This is how she found her way to a "
+            "group, and what changed once she stopped pretending."
+        ),
+        "topics": ["depression"],
+        "image": "Fog lifting",
+        "days_ago": 3,
+        "content_notes": [ContentNote.SUICIDE, ContentNote.SELF_HARM],
+        "consent": {
+            "given_by": "Demo member (fictional)",
+            "days_ago": 20,
+            "name_shown": NameShown.CHANGED,
+            "may_quote": True,
+            "how_given": "Demo: signed consent form, kept in the office file",
+        },
+        "body": [
+            d.paragraph(
+                "<p>By January I had stopped answering the phone. I went to work, came home, and lay on the couch "
+                "with the television on so the house would not be quiet. When people asked, I said I was tired. "
+                "That was true, but it was not the whole truth.</p>"
+            ),
+            d.heading("The part I did not tell anyone"),
+            d.paragraph(
+                "<p>Some nights I hurt myself, and some nights I wondered whether everyone would be better off "
+                "without me. I did not have a plan. I just could not see the end of the winter. I am writing this "
+                "down because I know how alone that feels, and I was not as alone as I thought.</p>"
+            ),
+            ("image", "Fog lifting", "It did not lift all at once. It lifted a little, then a little more."),
+            d.heading("What helped"),
+            d.paragraph(
+                "<ul><li>Telling one person. For me it was my sister, in a text, because I could not say it out "
+                "loud.</li>"
+                "<li>Calling 988 one night when it was very bad. The person who answered just listened.</li>"
+                "<li>A ten-minute phone call with the office, which led to an intro session and then a group.</li>"
+                "<li>Hearing someone across the circle describe my exact week, and realizing I was not broken."
+                "</li></ul>"
+            ),
+            d.heading("Where I am now"),
+            d.paragraph(
+                "<p>I still have grey days. The difference is that I say so now, and I know what to do when they "
+                "come. If you are where I was, please tell one person today. It does not have to be the right "
+                "words.</p>"
+            ),
+            DEMO_STORY_NOTE,
+        ],
+    },
+    {
+        "slug": "learning-to-ask-for-help-as-a-caregiver",
+        "title": "Learning to ask for help as a caregiver",
+        "intro": (
+            "Ray cared for his father for three years before he admitted he needed looking after too. "
+            "He tells how a caregivers' group gave him back an evening a week, and more."
+        ),
+        "topics": ["families-caregivers"],
+        "image": "A cup of tea",
+        "days_ago": 10,
+        "content_notes": [],
+        "consent": {
+            "given_by": "Demo member (fictional)",
+            "days_ago": 30,
+            "name_shown": NameShown.REAL,
+            "may_quote": False,
+            "how_given": "Demo: agreed by email, kept in the office file",
+        },
+        "body": [
+            d.paragraph(
+                "<p>When Dad's memory started to go, I did what sons do: I moved the pills into a weekly box, "
+                "learned his bank passwords, and stopped making plans on weekends. I thought asking for help "
+                "would mean I was not coping. By the third year I was not coping, and everyone could see it but "
+                "me.</p>"
+            ),
+            d.heading("The evening I nearly did not go"),
+            d.paragraph(
+                "<p>A nurse at Dad's clinic gave me a leaflet for a caregivers' group. I kept it on the fridge for "
+                "two months. The first night I sat in the car park for ten minutes before I went in. Nobody asked "
+                "me to talk. I just listened to people describe my life back to me.</p>"
+            ),
+            ("image", "A cup of tea", "Tea, a circle of chairs, and people who get it."),
+            d.heading("What the group gave me"),
+            d.paragraph(
+                "<ul><li>Permission to be tired, and to say so.</li>"
+                "<li>Names of respite services I had never heard of.</li>"
+                "<li>A friend who now sits with Dad one evening a week so I can walk.</li></ul>"
+            ),
+            d.paragraph("<p>If you are caring for someone and running on empty, you are allowed to need help too.</p>"),
+            DEMO_STORY_NOTE,
+        ],
+    },
+]
+
 # Editor's choices under "Discover more": article slug → suggested article slugs.
 RELATED = {
     "finding-strength-together": ["how-to-choose-a-support-group", "your-first-group-meeting"],
@@ -625,10 +727,47 @@ def load(log):
                 RelatedArticle.objects.create(page=article, article=suggestion, sort_order=i)
             d.publish(ArticlePage.objects.get(pk=article.pk))
 
+    stories = _load_stories(index, images, topics, today, log)
+
     if index_created:
         index.featured_article = articles[SUPPORT_GROUPS["slug"]]
         d.publish(index)
-    return {"index": index, "articles": articles}
+    return {"index": index, "articles": articles, "stories": stories}
+
+
+def _load_stories(index, images, topics, today, log):
+    """The members' stories: each made as a draft, its consent recorded, then published (blog/models/consent.py)."""
+    stories = {}
+    for spec in STORIES:
+        story = d.get_child(index, spec["slug"])
+        if story is not None:
+            stories[spec["slug"]] = story.specific
+            continue
+        story = ArticlePage(
+            slug=spec["slug"],
+            title=spec["title"],
+            kind=ArticleKind.STORY,
+            content_notes=list(spec["content_notes"]),
+            intro=spec["intro"],
+            hero_image=images[spec["image"]],
+            date=today - timedelta(days=spec["days_ago"]),
+            body=[_block(block, images, {}) for block in spec["body"]],
+            topics=[topics[slug] for slug in spec["topics"] if slug in topics],
+        )
+        index.add_child(instance=story)  # a draft: a new story always starts as one
+        consent = spec["consent"]
+        StoryConsent.objects.create(
+            story=story,
+            given_by=consent["given_by"],
+            agreed_on=today - timedelta(days=consent["days_ago"]),
+            name_shown=consent["name_shown"],
+            may_quote=consent["may_quote"],
+            how_given=consent["how_given"],
+        )
+        d.publish(story)
+        stories[spec["slug"]] = story
+        log(f"Member's story: {story.title}")
+    return stories
 
 
 def _block(block, images, pages):
@@ -659,7 +798,8 @@ def multiply(factor, log):
     if not originals:
         return
     target = factor * len(originals)
-    for number in range(ArticlePage.objects.child_of(index).count(), target):
+    # Articles only: the members' stories are never copied (each needs its own consent).
+    for number in range(ArticlePage.objects.child_of(index).filter(kind=ArticleKind.ARTICLE).count(), target):
         source = originals[number % len(originals)]
         copy = ArticlePage(
             title=f"{source.title} (copy {number})",

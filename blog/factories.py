@@ -4,12 +4,16 @@
     ArticlePageFactory(parent=index, topics=[anxiety], people=[jordan, priya], with_image=True)
 
 `people` become the article's authors, in order (one new person when not given).
+
+    story = StoryFactory(parent=index)              # a member's story, a draft: it needs consent first
+    StoryConsentFactory(story=story)                # then `story.save_revision().publish()` works
 """
 
 import factory
 import wagtail_factories
 
-from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle
+from blog.choices import ArticleKind, NameShown
+from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage, RelatedArticle, StoryConsent
 from home.factories import ImageFactory, PersonFactory
 
 
@@ -57,3 +61,25 @@ class RelatedArticleFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = RelatedArticle
+
+
+class StoryFactory(ArticlePageFactory):
+    """A member's story, saved as a draft: a story is published only once it has consent."""
+
+    slug = factory.Sequence(lambda n: f"story-{n}")
+    kind = ArticleKind.STORY
+    live = False
+    content_notes = factory.LazyFunction(list)
+
+
+class StoryConsentFactory(factory.django.DjangoModelFactory):
+    """A consent in force for `story`, saved at once."""
+
+    given_by = factory.Faker("name")
+    agreed_on = factory.Faker("date_between", start_date="-1y", end_date="-1d")
+    name_shown = NameShown.CHANGED
+    may_quote = False
+    how_given = "Signed consent form, kept in the office file"
+
+    class Meta:
+        model = StoryConsent

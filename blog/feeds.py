@@ -53,13 +53,20 @@ class ArticleFeed(Feed):
         articles = self.index.articles()
         if self.topic is not None:
             articles = articles.filter(topics=self.topic)
-        return list(articles.prefetch_related("authors__person", "topics")[: self.index.feed_length])
+        articles = articles.select_related("consent").prefetch_related("authors__person", "topics")
+        return list(articles[: self.index.feed_length])
 
     def item_title(self, article):
         return article.title
 
     def item_description(self, article):
-        return article.intro
+        # A content note comes first, so readers of the feed see it before the story too; and a
+        # story says it is one and what readers are told about the name (never who agreed).
+        lines = [f"Content note: {article.content_note_text}" if article.content_notes else "", article.intro]
+        if article.is_story:
+            lines.insert(0, "A member's story.")
+            lines.append(article.public_note)
+        return "\n\n".join(line for line in lines if line)
 
     def item_link(self, article):
         return article.get_full_url(self.request)

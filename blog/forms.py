@@ -1,11 +1,14 @@
-"""The articles' forms: the index's topic filter (the core's index-filter base) and the article's admin form."""
+"""The articles' forms: the index's filter (the core's index-filter base), the article's admin form
+and the story consent's."""
 
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from blog.choices import ArticleKind, ContentNote
+from blog.models.consent import stories_as_drafted
 from home.filters import IndexFilterForm
 from home.models import Topic
 
@@ -33,9 +36,14 @@ class TopicSlugField(forms.Field):
 
 
 class ArticleFilterForm(IndexFilterForm):
-    """`?topic=<slug>` on the articles index; the topic links on the page are this form's choices."""
+    """`?topic=<slug>` and `?kind=story` on the articles index; the links on the page are this form's choices.
+
+    "Members' stories" is this filter (`?kind=story`) rather than a page or route of its own: it
+    combines with a topic, pages and the "we left out" note like every other listing.
+    """
 
     topic = TopicSlugField(label="topic")
+    kind = forms.ChoiceField(label="kind", choices=ArticleKind.choices, required=False)
 
     lookups = {"topic": "topics"}
 
@@ -69,8 +77,29 @@ def adopt_saved_rows(formset, field_name):
 
 
 class ArticlePageForm(WagtailAdminPageForm):
+    # Stored as a list (a JSONField); edited as ticks.
+    content_notes = forms.MultipleChoiceField(
+        label="Content note",
+        choices=ContentNote.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=(
+            "Tick what the text mentions that some readers may want to know before they read. Readers see a "
+            "note and crisis numbers above the text, and can skip to it."
+        ),
+    )
+
     # Child rows that name something once per article (a unique constraint on page and field).
     ONCE_PER_ARTICLE = {"authors": "person", "related_article_links": "article"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            # An article unless the editor chooses otherwise (a form posted without the field too).
+            self.fields["kind"].required = False
+
+    def clean_kind(self):
+        return self.cleaned_data.get("kind") or ArticleKind.ARTICLE
 
     def save(self, commit=True):
         for relation, field_name in self.ONCE_PER_ARTICLE.items():
@@ -88,3 +117,25 @@ class ArticlePageForm(WagtailAdminPageForm):
                 if article is not None and article.pk == self.instance.pk:
                     form.add_error("article", "An article cannot suggest itself. Choose another article.")
         return cleaned_data
+
+
+class StoryConsentForm(WagtailAdminModelForm):
+    """A consent record in the admin: for a story that has none yet; who records it is remembered.
+
+    The story is chosen once: a record stays with its story (withdrawn, not moved).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        story = self.fields.get("story")
+        if story is None:
+            return
+        if self.instance.pk:
+            story.disabled = True
+        else:
+            story.queryset = stories_as_drafted(story.queryset.filter(consent__isnull=True)).order_by("title")
+
+    def save(self, commit=True):
+        if self.instance.pk is None and self.for_user is not None and self.for_user.is_authenticated:
+            self.instance.recorded_by = self.for_user
+        return super().save(commit=commit)

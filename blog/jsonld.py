@@ -42,6 +42,9 @@ def article_json_ld(article, request=None):
         "timeRequired": f"PT{article.reading_time}M",
         "inLanguage": "en-US",
     }
+    if article.is_story:
+        # Still an Article (a personal account); schema.org's genre says which kind.
+        data["genre"] = "Personal story"
     topics = [topic.name for topic in article.topic_list]
     if topics:
         data["keywords"] = topics

@@ -1,4 +1,4 @@
-"""What the APIs give for an article's authors and suggested articles.
+"""What the APIs give for an article's authors, suggested articles and content notes.
 
 API v2 uses these fields as they are; API v3 types its schema from the return
 annotation of each `to_representation`, so the OpenAPI document describes the
@@ -9,6 +9,7 @@ pages use the shapes every page type shares (home/serializers.py).
 
 from typing_extensions import TypedDict
 
+from blog.choices import ContentNote
 from home.serializers import PageLinkData, ReadOnlyField
 
 
@@ -69,3 +70,25 @@ class FeedUrlField(ReadOnlyField):
 
     def to_representation(self, index) -> str:
         return index.feed_url(self.context.get("request"))
+
+
+class ContentNoteData(TypedDict):
+    value: str
+    label: str
+
+
+class ContentNotesField(ReadOnlyField):
+    """The content notes the editor chose, in order: what the text mentions (`label` completes
+    "This story mentions …"). An empty list when there is none."""
+
+    def to_representation(self, notes) -> list[ContentNoteData]:
+        labels = dict(ContentNote.choices)
+        return [ContentNoteData(value=note, label=labels[note]) for note in notes or [] if note in labels]
+
+
+class PublicNoteField(ReadOnlyField):
+    """For a member's story, what readers are told about the writer's name, e.g. "Names and some details
+    have been changed to protect privacy."; null for an article. Nothing else of the consent record."""
+
+    def to_representation(self, article) -> str | None:
+        return article.public_note or None

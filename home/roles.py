@@ -50,6 +50,9 @@ HEALTH_INFORMATION_PERMISSIONS = [
     # A report of a problem with a listing asks nothing about health, but its note and contact
     # detail are a visitor's own words: read with the same care.
     "home.view_listingreport",
+    # A story's consent record ties a member's name to their story of their own mental health.
+    "blog.view_storyconsent",
+    "blog.change_storyconsent",
 ]
 
 # Wagtail's initial migrations make this workflow (one "Moderators approval" task) on the root

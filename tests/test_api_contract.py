@@ -22,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.models import APIToken, Page, PageViewRestriction, Site, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from blog.models import ArticlePage
+from blog.models import ArticlePage, StoryConsent
 from counselors.factories import AppointmentRequestFactory
 from counselors.models import CounselorPage
 from groups.factories import JoinRequestFactory
@@ -202,6 +202,8 @@ def secrets(demo_site):
     StandardPageFactory(parent=home, slug=f"draft-{marker}", title=f"Draft {marker}", live=False)
     private = StandardPageFactory(parent=home, slug=f"private-{marker}", title=f"Private {marker}")
     PageViewRestriction.objects.create(page=private, restriction_type="password", password=marker)
+    # The consent record of a live member's story (the demo's), as staff keep it.
+    assert StoryConsent.objects.filter(story__live=True).update(given_by=marker, how_given=f"form {marker}")
     article = ArticlePage.objects.live().first()
     article.title = f"Unpublished change {marker}"
     article.save_revision()  # a draft revision of a live article, never published

@@ -80,6 +80,8 @@ def visits(client):
     articles = ArticleIndexPage.objects.live().get().url
     yield "articles on one topic", client.get(articles, {"topic": "anxiety"}), "Anxiety"
     yield "articles, unknown topic", client.get(articles, {"topic": "no-such-topic"}), "no-such-topic"
+    yield "articles, members' stories", client.get(articles, {"kind": "story"}), "<h1>Members' stories</h1>"
+    yield "articles, unknown kind", client.get(articles, {"kind": "poems"}), "that kind of article"
 
     community = CommunityIndexPage.objects.live().get().url
     yield "community, filtered", client.get(community, {"area": "asheville", "topic": "grief"}), "Grief"

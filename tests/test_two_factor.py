@@ -170,7 +170,10 @@ def test_an_editor_signs_in_without_a_code(client):
     assert client.get("/admin/two-factor/").status_code == HTTPStatus.OK
 
 
-@pytest.mark.parametrize("permission", ["view_formsubmission", "view_joinrequest", "view_appointmentrequest"])
+@pytest.mark.parametrize(
+    "permission",
+    ["view_formsubmission", "view_joinrequest", "view_appointmentrequest", "view_storyconsent", "change_storyconsent"],
+)
 def test_anyone_given_a_permission_to_read_messages_or_requests_must_use_it(client, permission):
     """A group of the practice's own making, or a permission given to one person, counts like a role."""
     reader = staff_user(roles.EDITORS, "eddie", PASSWORD)

@@ -4,10 +4,12 @@ Its inline rows are in blog/models/inlines.py, the queries its listings use in
 blog/queries.py and its structured data in blog/jsonld.py.
 """
 
+import logging
 from datetime import datetime, time
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
@@ -16,14 +18,18 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.search import index
 
+from blog.choices import ArticleKind, ContentNote
 from blog.forms import ArticlePageForm
 from blog.jsonld import article_json_ld
+from blog.models.consent import SCHEDULE_CANCELLED_ACTION, ConsentRequired, StoryConsent, require_consent
 from blog.models.index import ArticleIndexPage
 from blog.models.inlines import ArticleAuthor, RelatedArticle
+from blog.panels import StoryConsentPanel
 from blog.queries import ArticlePageManager, card_relations, card_renditions, renditions_prefetch
-from blog.serializers import AuthorsField, RelatedArticlesField
+from blog.serializers import AuthorsField, ContentNotesField, PublicNoteField, RelatedArticlesField
 from blog.text import reading_minutes, stream_text
 from home.blocks import BaseStreamBlock
 from home.content_version import for_request, remember
@@ -34,6 +40,8 @@ from home.serializers import RenditionField, TopicListField
 AUTHOR_PHOTO_SPEC = "format-{webp,jpeg} fill-{96x96,192x192}"
 # The hero image as the API gives it: its own proportions, 1200 pixels wide.
 API_IMAGE_SPEC = "width-1200"
+
+logger = logging.getLogger(__name__)
 
 
 class ArticlePage(BasePage):
@@ -73,6 +81,24 @@ class ArticlePage(BasePage):
         related_name="articles",
         help_text="What the article is about. Readers can list articles by topic.",
     )
+    kind = models.CharField(
+        max_length=20,
+        choices=ArticleKind.choices,
+        default=ArticleKind.ARTICLE,
+        help_text=(
+            "Choose “Member's story” for a member's own account of getting through a hard time. A story is "
+            "published only with their consent, which a moderator records (see the note below)."
+        ),
+    )
+    content_notes = models.JSONField(
+        "content note",
+        default=list,
+        blank=True,
+        help_text=(
+            "Tick what the text mentions that some readers may want to know before they read. Readers see "
+            "a note and crisis numbers above the text, and can skip to it."
+        ),
+    )
     reading_time = models.PositiveSmallIntegerField(
         "reading time in minutes",
         default=1,
@@ -92,6 +118,10 @@ class ArticlePage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
+        MultiFieldPanel(
+            [StoryConsentPanel(), FieldPanel("kind"), FieldPanel("content_notes")],
+            heading="Kind and content note",
+        ),
         FieldPanel("intro"),
         FieldPanel("hero_image"),
         FieldPanel("body"),
@@ -138,6 +168,9 @@ class ArticlePage(BasePage):
         APIField("topics", serializer=TopicListField()),
         APIField("date"),
         APIField("reading_time"),
+        APIField("kind"),
+        APIField("content_notes", serializer=ContentNotesField()),
+        APIField("public_note", serializer=PublicNoteField(source="*")),
         APIField("related_articles", serializer=RelatedArticlesField(source="*")),
     ]
 
@@ -146,7 +179,8 @@ class ArticlePage(BasePage):
 
     # What api_fields read, fetched with the pages (home/api/endpoints.py), so a listing costs the
     # same number of queries however many articles it holds.
-    api_select_related = ["hero_image"]
+    # The consent record is joined only for its public fact (PublicNoteField); nothing else of it is read.
+    api_select_related = ["hero_image", "consent"]
 
     @classproperty
     def api_prefetch_related(cls):
@@ -171,9 +205,30 @@ class ArticlePage(BasePage):
         super().clean()
         # Also runs before a preview, so the preview shows the right reading time.
         self.update_reading_time()
+        known = ContentNote.values
+        unknown = [note for note in self.content_notes or [] if note not in known]
+        if unknown or not isinstance(self.content_notes, list):
+            raise ValidationError({"content_notes": "Choose content notes from the list."})
+        # One of each, in the order readers read them.
+        self.content_notes = [note for note in known if note in self.content_notes]
+        if self.pk and not self.is_story and StoryConsent.objects.filter(story_id=self.pk).exists():
+            # Else a draft of kind "article", approved, would keep the member's story live past its consent.
+            raise ValidationError(
+                {
+                    "kind": "This is a member's story with a consent record: it stays a story. To make it an "
+                    "article, a moderator deletes the consent record first (which unpublishes the story)."
+                }
+            )
 
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
+        if self.live and self.is_story and self.pk is None:
+            # A new story: Wagtail's create view adds a page live before publishing its revision, but a
+            # story cannot have consent before it exists. It starts as a draft; publish() then refuses.
+            self.live = False
+        elif self.live and (update_fields is None or {"live", "kind"} & set(update_fields)):
+            # A story saved live by code, past publish(): the model's own last check.
+            require_consent(self)
         if update_fields is None or "body" in update_fields:
             self.update_reading_time()
         if self.date is None and self.live:
@@ -181,7 +236,62 @@ class ArticlePage(BasePage):
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
 
+    def publish(self, revision, user=None, changed=True, log_action=True, previous_revision=None, **kwargs):
+        """Publish `revision` (Wagtail's one way in: the admin, workflow approval, bulk actions, scheduling),
+        if it is not a story without consent in force. That raises `ConsentRequired`, which the admin shows
+        as a message. Run by `publish_scheduled`, the schedule is cancelled instead, so the command goes on
+        to the other pages due: the story stays unpublished and the log says why."""
+        edited = revision.as_object()
+        if edited.is_story:
+            try:
+                require_consent(edited)
+            except ConsentRequired:
+                if log_action != "wagtail.publish.scheduled":
+                    raise
+                type(revision).objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+                log(instance=self, action=SCHEDULE_CANCELLED_ACTION, revision=revision)
+                logger.warning("Scheduled story %s not published: no consent in force; schedule cancelled", self.pk)
+                return None
+        return super().publish(
+            revision, user=user, changed=changed, log_action=log_action, previous_revision=previous_revision, **kwargs
+        )
+
     # Reading -----------------------------------------------------------------
+
+    @property
+    def is_story(self):
+        return self.kind == ArticleKind.STORY
+
+    @property
+    def kind_label(self):
+        """What readers call it: "story" or "article"."""
+        return "story" if self.is_story else "article"
+
+    @property
+    def content_note_labels(self):
+        """The content notes in words, in order: ["suicide", "self-harm"]."""
+        labels = dict(ContentNote.choices)
+        return [labels[note].lower() for note in self.content_notes or [] if note in labels]
+
+    @property
+    def content_note_text(self):
+        """ "This story mentions suicide and self-harm." or "" when there is no note."""
+        labels = self.content_note_labels
+        if not labels:
+            return ""
+        listed = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+        return f"This {self.kind_label} mentions {listed}."
+
+    @cached_property
+    def public_note(self):
+        """For a published story, what readers are told about the writer's name (from the consent record)."""
+        if not self.is_story or not self.pk:
+            return ""
+        try:
+            consent = self.consent
+        except ObjectDoesNotExist:
+            return ""
+        return consent.public_note if consent.in_force else ""
 
     @property
     def display_date(self):

@@ -1,4 +1,5 @@
-"""The articles index: one per site, newest first, with a featured article, topic filters, pages and feeds.
+"""The articles index: one per site, newest first, with a featured article, filters (topic, members' stories),
+pages and feeds.
 
 Defined before the article (blog/models/article.py imports it), so it finds the
 article model by name when it needs it.
@@ -14,6 +15,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from blog.choices import ArticleKind
 from blog.feeds import ArticleFeed
 from blog.forms import ArticleFilterForm
 from blog.queries import prefetch_cards
@@ -110,10 +112,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         topics = list(Topic.objects.filter(articles__in=articles).distinct())
 
         form = ArticleFilterForm(request.GET, topics=topics)
-        topic = form.filters.get("topic")
-        unknown_topic = bool(form.ignored)
+        filters = form.filters
+        topic = filters.get("topic")
+        stories = filters.get("kind") == ArticleKind.STORY
+        ignored = dict(form.ignored)  # {label: value} of what was left out
         featured = None
-        if topic is not None:
+        if filters:
             articles = form.filter(articles)
         else:
             featured = self.get_featured_article(articles)
@@ -134,9 +138,14 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "page_obj": page_obj,
                 "topics": topics,
                 "current_topic": topic,
-                "unknown_topic": unknown_topic,
+                "stories": stories,
+                "filtered": bool(filters),
+                # Links keep the other filter: a topic within the stories, the stories on a topic.
+                "kind_query": "kind=story&" if stories else "",
+                "unknown_topic": "topic" in ignored,
                 # Said back to the visitor when there is no such topic: printable, and not too long.
-                "unknown_topic_name": form.ignored[0][1] if unknown_topic else "",
+                "unknown_topic_name": ignored.get("topic", ""),
+                "unknown_kind": "kind" in ignored,
                 "feed_url": self.feed_url(request),
                 "topic_feed_url": self.feed_url(request, topic) if topic else "",
             }

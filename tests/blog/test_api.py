@@ -23,6 +23,9 @@ ARTICLE_FIELDS = [
     "topics",
     "date",
     "reading_time",
+    "kind",
+    "content_notes",
+    "public_note",
     "related_articles",
 ]
 PUBLISHED = datetime.datetime(2026, 3, 4, 10, 30, tzinfo=ZoneInfo("America/New_York"))
@@ -117,6 +120,9 @@ def test_article_json_is_pinned(client, index, article, anxiety, priya):
         "topics": [{"id": anxiety.pk, "name": "Anxiety", "slug": "anxiety"}],
         "date": "2026-03-04",
         "reading_time": 1,
+        "kind": "article",
+        "content_notes": [],
+        "public_note": None,
         "related_articles": [
             {"id": grief.pk, "title": "Grief has no timetable", "url": "http://localhost/articles/grief/"}
         ],

@@ -51,11 +51,26 @@ def test_demo_pages_render_and_the_bench_urls_answer(client, loaded):
 
 
 def test_multiply_makes_factor_times_as_many_articles(loaded):
-    before = ArticlePage.objects.live().count()
+    articles = ArticlePage.objects.live().filter(kind="article")
+    before = articles.count()
     demo.multiply(3, log=lambda message: None)
-    assert ArticlePage.objects.live().count() == 3 * before
+    assert articles.count() == 3 * before
     demo.multiply(3, log=lambda message: None)  # again: already there
-    assert ArticlePage.objects.live().count() == 3 * before
+    assert articles.count() == 3 * before
+    assert ArticlePage.objects.filter(kind="story").count() == 2  # stories are never copied
+
+
+def test_demo_stories_are_published_with_consent_one_with_a_content_note(client, loaded):
+    stories = list(ArticlePage.objects.live().filter(kind="story").select_related("consent"))
+    assert len(stories) == 2
+    assert all(story.consent.in_force and "Demo" in story.consent.how_given for story in stories)
+    assert sorted(bool(story.content_notes) for story in stories) == [False, True]
+    for story in stories:
+        html = client.get(story.url).content.decode()
+        assert "written for this demo site" in html
+        assert story.consent.given_by not in html
+    listing = client.get(loaded.url, {"kind": "story"}).content.decode()
+    assert all(story.title in listing for story in stories)
 
 
 def test_staff_edits_to_articles_survive_loading_the_demo_again(loaded):

@@ -4,7 +4,13 @@ import datetime
 
 import pytest
 
-from blog.factories import ArticleIndexPageFactory, ArticlePageFactory, RelatedArticleFactory
+from blog.factories import (
+    ArticleIndexPageFactory,
+    ArticlePageFactory,
+    RelatedArticleFactory,
+    StoryConsentFactory,
+    StoryFactory,
+)
 from home.factories import ImageFactory, PersonFactory, TopicFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -41,18 +47,43 @@ def articles(site_root, practice):
         for n in range(15)
     ]
     RelatedArticleFactory(page=pages[0], article=pages[1])
+    story = StoryFactory(
+        parent=index,
+        slug="a-story",
+        title="The winter I stopped hiding",
+        hero_image=image,
+        topics=[grief],
+        people=[],
+        content_notes=["suicide", "self-harm"],
+    )
+    StoryConsentFactory(story=story)
+    story.save_revision().publish()
     return pages
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/articles/", "/articles/?topic=anxiety", "/articles/?page=2", "/articles/?topic=nope", "/articles/article-0/"],
+    [
+        "/articles/",
+        "/articles/?topic=anxiety",
+        "/articles/?page=2",
+        "/articles/?topic=nope",
+        "/articles/article-0/",
+        "/articles/?kind=story",
+        "/articles/a-story/",
+    ],
 )
 def test_articles_have_no_accessibility_violations(page, live_server, articles, axe_check, offsite_requests, path):
     response = page.goto(live_server.url + path)
     assert response.status == 200
     axe_check(page)
     assert offsite_requests == []
+
+
+def test_the_content_note_link_moves_focus_to_the_story(page, live_server, articles):
+    page.goto(live_server.url + "/articles/a-story/")
+    page.get_by_role("link", name="Read the story").click()
+    assert page.evaluate("document.activeElement.id") == "article-text"
 
 
 def test_the_empty_index_has_no_accessibility_violations(page, live_server, site_root, practice, axe_check):

@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from blog import permissions as blog_permissions
 from counselors import permissions as counselor_permissions
 from home import roles
 
@@ -218,11 +219,14 @@ def snapshot(code, tmp_path, name, env):
 def templates(link):
     """Links that templates or the clock add, not content: a group page carried its join form (and the
     form its privacy link) until issue 13 gave the form a page of its own, which the group page links
-    to; each listing's "Report a problem with this listing" link (issue 16); and which groups a page
-    lists (the home page's, an article's, the finder's first page) are those meeting soonest, which
-    changes when a meeting begins between the two snapshots."""
+    to; each listing's "Report a problem with this listing" link (issue 16); the articles index's
+    "Members' stories" filter (issue 15); and which groups a page lists (the home page's, an article's,
+    the finder's first page) are those meeting soonest, which changes when a meeting begins between
+    the two snapshots."""
     return (
-        link == "a href=/privacy/" or link.endswith(("/join/", "/report/")) or GROUP_PAGE_LINK.match(link) is not None
+        link == "a href=/privacy/"
+        or link.endswith(("/join/", "/report/", "?kind=story"))
+        or GROUP_PAGE_LINK.match(link) is not None
     )
 
 
@@ -294,11 +298,13 @@ def test_a_site_built_before_the_community_app_keeps_its_pages_revisions_and_per
             f"home.listingreport.{codename}" for _app, codename in roles.LISTING_REPORT_PERMISSIONS
         ]
     # And the counselors' snippets, insurance plans and languages (counselors/permissions.py).
+    # And story consents, for Moderators (blog/permissions.py).
     for role, granted in (
         (roles.EDITORS, counselor_permissions.EDITOR_PERMISSIONS),
         (roles.MODERATORS, counselor_permissions.MODERATOR_PERMISSIONS),
         # and the fees setting (counselors/migrations/0003).
         (roles.MODERATORS, counselor_permissions.FEE_MODERATOR_PERMISSIONS),
+        (roles.MODERATORS, blog_permissions.MODERATOR_PERMISSIONS),
     ):
         expected["group_permissions"][role] += [
             f"{app}.{codename.split('_', 1)[1]}.{codename}" for app, codename in granted
