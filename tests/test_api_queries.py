@@ -12,6 +12,7 @@ import pytest
 import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import get_page_models
 
 from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
@@ -36,6 +37,8 @@ from counselors.models import (
     ServiceIndexPage,
     ServicePage,
 )
+from events.factories import EventDateFactory, EventIndexPageFactory, EventLeaderFactory, EventPageFactory
+from events.models import EventIndexPage, EventPage
 from groups.factories import (
     CancelledMeetingFactory,
     GroupFacilitatorFactory,
@@ -212,6 +215,25 @@ def make_appointment(c):
     return AppointmentRequestPageFactory(parent=c["root"])
 
 
+def make_event_index(c):
+    return EventIndexPageFactory(parent=c["root"], body=rich_body(c["target"], c["document"]))
+
+
+def make_event(c):
+    if "events" not in c:
+        c["events"] = EventIndexPageFactory(parent=c["root"])
+    event = EventPageFactory(
+        parent=c["events"],
+        image=ImageFactory(),
+        topics=c["topics"],
+        description=rich_body(c["target"], c["document"]),
+    )
+    EventDateFactory(page=event)
+    EventDateFactory(page=event, start=timezone.now().replace(microsecond=0) + datetime.timedelta(days=14))
+    EventLeaderFactory(page=event, person=PersonFactory(photo=ImageFactory()))
+    return event
+
+
 MAKERS = {
     HomePage: make_home,
     StandardPage: make_standard,
@@ -228,6 +250,8 @@ MAKERS = {
     FeesPage: make_fees_page,
     ContactPage: make_contact,
     AppointmentRequestPage: make_appointment,
+    EventIndexPage: make_event_index,
+    EventPage: make_event,
 }
 
 
