@@ -1,6 +1,6 @@
-"""iCalendar files of events (RFC 5545): one VEVENT per date, with the groups' VTIMEZONE.
+"""iCalendar files of events (RFC 5545): one VEVENT per date, with the site's VTIMEZONE (home/calendar.py).
 
-- UIDs name the site's own host name (its Site record), never the request's, as groups/calendar.py
+- UIDs name the site's own host name (its Site record), never the request's, as home/calendar.py
   explains: `event-<page>-date-<row>@<host>`, so a date keeps its UID when its time changes.
 - STATUS (RFC 5545 3.8.1.11 gives TENTATIVE, CONFIRMED, CANCELLED for a VEVENT):
   going ahead or full: CONFIRMED. Cancelled: CANCELLED, which calendar apps show struck through or
@@ -17,8 +17,8 @@ from django.utils.html import strip_tags
 from icalendar import Event
 
 from events.choices import EventStatus
-from groups.calendar import eastern_time, host_and_stamp, new_calendar
-from groups.schedule import TIMEZONE
+from home.calendar import eastern_time, host_and_stamp, new_calendar
+from home.local_time import TIMEZONE
 
 PRODID = "-//Resilient Mind Counseling//What's on//EN"
 ICAL_STATUS = {

@@ -1,12 +1,12 @@
 """Choices of the events app's models, in one place as in the other apps.
 
-Cost and format are the groups' own (groups.choices): a visitor reads "sliding scale" or
-"online" the same way on a group and on an event, and the API gives the same values.
+Cost, format and audience are shared with the groups (home/choices.py): a visitor reads "sliding
+scale" or "online" the same way on a group and on an event, and the API gives the same values.
 """
 
 from django.db import models
 
-from groups.choices import Audience
+from home.choices import Audience
 
 # An event may be for everyone; otherwise the same audiences as the groups.
 AUDIENCE_CHOICES = [("everyone", "Everyone"), *Audience.choices]

@@ -9,11 +9,10 @@ import datetime
 
 from events.choices import EventKind, EventStatus, Registration
 from events.models import EventDate, EventIndexPage, EventLeader, EventPage
-from groups.choices import Cost, MeetingFormat
-from groups.models import SupportGroupPage, Venue
-from groups.schedule import TIMEZONE, now_local
+from home.choices import Cost, MeetingFormat
 from home.demo import utils as d
 from home.demo.images import get_or_create_image
+from home.local_time import TIMEZONE, now_local
 from home.models import Person, Topic
 
 INDEX_SLUG = "whats-on"
@@ -240,10 +239,15 @@ def load_index(home, log):
     return index
 
 
+def _related_model(field_name):
+    return EventPage._meta.get_field(field_name).related_model
+
+
 def create_event(index, definition, slug=None, title=None):
     """The event described by `definition`, created and published with its dates and leaders."""
-    venue = Venue.objects.filter(name=definition.get("venue", "")).first()
-    group = SupportGroupPage.objects.filter(slug=definition.get("group", "")).first()
+    # The groups' venues and group pages, through the event's relations: areas do not import each other.
+    venue = _related_model("venue").objects.filter(name=definition.get("venue", "")).first()
+    group = _related_model("group").objects.filter(slug=definition.get("group", "")).first()
     topics = list(Topic.objects.filter(slug__in=definition["topics"]))
     attendance = definition.get("attendance", MeetingFormat.IN_PERSON)
     notes = definition.get("notes", [])

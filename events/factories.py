@@ -9,8 +9,7 @@ from factory.django import DjangoModelFactory
 
 from events.choices import EventKind
 from events.models import EventDate, EventIndexPage, EventLeader, EventPage
-from groups.choices import MeetingFormat
-from groups.factories import VenueFactory
+from home.choices import MeetingFormat
 from home.factories import PersonFactory
 
 
@@ -31,7 +30,7 @@ class EventPageFactory(wagtail_factories.PageFactory):
     summary = factory.Faker("sentence", nb_words=14)
     kind = EventKind.WORKSHOP
     attendance = MeetingFormat.IN_PERSON
-    venue = factory.SubFactory(VenueFactory)
+    venue = factory.SubFactory("groups.factories.VenueFactory")
     online_meeting_url = factory.Maybe(
         factory.LazyAttribute(lambda o: o.attendance != MeetingFormat.IN_PERSON),
         yes_declaration=factory.Faker("uri"),

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from events.calendar import build_calendar
 from events.models import EventIndexPage, EventPage
-from groups.feeds import calendar_response
+from home.calendar import calendar_response
 from home.content_version import for_request, remember_until
 from home.models import SiteSettings
 

@@ -14,11 +14,10 @@ from django.db.models import Q
 from django.utils.http import urlencode
 
 from events.choices import EventKind
-from groups.choices import Cost, MeetingFormat
-from groups.forms import DEFAULT_WITHIN, WITHIN_CHOICES
-from groups.schedule import TIMEZONE, now_local
+from home.choices import Cost, MeetingFormat
 from home.filters import FlagField, IndexFilterForm
-from home.geo import describe_miles, distance_expression, within_box, zip_centroid
+from home.geo import DEFAULT_WITHIN, WITHIN_CHOICES, describe_miles, distance_expression, within_box, zip_centroid
+from home.local_time import TIMEZONE, now_local
 
 MONTHS_AHEAD = 12
 FORMAT_CHOICES = [("", "In person or online"), ("in_person", "In person"), ("online", "Online")]

@@ -1,21 +1,18 @@
 """Events in the Open Referral HSDS feed (/api/hsds/): each upcoming event a service the practice runs.
 
-The feed is the core's (home/api/hsds.py); the groups' venues are already its locations
-(groups/hsds.py), so an event at a venue points at the same location record. Only live, public
+The feed is the core's (home/api/hsds.py). Events meet at the groups' venues, which the groups list
+as locations (every venue any area's services meet at, from each provider's `venues_in_use`), so an
+event at a venue points at the same location record as a group there. Only live, public
 events of the request's site that have a date not yet over; never the online link. Each date is
 an HSDS schedule of its own (a single day: `valid_from` and `valid_to` the same, its opening and
 closing times in Asheville's wall-clock time, `tzid` naming the zone, as the groups do).
 """
 
-from django.db.models import Subquery
-
 from events.choices import EventStatus, Registration
 from events.models import EventPage
-from groups.choices import MeetingFormat
-from groups.hsds import AGES, readable_groups, venue_location
-from groups.models import Venue
-from groups.schedule import TIMEZONE_NAME
 from home.api import hsds
+from home.choices import MeetingFormat
+from home.local_time import TIMEZONE_NAME
 from home.models import SiteSettings
 
 SERVICE = "event-service"
@@ -51,7 +48,7 @@ def date_schedule(event, date, service_id, request):
 
 def service_summary(event, request):
     service_id = hsds.hsds_id(SERVICE, event.pk)
-    minimum_age, maximum_age = AGES.get(event.audience, (None, None))
+    minimum_age, maximum_age = hsds.AGES.get(event.audience, (None, None))
     if event.registration == Registration.NONE:
         process = "No need to ask first: just come."
     else:
@@ -104,7 +101,7 @@ class EventsProvider(hsds.Provider):
         record["phones"] = hsds.practice_phones(details, service_id=service_id)
         record["schedules"] = [date_schedule(event, date, service_id, request) for date in event.date_list]
         if event.in_person and event.venue:
-            location = venue_location(event.venue, request)
+            location = hsds.venue_location(event.venue, request)
             record["service_at_locations"] = [
                 {
                     "id": hsds.hsds_id("event-at-venue", event.pk),
@@ -120,17 +117,14 @@ class EventsProvider(hsds.Provider):
             return []
         return [service_summary(event, request) for event in readable_events(request).select_related("group")]
 
-    def locations(self, request):
-        # The venues of upcoming in-person events that no group's in-person meetings already give
-        # (groups/hsds.py), so every location a service points at is in the list.
-        in_person = readable_events(request).exclude(attendance=MeetingFormat.ONLINE).filter(venue__isnull=False)
-        groups = readable_groups(request).exclude(meeting_format=MeetingFormat.ONLINE).filter(venue__isnull=False)
-        venues = (
-            Venue.objects.filter(pk__in=Subquery(in_person.order_by().values("venue_id")))
-            .exclude(pk__in=Subquery(groups.values("venue_id")))
-            .order_by("pk")
+    def venues_in_use(self, request):
+        # Upcoming in-person events' venues: the groups list them as locations with their own.
+        return (
+            readable_events(request)
+            .exclude(attendance=MeetingFormat.ONLINE)
+            .filter(venue__isnull=False)
+            .values("venue_id")
         )
-        return hsds.Listing(venues, lambda venue: venue_location(venue, request))
 
     def paths_for(self, page):
         if not isinstance(page, EventPage):

@@ -8,8 +8,8 @@
 - No online meeting link: an online event's VirtualLocation is the event's own page.
 """
 
-from groups.jsonld import ATTENDANCE_MODES, location_json_ld, site_root_url
-from groups.schedule import TIMEZONE
+from home.jsonld import ATTENDANCE_MODES, location_json_ld, site_root_url
+from home.local_time import TIMEZONE
 from home.models import SiteSettings
 
 STATUS = {

@@ -38,18 +38,17 @@ from events import serializers
 from events.choices import AUDIENCE_CHOICES, EventKind, EventStatus, Registration
 from events.forms import EventAPIFilterForm, EventFilterForm, month_choices
 from events.jsonld import event_json_ld
-from groups.choices import Cost, MeetingFormat
-from groups.schedule import TIMEZONE
-from groups.serializers import VenueField
 from home import frontend_cache
 from home.blocks import BaseStreamBlock
+from home.choices import Cost, MeetingFormat
 from home.content_version import remember
 from home.listing_reports import ListingReportMixin
+from home.local_time import TIMEZONE
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
 from home.pagination import paginate
 from home.panels import ListingReportsPanel
 from home.queries import ReadablePageQuerySet, renditions_prefetch
-from home.serializers import RenditionField, TopicListField
+from home.serializers import RenditionField, TopicListField, VenueField
 from home.utils import tel_href
 
 __all__ = ["EventDate", "EventIndexPage", "EventLeader", "EventPage"]

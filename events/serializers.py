@@ -9,9 +9,8 @@ from django.urls import reverse
 from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python < 3.12
 from wagtail.api.utils import get_full_url
 
-from groups.schedule import TIMEZONE, TIMEZONE_NAME
-from groups.serializers import FeedUrlField, PersonData, person_data
-from home.serializers import PageLinkData, ReadOnlyField
+from home.local_time import TIMEZONE, TIMEZONE_NAME
+from home.serializers import FeedUrlField, PageLinkData, PersonData, ReadOnlyField, person_data
 
 
 def calendar_path(query=""):

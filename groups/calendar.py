@@ -4,53 +4,23 @@ Each meeting rule becomes one recurring event: DTSTART with TZID=America/New_Yor
 an RRULE, EXDATEs for cancelled meetings and a VTIMEZONE. Online meeting links
 are never included: the location of an online group says how the link is sent.
 
-- UIDs name the site's own host name (its Site record), never the request's: the site answers to
-  more than one name (www or not, an IP address), and a subscriber who reached it by two would
-  otherwise get every meeting twice.
-- The VTIMEZONE gives Eastern time by its rules (second Sunday of March, first Sunday of November,
-  as in the United States since 2007), not as a list of dates: a rule with no end date meets for
-  ever, and a client that trusts the embedded zone (as RFC 5545 lets it) places every meeting of
-  every year right, however far ahead.
+The headers, UIDs' host name, DTSTAMP and the embedded VTIMEZONE are the core's, shared with the
+events' calendars (home/calendar.py).
 """
 
 import datetime
 
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
-from wagtail.models import Site
+from icalendar import Event, vRecur
 
 from groups import schedule
+from home.calendar import eastern_time, host_and_stamp, new_calendar
 
 PRODID = "-//Resilient Mind Counseling//Support groups//EN"
 
 
-def new_calendar(name, prodid=PRODID):
-    """An empty calendar with the headers every feed of the site gives (the events' too)."""
-    calendar = Calendar()
-    calendar.add("prodid", prodid)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", schedule.TIMEZONE_NAME)
-    calendar.add("refresh-interval", datetime.timedelta(hours=12), parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", "PT12H")
-    return calendar
-
-
-def host_and_stamp(pages, request):
-    """The site's own host name for UIDs, and DTSTAMP: when the pages last changed, not the time of the
-    request, so the same calendar is the same bytes, its ETag holds and a subscriber's next poll is a 304
-    (home/http_cache.py)."""
-    site = Site.find_for_request(request)
-    host = site.hostname if site else request.get_host().split(":")[0]
-    published = [page.last_published_at for page in pages if page.last_published_at]
-    stamp = (max(published) if published else datetime.datetime.now(datetime.UTC)).replace(microsecond=0)
-    return host, stamp
-
-
 def build_calendar(groups, request, name):
-    calendar = new_calendar(name)
+    calendar = new_calendar(name, PRODID)
     host, stamp = host_and_stamp(groups, request)
     for group in groups:
         for event in group_events(group, request, host, stamp):
@@ -58,24 +28,6 @@ def build_calendar(groups, request, name):
     # First, as clients expect: the zone the events' TZID names.
     calendar.subcomponents.insert(0, eastern_time())
     return calendar
-
-
-def eastern_time():
-    """America/New_York by its daylight-saving rules, valid for every year from 2007 on."""
-    zone = Timezone()
-    zone.add("tzid", schedule.TIMEZONE_NAME)
-    for part, name, month, day, offset_from, offset_to in (
-        (TimezoneDaylight, "EDT", 3, "2SU", -5, -4),
-        (TimezoneStandard, "EST", 11, "1SU", -4, -5),
-    ):
-        observance = part()
-        observance.add("tzname", name)
-        observance.add("dtstart", datetime.datetime(2007, month, 11 if month == 3 else 4, 2, 0))
-        observance.add("rrule", vRecur({"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": day}))
-        observance.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
-        observance.add("tzoffsetto", datetime.timedelta(hours=offset_to))
-        zone.add_component(observance)
-    return zone
 
 
 def group_events(group, request, host, stamp):

@@ -4,36 +4,18 @@ import datetime
 
 from django.db import models
 
+# How a group meets, whom it is for and what it costs: shared with the events, so in the core.
+from home.choices import Audience as Audience
+from home.choices import Cost as Cost
+from home.choices import MeetingFormat as MeetingFormat
+
 # How to reach someone is asked by the contact form too, so its choices live in the core.
 from home.contact_details import ContactMethod as ContactMethod
-
-
-class MeetingFormat(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    ONLINE = "online", "Online"
-    HYBRID = "hybrid", "In person or online (hybrid)"
 
 
 class LedBy(models.TextChoices):
     PEER = "peer", "Peer-led"
     PROFESSIONAL = "professional", "Led by a licensed professional"
-
-
-class Audience(models.TextChoices):
-    ADULTS = "adults", "Adults (18 and over)"
-    YOUNG_ADULTS = "young_adults", "Young adults (18 to 25)"
-    TEENS = "teens", "Teens (13 to 17)"
-    FAMILIES = "families", "Families and caregivers"
-    LGBTQ = "lgbtq", "LGBTQ+ people"
-    VETERANS = "veterans", "Veterans and their families"
-    SENIORS = "seniors", "Older adults (60 and over)"
-    PARENTS = "parents", "Parents"
-
-
-class Cost(models.TextChoices):
-    FREE = "free", "Free"
-    SLIDING_SCALE = "sliding_scale", "Sliding scale"
-    FEE = "fee", "Fee"
 
 
 class GroupStatus(models.TextChoices):

@@ -20,11 +20,9 @@ from groups.calendar import build_calendar
 from groups.choices import GroupStatus
 from groups.meeting_guide import meeting_guide_feed as build_meeting_guide
 from groups.models import SupportGroupIndexPage, SupportGroupPage
+from home.calendar import FEED_MAX_AGE, calendar_response
 from home.content_version import remember
 from home.models import SiteSettings
-
-FEED_MAX_AGE = 60 * 15
-
 
 FEED_CACHE_SECONDS = 60 * 60
 
@@ -92,14 +90,6 @@ def group_calendar(request, pk):
     )
     calendar = build_calendar([group], request, group.title)
     return calendar_response(calendar.to_ical(), filename=f"{group.slug}.ics")
-
-
-def calendar_response(body, filename):
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    if filename:
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, public=True, max_age=FEED_MAX_AGE)
-    return response
 
 
 @require_GET

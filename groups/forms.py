@@ -28,7 +28,15 @@ from groups.schedule import format_meeting, now_local
 from home.contact_details import ContactDetailsMixin
 from home.filters import FlagField, IndexFilterForm, printable
 from home.forms import HoneypotFormMixin, StoredOnceMixin
-from home.geo import describe_miles, distance_expression, round_coordinate, within_box, zip_centroid
+from home.geo import (
+    DEFAULT_WITHIN,
+    WITHIN_CHOICES,
+    describe_miles,
+    distance_expression,
+    round_coordinate,
+    within_box,
+    zip_centroid,
+)
 from home.models import Topic
 
 ANY = [("", "Any")]
@@ -36,8 +44,6 @@ ANY = [("", "Any")]
 DAY_CHOICES = [(day.label.lower(), day.label) for day in Weekday]
 DAY_NUMBERS = {day.label.lower(): day.value for day in Weekday}
 # "Near me": how far a visitor will travel, in miles, and how far if they do not say.
-WITHIN_CHOICES = [(5, "5 miles"), (10, "10 miles"), (25, "25 miles"), (50, "50 miles")]
-DEFAULT_WITHIN = 25
 # The visitor's own position, from the browser: never in a link the site makes (query_items).
 POSITION_FIELDS = ("lat", "lng")
 NEAR_FIELDS = ("zip", "within", *POSITION_FIELDS)

@@ -12,19 +12,12 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from wagtail.models import ModelLogEntry
 
 from groups import schedule
-from groups.choices import Audience, GroupStatus, MeetingFormat
+from groups.choices import GroupStatus, MeetingFormat
 from groups.models import SupportGroupPage, Venue
 from home.api import hsds
 from home.models import SiteSettings
 
 SERVICE = "group-service"
-# Ages HSDS can filter by, where the audience says them; the others are for anyone of age.
-AGES = {
-    Audience.ADULTS: (18, None),
-    Audience.YOUNG_ADULTS: (18, 25),
-    Audience.TEENS: (13, 17),
-    Audience.SENIORS: (60, None),
-}
 STATUS_ALERTS = {
     GroupStatus.WAITLIST: "The group is full: new members go on its waiting list.",
     GroupStatus.CLOSED: "A closed cohort: new members go on the waiting list for the next one.",
@@ -123,44 +116,10 @@ def rule_schedule(group, rule, service_id, request):
     )
 
 
-def venue_location(venue, request):
-    """A venue as an HSDS location: address, coordinates, getting in and getting there."""
-    location_id = hsds.hsds_id("venue-location", venue.pk)
-    street = hsds.address("venue", venue.pk, venue.street_address, venue.locality, venue.region, venue.postal_code)
-    step_free = (
-        "Step-free: a wheelchair user can reach the meeting room and a restroom without steps."
-        if venue.wheelchair_accessible
-        else "Step-free access is not confirmed."
-    )
-    return hsds.without_empty(
-        {
-            "id": location_id,
-            "location_type": "physical",
-            "organization_id": hsds.practice_organization_id(),
-            "name": venue.name,
-            "description": venue.area,
-            "transportation": " ".join(part for part in (venue.transit, venue.parking) if part),
-            "latitude": float(venue.latitude) if venue.latitude is not None else None,
-            "longitude": float(venue.longitude) if venue.longitude is not None else None,
-            "addresses": [{**street, "location_id": location_id}] if street else [],
-            "accessibility": [
-                hsds.without_empty(
-                    {
-                        "id": hsds.hsds_id("venue-accessibility", venue.pk),
-                        "location_id": location_id,
-                        "description": " ".join(part for part in (step_free, venue.accessibility) if part),
-                        "details": venue.entrance,
-                    }
-                )
-            ],
-        }
-    )
-
-
 def service_summary(group, request):
     """A group's one-to-one fields: what /services lists, and the base of its full record."""
     service_id = hsds.hsds_id(SERVICE, group.pk)
-    minimum_age, maximum_age = AGES.get(group.audience, (None, None))
+    minimum_age, maximum_age = hsds.AGES.get(group.audience, (None, None))
     how_to_join = hsds.plain_text(group.how_to_join)
     join = f"Ask to join on the group's page: {group.get_full_url(request)}{group.reverse_subpage('join')}"
     if group.intro_session_required:
@@ -222,7 +181,7 @@ class GroupsProvider(hsds.Provider):
             record["email"] = details.email
         record["schedules"] = [rule_schedule(group, rule, service_id, request) for rule in group.active_rules]
         if group.meets_in_person and group.venue:
-            location = venue_location(group.venue, request)
+            location = hsds.venue_location(group.venue, request)
             record["service_at_locations"] = [
                 {
                     "id": hsds.hsds_id("group-at-venue", group.pk),
@@ -239,11 +198,14 @@ class GroupsProvider(hsds.Provider):
         groups = with_schedules(readable_groups(request))
         return [service_summary(group, request) for group in groups]
 
-    def locations(self, request):
+    def venues_in_use(self, request):
         # The places groups meet in person: an online group's venue (its approximate area) is not a location.
-        in_person = readable_groups(request).exclude(meeting_format=MeetingFormat.ONLINE)
-        venues = Venue.objects.filter(pk__in=Subquery(in_person.values("venue_id"))).order_by("pk")
-        return hsds.Listing(venues, lambda venue: venue_location(venue, request))
+        return readable_groups(request).exclude(meeting_format=MeetingFormat.ONLINE).values("venue_id")
+
+    def locations(self, request):
+        # The venues are the groups' own model: every venue any area's services meet at in person, once.
+        venues = Venue.objects.filter(hsds.venue_ids_in_use(request)).order_by("pk")
+        return hsds.Listing(venues, lambda venue: hsds.venue_location(venue, request))
 
     def paths_for(self, page):
         if not isinstance(page, SupportGroupPage):

@@ -7,13 +7,9 @@ import datetime
 
 from groups import schedule
 from groups.choices import Frequency, GroupStatus
+from home.jsonld import ATTENDANCE_MODES, location_json_ld, site_root_url
 from home.models import SiteSettings
 
-ATTENDANCE_MODES = {
-    "in_person": "https://schema.org/OfflineEventAttendanceMode",
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "hybrid": "https://schema.org/MixedEventAttendanceMode",
-}
 REPEAT_FREQUENCY = {Frequency.WEEKLY: "P1W", Frequency.FORTNIGHTLY: "P2W", Frequency.MONTHLY: "P1M"}
 
 
@@ -45,39 +41,6 @@ def schedule_json_ld(rule, cancelled_dates=()):
     if excepted:
         data["exceptDate"] = excepted
     return data
-
-
-def location_json_ld(group, url):
-    places = []
-    venue = group.venue
-    if venue and group.meets_in_person:
-        place = {
-            "@type": "Place",
-            "name": venue.name,
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": venue.street_address,
-                "addressLocality": venue.locality,
-                "addressRegion": venue.region,
-                "postalCode": venue.postal_code,
-                "addressCountry": "US",
-            },
-        }
-        if venue.has_coordinates:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": float(venue.latitude),
-                "longitude": float(venue.longitude),
-            }
-        places.append(place)
-    if group.meets_online:
-        places.append({"@type": "VirtualLocation", "name": "Online: the link is sent after joining", "url": url})
-    return places[0] if len(places) == 1 else places
-
-
-def site_root_url(group, request):
-    parts = group.get_url_parts(request)
-    return (parts[1] if parts else "") + "/"
 
 
 def group_json_ld(group, request=None):

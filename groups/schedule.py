@@ -10,14 +10,19 @@ import datetime
 import heapq
 import itertools
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from dateutil import rrule
 
 from groups.choices import Frequency
 
-TIMEZONE_NAME = "America/New_York"
-TIMEZONE = ZoneInfo(TIMEZONE_NAME)
+# Asheville's time, shared with the other areas from the core; the groups' modules use them from here.
+from home.local_time import TIMEZONE as TIMEZONE
+from home.local_time import TIMEZONE_NAME as TIMEZONE_NAME
+from home.local_time import format_date as format_date
+from home.local_time import format_meeting as format_meeting
+from home.local_time import format_time as format_time
+from home.local_time import make_aware as make_aware
+from home.local_time import now_local as now_local
 
 RRULE_WEEKDAYS = (rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU)
 ICAL_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
@@ -35,15 +40,6 @@ class Meeting:
     @property
     def date(self):
         return self.start.date()
-
-
-def now_local():
-    return datetime.datetime.now(TIMEZONE)
-
-
-def make_aware(naive):
-    """Wall-clock time in Asheville → an aware datetime (the earlier one if the hour repeats)."""
-    return naive.replace(tzinfo=TIMEZONE)
 
 
 def build_rrule(rule, start_near=None):
@@ -188,25 +184,3 @@ def describe_rule(rule):
     if rule.frequency == Frequency.FORTNIGHTLY:
         return f"Every other {day}, {times}"
     return f"Every {day}, {times}"
-
-
-def format_time(value):
-    """6:30pm, 7pm, noon: times the way people say them."""
-    if value == datetime.time(12, 0):
-        return "noon"
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
-
-
-def format_date(value):
-    """'Tuesday, March 4' (with the year when it is not this year)."""
-    year = "" if value.year == now_local().year else f", {value.year}"
-    return f"{value:%A}, {value:%B} {value.day}{year}"
-
-
-def format_meeting(meeting):
-    """'Tuesday, March 4, 6:30pm to 8pm' in Asheville time."""
-    start = meeting.start.astimezone(TIMEZONE)
-    end = meeting.end.astimezone(TIMEZONE)
-    return f"{format_date(start)}, {format_time(start.time())} to {format_time(end.time())}"

@@ -4,30 +4,13 @@ API v3 types a custom field from its `to_representation` return annotation,
 hence the TypedDicts. Nothing here reads the online meeting link or join requests.
 """
 
-from django.urls import reverse
 from typing_extensions import TypedDict  # pydantic (API v3) needs this one on Python < 3.12
 from wagtail.api.utils import get_full_url
 
 from groups import schedule
-from home.images import image_api_representation
-from home.serializers import ReadOnlyField, RenditionData
-
-
-class VenueData(TypedDict):
-    name: str
-    street_address: str
-    locality: str
-    region: str
-    postal_code: str
-    area: str
-    wheelchair_accessible: bool
-    accessibility: str
-    entrance: str
-    parking: str
-    transit: str
-    latitude: float | None
-    longitude: float | None
-    directions_url: str
+from home.serializers import FeedUrlField as FeedUrlField
+from home.serializers import PersonData, ReadOnlyField, person_data
+from home.serializers import VenueField as VenueField
 
 
 class RuleData(TypedDict):
@@ -50,19 +33,6 @@ class MeetingData(TypedDict):
 class CancellationData(TypedDict):
     date: str
     note: str
-
-
-class PersonData(TypedDict):
-    name: str
-    role: str
-    credentials: str
-    short_bio: str
-    photo: RenditionData | None
-
-
-class VenueField(ReadOnlyField):
-    def to_representation(self, venue) -> VenueData:
-        return venue.as_api_dict()
 
 
 class ScheduleField(ReadOnlyField):
@@ -97,17 +67,6 @@ class CancellationsField(ReadOnlyField):
         return [{"date": c.date.isoformat(), "note": c.note} for c in page.upcoming_cancellations]
 
 
-def person_data(person, request) -> PersonData:
-    """A person who leads something (a group's facilitator, an event's leader) as other apps read them."""
-    return {
-        "name": person.name,
-        "role": person.role,
-        "credentials": person.credentials,
-        "short_bio": person.short_bio,
-        "photo": image_api_representation(person.photo, "fill-300x300", request=request),
-    }
-
-
 class FacilitatorsField(ReadOnlyField):
     def to_representation(self, page) -> list[PersonData]:
         request = self.context.get("request")
@@ -119,14 +78,3 @@ class CalendarUrlField(ReadOnlyField):
 
     def to_representation(self, page) -> str:
         return get_full_url(self.context.get("request"), page.get_calendar_path())
-
-
-class FeedUrlField(ReadOnlyField):
-    """The absolute URL of one of the groups' feeds (a URL name in groups/urls.py)."""
-
-    def __init__(self, url_name, **kwargs):
-        self.url_name = url_name
-        super().__init__(**kwargs)
-
-    def to_representation(self, page) -> str:
-        return get_full_url(self.context.get("request"), reverse(self.url_name))

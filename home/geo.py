@@ -22,6 +22,9 @@ from django.db.models.functions import ASin, Cast, Cos, Least, Power, Radians, S
 from django_permissions_policy import PermissionsPolicyMiddleware
 
 EARTH_RADIUS_MILES = 3958.8
+# The distances a visitor can choose in every finder that searches near a place, and the one chosen until they do.
+WITHIN_CHOICES = [(5, "5 miles"), (10, "10 miles"), (25, "25 miles"), (50, "50 miles")]
+DEFAULT_WITHIN = 25
 # Decimal places a visitor's coordinates are rounded to before use: about 0.7 mile, enough to sort
 # groups in the mountains, not enough to find a house.
 VISITOR_PRECISION = 2

@@ -15,6 +15,7 @@ What other apps get is usable as it is, from another origin:
 
 import re
 
+from django.urls import reverse
 from rest_framework.fields import Field
 from typing_extensions import TypedDict
 from wagtail.api.rich_text import APIRichText
@@ -140,3 +141,60 @@ class LocalCrisisService(TypedDict):
     town: str
     postal_code: str
     hours: str
+
+
+# Shared by the areas that list people and places (the groups and the events) -------------------
+
+
+class PersonData(TypedDict):
+    name: str
+    role: str
+    credentials: str
+    short_bio: str
+    photo: RenditionData | None
+
+
+class VenueData(TypedDict):
+    """A meeting place (groups.Venue, where groups and events meet) as `as_api_dict()` gives it."""
+
+    name: str
+    street_address: str
+    locality: str
+    region: str
+    postal_code: str
+    area: str
+    wheelchair_accessible: bool
+    accessibility: str
+    entrance: str
+    parking: str
+    transit: str
+    latitude: float | None
+    longitude: float | None
+    directions_url: str
+
+
+def person_data(person, request) -> PersonData:
+    """A person who leads something (a group's facilitator, an event's leader) as other apps read them."""
+    return {
+        "name": person.name,
+        "role": person.role,
+        "credentials": person.credentials,
+        "short_bio": person.short_bio,
+        "photo": image_api_representation(person.photo, "fill-300x300", request=request),
+    }
+
+
+class VenueField(ReadOnlyField):
+    def to_representation(self, venue) -> VenueData:
+        return venue.as_api_dict()
+
+
+class FeedUrlField(ReadOnlyField):
+    """The absolute URL of one of an area's feeds, by its URL name ("groups:calendar", "events:calendar")."""
+
+    def __init__(self, url_name, **kwargs):
+        self.url_name = url_name
+        super().__init__(**kwargs)
+
+    def to_representation(self, page) -> str:
+        return get_full_url(self.context.get("request"), reverse(self.url_name))

@@ -13,8 +13,8 @@ from django import template
 from django.template.loader import render_to_string
 
 from events.models import CARD_SELECT_RELATED, EventIndexPage, EventPage
-from groups.schedule import TIMEZONE, format_date, format_meeting, format_time
 from home.content_version import for_request, remember_until
+from home.local_time import TIMEZONE, format_date, format_meeting, format_time
 
 register = template.Library()
 

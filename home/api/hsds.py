@@ -13,11 +13,14 @@ docs/api.md ("Open Referral HSDS") says what maps to what and what is left out.
 """
 
 import datetime
+import functools
 import math
+import operator
 import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q, Subquery
 from django.http import JsonResponse
 from django.urls import re_path
 from django.utils import timezone
@@ -26,6 +29,7 @@ from django.views.decorators.http import require_safe
 from wagtail.api.utils import get_full_url
 from wagtail.rich_text import get_text_for_indexing
 
+from home.choices import Audience
 from home.models import SiteSettings
 
 HSDS_VERSION = "3.0"
@@ -41,6 +45,13 @@ PER_PAGE_MAX = settings.WAGTAILAPI_LIMIT_MAX
 # included) is refused with a 400, as the rest of the API refuses what it does not know.
 LIST_PARAMETERS = frozenset({"page", "per_page", "format"})
 SERVICE_LIST_PARAMETERS = LIST_PARAMETERS | {"modified_after"}
+# Ages HSDS can filter by, where the audience says them; the others are for anyone of age.
+AGES = {
+    Audience.ADULTS: (18, None),
+    Audience.YOUNG_ADULTS: (18, 25),
+    Audience.TEENS: (13, 17),
+    Audience.SENIORS: (60, None),
+}
 
 
 def hsds_id(kind, key):
@@ -88,6 +99,41 @@ def address(kind, key, street, city, region, postal_code):
         "country": "US",
         "address_type": "physical",
     }
+
+
+def venue_location(venue, request):
+    """A meeting place (groups.Venue, where groups and events meet) as an HSDS location: address,
+    coordinates, getting in and getting there."""
+    location_id = hsds_id("venue-location", venue.pk)
+    street = address("venue", venue.pk, venue.street_address, venue.locality, venue.region, venue.postal_code)
+    step_free = (
+        "Step-free: a wheelchair user can reach the meeting room and a restroom without steps."
+        if venue.wheelchair_accessible
+        else "Step-free access is not confirmed."
+    )
+    return without_empty(
+        {
+            "id": location_id,
+            "location_type": "physical",
+            "organization_id": practice_organization_id(),
+            "name": venue.name,
+            "description": venue.area,
+            "transportation": " ".join(part for part in (venue.transit, venue.parking) if part),
+            "latitude": float(venue.latitude) if venue.latitude is not None else None,
+            "longitude": float(venue.longitude) if venue.longitude is not None else None,
+            "addresses": [{**street, "location_id": location_id}] if street else [],
+            "accessibility": [
+                without_empty(
+                    {
+                        "id": hsds_id("venue-accessibility", venue.pk),
+                        "location_id": location_id,
+                        "description": " ".join(part for part in (step_free, venue.accessibility) if part),
+                        "details": venue.entrance,
+                    }
+                )
+            ],
+        }
+    )
 
 
 # Providers ---------------------------------------------------------------------------------------
@@ -153,6 +199,12 @@ class Provider:
     def locations(self, request):
         return None
 
+    def venues_in_use(self, request):
+        """The ids of the meeting places (groups.Venue) the area's services meet at in person, as a
+        queryset of one column, or None. The area that owns the venues lists every venue in use as
+        one location, whichever services meet there (`venue_ids_in_use`)."""
+        return None
+
     def paths_for(self, page):
         """Feed paths (besides the lists) that show `page`, for the front cache's purges."""
         return []
@@ -171,6 +223,14 @@ def register(provider):
 
 def providers():
     return list(_providers)
+
+
+def venue_ids_in_use(request):
+    """A filter of the venues any area's services meet at in person (each provider's `venues_in_use`)."""
+    in_use = [ids for ids in (provider.venues_in_use(request) for provider in _providers) if ids is not None]
+    if not in_use:
+        return Q(pk__in=[])
+    return functools.reduce(operator.or_, (Q(pk__in=Subquery(ids.order_by())) for ids in in_use))
 
 
 # The practice ------------------------------------------------------------------------------------
