@@ -222,6 +222,11 @@ def _replace_database_contents(serialized):
         reset_sequences=False,
         inhibit_post_migrate=True,
     )
+    # SQLite's full-text index is a virtual table no model manages, so flush leaves its rows: a search
+    # after the demo's readers are done would still find the demo's pages (by ids that are gone).
+    if _DemoRows.FTS_TABLE in connection.introspection.table_names():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {_DemoRows.FTS_TABLE}")
     connection.creation.deserialize_db_from_string(serialized)
     ContentType.objects.clear_cache()
 
@@ -234,7 +239,8 @@ class _DemoRows:
     Taken where the demo was just built (the shared demo's, renditions made, or the first
     transactional test's own), as Django's serialized rollback keeps the migrations' data.
     SQLite's full-text index (`wagtailsearch_indexentry_fts`) is a virtual table no model manages,
-    which Django neither serializes nor flushes: its rows are copied beside the others.
+    which Django neither serializes nor flushes: its rows are copied beside the others (and emptied
+    with them, `_replace_database_contents`).
     """
 
     current = None
@@ -261,7 +267,6 @@ class _DemoRows:
         _replace_database_contents(self.serialized)
         with connection.cursor() as cursor:
             if self.fts_columns:
-                cursor.execute(f"DELETE FROM {self.FTS_TABLE}")
                 marks = ", ".join(["%s"] * len(self.fts_columns))
                 cursor.executemany(
                     f"INSERT INTO {self.FTS_TABLE} ({', '.join(self.fts_columns)}) VALUES ({marks})",
