@@ -137,6 +137,17 @@ CARD_SELECT_RELATED = ("person", "person__photo", "photo")
 CARD_PREFETCH_RELATED = ("topics", "languages")
 
 
+def cost_context(request):
+    """What a first session costs and the "Fees and insurance" page's URL, for the index and each counselor.
+
+    Imported here, not at the top: the fees and services modules import this one (see its end).
+    """
+    from counselors.fees import cost_summary
+    from counselors.services import fees_page_url
+
+    return {"cost": cost_summary(), "fees_url": fees_page_url(request)}
+
+
 class CounselorIndexPage(IntroBodyMixin, BasePage):
     """'Our counselors': every counselor, those taking new clients first, with the house's filters."""
 
@@ -204,6 +215,7 @@ class CounselorIndexPage(IntroBodyMixin, BasePage):
             is_filtered=bool(form.filters),
             results=paginate(request, counselors, self.page_size),
             appointment_url=appointment_url(request),
+            **cost_context(request),
         )
         return context
 
@@ -454,11 +466,8 @@ class CounselorPage(BasePage):
         # Specialty, language and plan links open the index with its filter set.
         context["index_url"] = parent.get_url(request) if parent else ""
         context["appointment_url"] = appointment_url(request, counselor=self)
-        # What a first session costs, beside the button that asks for one (counselors/fees.py).
-        from counselors.fees import cost_summary
-        from counselors.services import fees_page_url
-
-        context.update(cost=cost_summary(), fees_url=fees_page_url(request))
+        # What a first session costs, beside the button that asks for one.
+        context.update(cost_context(request))
         return context
 
     def get_json_ld(self, request=None):
