@@ -117,6 +117,9 @@ class AppointmentRequestPage(RoutablePageMixin, BasePage):
                 "form": form,
                 "rate_limited": outcome.rate_limited,
                 "retention_days": settings.APPOINTMENT_REQUEST_RETENTION_DAYS,
+                # What a first session costs, for the question about payment (counselors/models.py imports
+                # this module, hence the import here).
+                **_cost_context(request),
             },
         )
         return private_form_response(response, outcome.status)
@@ -130,6 +133,12 @@ class AppointmentRequestPage(RoutablePageMixin, BasePage):
             template="counselors/appointment_thank_you.html",
             context_overrides={"reply_by": add_working_days(today, self.reply_working_days)},
         )
+
+
+def _cost_context(request):
+    from counselors.models import cost_context
+
+    return cost_context(request)
 
 
 def appointment_url(request, counselor=None):

@@ -94,6 +94,19 @@ def test_the_form_page_is_private_and_says_who_reads_it_and_when(client, appoint
     assert "No preference" in html
 
 
+def test_the_form_says_what_a_first_session_costs_beside_the_question_of_payment(client, appointment_page):
+    from counselors.fees import FeeSettings
+
+    assert "counselor-cost" not in client.get(appointment_page.url).content.decode()
+    fees = FeeSettings.load()
+    fees.first_fee = 160
+    fees.save()
+    assert (
+        '<p class="counselor-cost">A first session costs $160. </p>'
+        in client.get(appointment_page.url).content.decode()
+    )
+
+
 def test_a_counselor_is_preselected_from_their_page(client, appointment_page, counselors):
     jordan = counselors["jordan"]
     html = client.get(appointment_page.url, {"counselor": jordan.pk}).content.decode()

@@ -104,4 +104,7 @@ def test_the_page_says_what_a_first_session_costs_once_the_fees_are_set(client, 
     # On the counselor's page and on "Our counselors", where a visitor choosing someone reads it first.
     for html in (client.get(url).content.decode(), client.get(counselor_index.url).content.decode()):
         assert "A first session costs $160, later sessions $130; sliding-scale fees from $40." in html
-        assert '<a href="/counseling-services/fees-and-insurance/">Fees, insurance and your Good Faith Estimate</a>' in html
+        assert (
+            '<a href="/counseling-services/fees-and-insurance/">Fees, insurance and your Good Faith Estimate</a>'
+            in html
+        )
