@@ -1,7 +1,8 @@
 """The filters of "What's on": a plain GET form that works without JavaScript (home/filters.py).
 
-Kind, topic, month, free, online or in person, and near a ZIP code (home/geo.py, as the group
-finder measures). Unknown or malformed values are left out with a note, never an error page.
+Kind, topic, month, free, online or in person, and near a ZIP code or the browser's rounded
+position, nearest first with the distance shown (home/near_me.py, as the group finder searches).
+Unknown or malformed values are left out with a note, never an error page.
 Months are the coming twelve in Asheville's time: an event at 9pm on the 31st is in that month,
 whatever the date in UTC.
 """
@@ -16,8 +17,9 @@ from django.utils.http import urlencode
 from events.choices import EventKind
 from home.choices import Cost, MeetingFormat
 from home.filters import FlagField, IndexFilterForm
-from home.geo import DEFAULT_WITHIN, WITHIN_CHOICES, describe_miles, distance_expression, within_box, zip_centroid
+from home.geo import DEFAULT_WITHIN, WITHIN_CHOICES, zip_centroid
 from home.local_time import TIMEZONE, now_local
+from home.near_me import CoordinateField, NearMeMixin, WithinSelect
 
 MONTHS_AHEAD = 12
 FORMAT_CHOICES = [("", "In person or online"), ("in_person", "In person"), ("online", "Online")]
@@ -42,7 +44,7 @@ def month_bounds(value):
     return start, following
 
 
-class EventFilterForm(IndexFilterForm):
+class EventFilterForm(NearMeMixin, IndexFilterForm):
     kind = forms.ChoiceField(label="Kind of event", choices=[("", "Any kind"), *EventKind.choices], required=False)
     topic = forms.ChoiceField(label="Topic", required=False)
     month = forms.ChoiceField(label="Month", required=False)
@@ -52,12 +54,20 @@ class EventFilterForm(IndexFilterForm):
         label="Near ZIP code",
         required=False,
         max_length=10,
-        help_text="Five digits, e.g. 28801. Online events are always shown.",
+        help_text="Five digits, e.g. 28801. We sort events by distance from it; online events are always shown.",
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}),
     )
     within = forms.TypedChoiceField(
-        label="Within", choices=WITHIN_CHOICES, coerce=int, required=False, empty_value=None, initial=DEFAULT_WITHIN
+        label="Within",
+        choices=WITHIN_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        initial=DEFAULT_WITHIN,
+        widget=WithinSelect,
     )
+    lat = CoordinateField(label="Latitude", required=False, min_value=-90, max_value=90)
+    lng = CoordinateField(label="Longitude", required=False, min_value=-180, max_value=180)
 
     note_templates = {
         "topic": "None of our events is about “{value}”, so events on every topic are shown.",
@@ -66,8 +76,8 @@ class EventFilterForm(IndexFilterForm):
     }
     lookups = {"topic": "topics__slug"}
 
-    def __init__(self, data=None, *, topics=(), months=()):
-        super().__init__(data, auto_id="filter-%s")
+    def __init__(self, data=None, *, topics=(), months=(), with_position=False):
+        super().__init__(data, auto_id="filter-%s", with_position=with_position)
         self.fields["topic"].choices = [("", "Any topic"), *topics]
         self.fields["month"].choices = [("", "Any month"), *months]
 
@@ -77,21 +87,15 @@ class EventFilterForm(IndexFilterForm):
             raise ValidationError("We do not know where that ZIP code is.", code="unknown")
         return value
 
-    @property
-    def filters(self):
-        filters = super().filters
-        if "zip" not in filters:
-            filters.pop("within", None)
-        elif "within" not in filters:
-            filters["within"] = DEFAULT_WITHIN
-        return filters
-
     def filter(self, queryset):
         # A relation filter joins a table: one event matching twice would be listed twice.
         filtered = super().filter(queryset)
         if any(name in self.filters for name in ("topic", "month")):
             filtered = queryset.filter(pk__in=filtered.values("pk"))
-        return filtered
+        # Near a ZIP code or the visitor's position: in-person and hybrid events within reach, with
+        # their distance, and online ones wherever the visitor is (home/near_me.py).
+        online = Q(attendance=MeetingFormat.ONLINE)
+        return self.nearest_first(filtered, online, "venue__latitude", "venue__longitude")
 
     def filter_month(self, queryset, value):
         start, following = month_bounds(value)
@@ -104,31 +108,9 @@ class EventFilterForm(IndexFilterForm):
     def filter_free(self, queryset, _on):
         return queryset.filter(cost=Cost.FREE)
 
-    def filter_zip(self, queryset, value):
-        point = zip_centroid(value)
-        miles = self.filters["within"]
-        online = Q(attendance=MeetingFormat.ONLINE)
-        near = queryset.annotate(distance_miles=distance_expression(point, "venue__latitude", "venue__longitude"))
-        return near.filter(
-            online | (within_box(point, miles, "venue__latitude", "venue__longitude") & Q(distance_miles__lte=miles))
-        )
-
-    def filter_within(self, queryset, _value):
-        return queryset  # with the ZIP code in filter_zip
-
     def query_string(self):
+        """The filters for the page's links (the calendar feed): never the visitor's position."""
         return urlencode(self.query_items())
-
-    def describe(self):
-        filters = self.filters
-        words = [
-            self._describe_value(self.fields[name], value)
-            for name, value in filters.items()
-            if name not in {"zip", "within"}
-        ]
-        if "zip" in filters:
-            words.append(f"within {describe_miles(filters['within'])} of ZIP {filters['zip']}")
-        return ", ".join(words)
 
 
 class _EventAPIFilterFields(IndexFilterForm):

@@ -42,9 +42,11 @@ from home import frontend_cache
 from home.blocks import BaseStreamBlock
 from home.choices import Cost, MeetingFormat
 from home.content_version import remember
+from home.geo import describe_miles
 from home.listing_reports import ListingReportMixin
 from home.local_time import TIMEZONE
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
+from home.near_me import keep_position_private, rounded_position_redirect
 from home.pagination import paginate
 from home.panels import ListingReportsPanel
 from home.queries import ReadablePageQuerySet, renditions_prefetch
@@ -52,6 +54,10 @@ from home.serializers import RenditionField, TopicListField, VenueField
 from home.utils import tel_href
 
 __all__ = ["EventDate", "EventIndexPage", "EventLeader", "EventPage"]
+
+
+# Upcoming events' order (EventPageQuerySet.upcoming), and after the distance in a "near me" search.
+SOONEST_FIRST = ("next_start", "title", "pk")
 
 
 class EventPageQuerySet(ReadablePageQuerySet):
@@ -70,7 +76,7 @@ class EventPageQuerySet(ReadablePageQuerySet):
     def upcoming(self, now=None):
         """Events with a date that has not ended yet, soonest first."""
         now = now or timezone.now()
-        return self.with_times(now).filter(next_start__isnull=False).order_by("next_start", "title", "pk")
+        return self.with_times(now).filter(next_start__isnull=False).order_by(*SOONEST_FIRST)
 
     def past(self, now=None):
         """Events whose every date has ended, the latest first (the archive)."""
@@ -141,22 +147,41 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
 
         return remember("event-topic-choices", build, self.pk)
 
-    def filter_form(self, request):
-        return EventFilterForm.from_query(request.GET, topics=self.topic_choices(), months=month_choices())
+    def filter_form(self, request, with_position=False):
+        """The listing's filters from the query string (also the calendar feed's).
+
+        The visitor's own position (`lat`, `lng` from "Use my location") only `with_position`: the
+        listing itself, which no cache keeps then. A feed is kept by caches and fetched by calendar
+        apps for years, so there the parameters mean nothing; a ZIP code works everywhere.
+        """
+        return EventFilterForm.from_query(
+            request.GET, topics=self.topic_choices(), months=month_choices(), with_position=with_position
+        )
 
     @path("")
     def upcoming_view(self, request):
-        form = self.filter_form(request)
-        events = form.filter(self.get_events().upcoming()).prefetch_related(*card_prefetch())
+        """Upcoming events soonest first; near a ZIP code or the visitor's position, nearest first
+        (online-only events after them), each with its distance (home/near_me.py)."""
+        if rounded := rounded_position_redirect(request):
+            # A position more precise than the site uses (typed by hand): the same search, rounded.
+            return rounded
+        form = self.filter_form(request, with_position=True)
+        events = form.filter(self.get_events().upcoming())
+        events = events.order_by(*form.ordering(SOONEST_FIRST)).prefetch_related(*card_prefetch())
         page_obj = paginate(request, events, self.page_size)
         query = form.query_string()
         calendar_path = serializers.calendar_path(query)
-        return self.render(
+        position = form.position
+        response = self.render(
             request,
             context_overrides={
                 "form": form,
                 "filtered": bool(form.filters),
                 "filters_text": form.describe(),
+                "calendar_filters_text": form.describe(with_position=False),
+                "near": position,
+                "within_text": describe_miles(form.within_miles) if position else "",
+                "near_left_out": form.near_left_out(),
                 "ignored": form.ignored,
                 "page_obj": page_obj,
                 "events": page_obj.object_list,
@@ -165,6 +190,8 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
                 "webcal_url": "webcal://" + request.get_host() + calendar_path,
             },
         )
+        # The visitor's own position is theirs: no cache keeps the page; "Use my location" may ask for it here.
+        return keep_position_private(request, response)
 
     @path("past/", name="archive")
     def archive(self, request):

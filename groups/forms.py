@@ -5,12 +5,10 @@ form's model comes from groups.models.join, which imports no page.
 """
 
 import datetime
-import math
-from typing import NamedTuple
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Case, F, FloatField, IntegerField, Q, Value, When
+from django.db.models import Q
 from django.utils import timezone
 
 from groups.choices import (
@@ -26,82 +24,21 @@ from groups.choices import (
 from groups.models.join import JoinRequest
 from groups.schedule import format_meeting, now_local
 from home.contact_details import ContactDetailsMixin
-from home.filters import FlagField, IndexFilterForm, printable
+from home.filters import FlagField, IndexFilterForm
 from home.forms import HoneypotFormMixin, StoredOnceMixin
-from home.geo import (
-    DEFAULT_WITHIN,
-    WITHIN_CHOICES,
-    describe_miles,
-    distance_expression,
-    round_coordinate,
-    within_box,
-    zip_centroid,
-)
+from home.geo import DEFAULT_WITHIN, WITHIN_CHOICES, zip_centroid
 from home.models import Topic
+from home.near_me import POSITION_FIELDS, CoordinateField, NearMeMixin, WithinSelect, rounded_position_query
 
 ANY = [("", "Any")]
 # Days in the URL as words (?day=tuesday): readable and shareable.
 DAY_CHOICES = [(day.label.lower(), day.label) for day in Weekday]
 DAY_NUMBERS = {day.label.lower(): day.value for day in Weekday}
-# "Near me": how far a visitor will travel, in miles, and how far if they do not say.
-# The visitor's own position, from the browser: never in a link the site makes (query_items).
-POSITION_FIELDS = ("lat", "lng")
-NEAR_FIELDS = ("zip", "within", *POSITION_FIELDS)
+# "Near me" (the ZIP code, how far, the browser's position) is the core's, shared with What's on.
+__all__ = ["POSITION_FIELDS", "FinderForm", "JoinRequestForm", "rounded_position_query"]
 
 
-def rounded_position_query(query):
-    """`query` (a QueryDict) with latitude and longitude rounded as the finder uses them; None if they are already.
-
-    Values that are not finite numbers are left as they are: the form leaves them out.
-    """
-    changed = query.copy()
-    for name in POSITION_FIELDS:
-        value = query.get(name)
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            continue
-        if math.isfinite(number) and value != f"{round_coordinate(number):.2f}":
-            changed.setlist(name, [f"{round_coordinate(number):.2f}"])
-    return changed if changed != query else None
-
-
-class WithinSelect(forms.Select):
-    """Shows the default distance as chosen when the search gave none (a bound form would show the first)."""
-
-    def format_value(self, value):
-        return super().format_value(DEFAULT_WITHIN if value in (None, "") else value)
-
-
-class Position(NamedTuple):
-    """Where distances are measured from: a ZIP code's centre, or the visitor's rounded position."""
-
-    latitude: float
-    longitude: float
-    zip_code: str  # "" for the visitor's own position
-
-    @property
-    def point(self):
-        return self.latitude, self.longitude
-
-    @property
-    def words(self):
-        return f"ZIP {self.zip_code}" if self.zip_code else "your location"
-
-
-class CoordinateField(forms.FloatField):
-    """A latitude or longitude from the "Use my location" button: a finite number in range, rounded."""
-
-    widget = forms.HiddenInput
-
-    def to_python(self, value):
-        number = super().to_python(value)
-        if number is not None and not math.isfinite(number):
-            raise ValidationError("Not a number.", code="invalid")
-        return None if number is None else round_coordinate(number)
-
-
-class FinderForm(IndexFilterForm):
+class FinderForm(NearMeMixin, IndexFilterForm):
     """The finder's filters: a plain GET form, so every search has a URL that can be shared.
 
     Audience and who leads a group filter on the field of the same name (the base's
@@ -145,16 +82,9 @@ class FinderForm(IndexFilterForm):
 
     lookups = {"topic": "topics"}
 
-    def __init__(self, *args, topics=None, with_position=True, **kwargs):
+    def __init__(self, *args, topics=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].queryset = topics if topics is not None else Topic.objects.all()
-        if not with_position:
-            # Where the visitor's own position must not count (feeds, kept by caches): unknown parameters.
-            for name in POSITION_FIELDS:
-                del self.fields[name]
-                if self.is_bound:
-                    self.data.pop(self.add_prefix(name), None)
-            self._left_out = [item for item in self._left_out if item[0] not in POSITION_FIELDS]
 
     def filter_meeting_format(self, queryset, wanted):
         # Hybrid groups meet both ways, so they match in person and online too.
@@ -172,12 +102,7 @@ class FinderForm(IndexFilterForm):
 
     filter_time_of_day = filter_day
 
-    # Near me --------------------------------------------------------------------------------
-
-    def filter_zip(self, queryset, _value):
-        return queryset  # distance in filter(), with the position and how far
-
-    filter_within = filter_lat = filter_lng = filter_zip
+    # Near me (home/near_me.py) ---------------------------------------------------------------
 
     def clean_zip(self):
         value = "".join(self.cleaned_data.get("zip", "").split())
@@ -191,118 +116,14 @@ class FinderForm(IndexFilterForm):
             raise ValidationError("We do not know where that ZIP code is.", code="unknown")
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        # A position needs both halves: when one is missing or unreadable, the other is left out too.
-        given = [name for name in POSITION_FIELDS if self.data.get(self.add_prefix(name)) not in (None, "")]
-        readable = [name for name in POSITION_FIELDS if cleaned.get(name) is not None]
-        if given and len(readable) < len(POSITION_FIELDS):
-            for name in readable:
-                self.add_error(name, ValidationError("Needs both latitude and longitude.", code="incomplete"))
-        return cleaned
-
-    @property
-    def position(self):
-        """Where to measure from: the ZIP code typed, else the browser's rounded position, else None.
-
-        The ZIP code wins over the browser's position: it is what the form shows (the button
-        clears the ZIP field when it fills in the position, and typing a ZIP clears the position).
-        """
-        kept = IndexFilterForm.filters.fget(self)
-        if kept.get("zip"):
-            return Position(*zip_centroid(kept["zip"]), kept["zip"])
-        if kept.get("lat") is not None and kept.get("lng") is not None:
-            return Position(kept["lat"], kept["lng"], "")
-        return None
-
-    @property
-    def within_miles(self):
-        return IndexFilterForm.filters.fget(self).get("within") or DEFAULT_WITHIN
-
-    @property
-    def filters(self):
-        """The filters that apply: how far only with somewhere to measure from; one position, never two."""
-        filters = super().filters
-        position = self.position
-        if position is None:
-            return {name: value for name, value in filters.items() if name not in NEAR_FIELDS}
-        filters["within"] = self.within_miles
-        if position.zip_code:
-            filters = {name: value for name, value in filters.items() if name not in POSITION_FIELDS}
-        return filters
-
-    @property
-    def ignored(self):
-        """As the base says, but a position left out is never shown back, not even in part."""
-        ignored, shown_position = [], False
-        for name, value in self._left_out_in_order():
-            if name in POSITION_FIELDS:
-                if not shown_position:
-                    ignored.append(("Your location", "could not be read"))
-                    shown_position = True
-                continue
-            ignored.append((self._label(name), printable(value)))
-        return ignored
-
-    def notes(self):
-        return [
-            "We could not read your location, so we left it out."
-            if label == "Your location"
-            else self.default_note.format(label=label, value=value)
-            for label, value in self.ignored
-        ]
-
-    def near_left_out(self):
-        """'zip' when a ZIP code was left out, 'position' when the browser's position was, else ''."""
-        names = {name for name, _value in self._left_out_in_order()}
-        return "zip" if "zip" in names else "position" if names & set(POSITION_FIELDS) else ""
-
-    def query_items(self):
-        """The filters as kept, for links the page makes (the calendar feed): never the visitor's position."""
-        return [(name, value) for name, value in super().query_items() if name not in POSITION_FIELDS]
-
-    def describe(self, with_position=True):
-        """The filters in words, distance last ("grief, within 10 miles of ZIP 28801").
-
-        Without `with_position`, a distance from the visitor's own position is left out, as the
-        links the page makes leave it out (query_items); one from a ZIP code stays.
-        """
-        filters = self.filters
-        words = [
-            self._describe_value(self.fields[name], value) for name, value in filters.items() if name not in NEAR_FIELDS
-        ]
-        position = self.position
-        if position is not None and (with_position or position.zip_code):
-            words.append(f"within {describe_miles(self.within_miles)} of {position.words}")
-        return ", ".join(words)
-
-    def ordering(self, default):
-        """How results are sorted: nearest first (online-only groups after them) when there is a position."""
-        if self.position is None:
-            return default
-        return ("online_only", F("distance_miles").asc(nulls_last=True), *default)
-
     def filter(self, queryset):
         queryset = self._filter_without_distance(queryset)
-        position = self.position
         # In-person and hybrid groups whose venue has no coordinates: not in a distance search (the page says how many).
         self.unplaced = queryset.exclude(meeting_format=MeetingFormat.ONLINE).filter(
             Q(venue__latitude__isnull=True) | Q(venue__longitude__isnull=True)
         )
-        if position is None:
-            return queryset
-        online = Q(meeting_format=MeetingFormat.ONLINE)
-        miles = self.within_miles
-        return queryset.annotate(
-            online_only=Case(When(online, then=Value(1)), default=Value(0), output_field=IntegerField()),
-            distance_miles=Case(
-                When(online, then=Value(None)),
-                default=distance_expression(position.point, "venue__latitude", "venue__longitude"),
-                output_field=FloatField(),
-            ),
-        ).filter(
-            online
-            | (within_box(position.point, miles, "venue__latitude", "venue__longitude") & Q(distance_miles__lte=miles))
+        return self.nearest_first(
+            queryset, Q(meeting_format=MeetingFormat.ONLINE), "venue__latitude", "venue__longitude"
         )
 
     def _filter_without_distance(self, queryset):

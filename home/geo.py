@@ -1,10 +1,12 @@
 """Distances for "near me" searches: where a ZIP code is, how far two points are, and the same in SQL.
 
-In the core because every area that lists places (the group finder now, events later) filters the
-same way, and areas do not import each other. Nothing here reaches the network: ZIP code centres
-come from the `zipcodes` package, which ships the whole table inside it (coordinates from GeoNames,
-CC BY 4.0; docs/editors.md, "Map coordinates"). A visitor's position is never stored or logged:
-the finder rounds it (`round_coordinate`) and keeps it out of every link it makes (groups/forms.py).
+In the core because every area that lists places (the group finder, What's on) filters the same
+way, and areas do not import each other (the forms' and views' side: home/near_me.py). Nothing
+here reaches the network: ZIP code centres come from the `zipcodes` package, which ships the whole
+table inside it (coordinates from GeoNames, CC BY 4.0; docs/editors.md, "Map coordinates"). A
+visitor's position is never stored or logged:
+the finder and What's on round it (`round_coordinate`) and keep it out of every link they make
+(home/near_me.py).
 
 Distances are straight-line ("as the crow flies") miles on a sphere, by the haversine formula:
 `distance_miles` in Python, `distance_expression` in the database, where a bounding box on the
@@ -124,7 +126,8 @@ def permissions_policy_allowing(*features):
     """The site's Permissions-Policy header with `features` allowed to the site itself (never to a frame).
 
     Geolocation is off everywhere (config/settings/base.py PERMISSIONS_POLICY) except on a page that
-    offers "Use my location": that page sets this as its response's policy.
+    offers "Use my location" (the group finder, What's on): home.near_me.keep_position_private sets
+    this as its response's policy.
     """
     policy = {**settings.PERMISSIONS_POLICY, **{feature: ["self"] for feature in features}}
     return PermissionsPolicyMiddleware.compute_header_value(policy, name="PERMISSIONS_POLICY")

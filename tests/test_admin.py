@@ -4,8 +4,10 @@ from http import HTTPStatus
 
 import pytest
 from django.contrib.auth import get_user_model
+from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, streamfield
 
 from home.factories import PersonFactory, TopicFactory
+from home.models import SiteSettings
 from tests.staff import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +32,39 @@ def test_practice_details_are_editable_in_settings(admin_client):
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert "Crisis help" in html and "Contact details" in html
+
+
+def post_practice_phone(client, phone):
+    page = client.get("/admin/settings/home/sitesettings/", follow=True)
+    data = querydict_from_html(page.content.decode(), form_id="w-editor-form")
+    data.update(nested_form_data({"social_links": streamfield([])}))
+    data["phone"] = phone
+    return client.post(page.redirect_chain[-1][0], data)
+
+
+@pytest.mark.parametrize(
+    ("phone", "saved"),
+    [("828-555-0142", "828-555-0142"), ("+1 (828) 555 0142", "+1 (828) 555 0142"), ("", "")],
+    ids=["dashes", "country-code", "blank"],
+)
+def test_the_practice_phone_is_ten_digits_or_blank(admin_client, phone, saved):
+    response = post_practice_phone(admin_client, phone)
+    assert response.status_code == HTTPStatus.FOUND
+    assert SiteSettings.load().phone == saved
+
+
+@pytest.mark.parametrize("phone", ["555-0142", "828 555 0142 ext 12", "call us"], ids=["seven", "extension", "words"])
+def test_a_practice_phone_that_is_not_ten_digits_is_refused_with_why(admin_client, phone):
+    """Meeting finders reading the Meeting Guide feed need the ten digits for online groups (docs/api.md)."""
+    settings = SiteSettings.load()
+    settings.phone = "(828) 555-0142"
+    settings.save()
+    response = post_practice_phone(admin_client, phone)
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert "Enter the office&#x27;s 10-digit US phone number, e.g. (828) 555-0142, or leave it blank." in html
+    assert "show online groups as inactive" in html
+    assert SiteSettings.load().phone == "(828) 555-0142"
 
 
 def test_topic_slug_is_made_from_the_name(db):

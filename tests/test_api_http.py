@@ -1,10 +1,13 @@
 """The API's HTTP contract: 400s for bad parameters, caching headers, 304s, CORS and the practice's details."""
 
+import datetime
 from http import HTTPStatus
 
 import pytest
 from django.test import override_settings
+from django.utils.http import http_date
 
+from blog.factories import ArticleIndexPageFactory, ArticlePageFactory
 from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +150,69 @@ def test_api_reads_are_cacheable_and_revalidate_with_304(client, pages):
 
     since = client.get("/api/v3/pages/", HTTP_IF_MODIFIED_SINCE=client.get("/api/v3/pages/")["Last-Modified"])
     assert since.status_code == HTTPStatus.NOT_MODIFIED
+
+
+def vary(response):
+    return {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/pages/",
+        "/api/v2/pages/?type=home.StandardPage&fields=intro",
+        "/api/v3/pages/",
+        "/api/v2/site-settings/",
+        "/api/v3/site-settings/",
+        "/api/v3/openapi.json",
+        "/api/v2/pages/?colour=blue",
+        "/api/v3/pages/?limit=abc",
+    ],
+    ids=["v2-list", "v2-list-typed", "v3-list", "v2-settings", "v3-settings", "openapi", "v2-400", "v3-400"],
+)
+def test_api_answers_vary_on_origin_and_accept_as_the_docs_say(client, pages, url):
+    """docs/api.md: "Answers are `Vary: Origin, Accept`" (a cache must not give JSON to a browser asking for HTML)."""
+    response = client.get(url)
+    assert {"origin", "accept"} <= vary(response), response["Vary"]
+    for detail in (f"/api/v2/pages/{pages.pk}/", f"/api/v3/pages/{pages.pk}/"):
+        answer = client.get(detail)
+        assert answer.status_code == HTTPStatus.OK
+        assert {"origin", "accept"} <= vary(answer), detail
+        not_modified = client.get(detail, HTTP_IF_NONE_MATCH=answer["ETag"])
+        assert not_modified.status_code == HTTPStatus.NOT_MODIFIED
+        assert {"origin", "accept"} <= vary(not_modified), detail
+
+
+def test_making_an_image_rendition_leaves_the_apis_last_modified_alone(client, site_root, time_machine):
+    """Renditions are made while rendering (here by the API itself): no change of content (home/content_version.py)."""
+    published = datetime.datetime(2026, 11, 2, 15, tzinfo=datetime.UTC)
+    time_machine.move_to(published, tick=False)
+    index = ArticleIndexPageFactory(parent=site_root, slug="articles")
+    article = ArticlePageFactory(parent=index, with_image=True)
+    image = article.hero_image
+    assert image.renditions.count() == 0
+    url = f"/api/v2/pages/{article.pk}/"
+
+    time_machine.move_to(published + datetime.timedelta(minutes=5), tick=False)
+    first = client.get(url)  # makes the hero image's rendition
+    assert first.status_code == HTTPStatus.OK
+    assert image.renditions.count() == 1
+    assert first["Last-Modified"] == http_date(published.timestamp())
+
+    time_machine.move_to(published + datetime.timedelta(minutes=10), tick=False)
+    image.get_rendition("fill-10x10")  # made elsewhere (a page's picture), still no change of content
+    for path in (url, "/api/v3/pages/", "/api/v2/pages/"):
+        answer = client.get(path)
+        assert answer["Last-Modified"] == first["Last-Modified"], path
+    assert client.get(url)["ETag"] == first["ETag"]
+    since = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert since.status_code == HTTPStatus.NOT_MODIFIED
+
+    # A change of content does move it: the test could fail.
+    time_machine.move_to(published + datetime.timedelta(minutes=15), tick=False)
+    article.title = "A new title"
+    article.save_revision().publish()
+    assert client.get(url)["Last-Modified"] == http_date((published + datetime.timedelta(minutes=15)).timestamp())
 
 
 def test_a_change_to_the_content_changes_the_validators(client, pages):

@@ -1,5 +1,5 @@
-"""'Report a problem with this listing' on groups and community pages: the form, its privacy, the
-admin that reads it, the dashboard's count, the editor's notice and the purge (home/listing_reports.py)."""
+"""'Report a problem with this listing' on groups, events and community pages: the form, its privacy,
+the admin that reads it, the dashboard's count, the editor's notice and the purge (home/listing_reports.py)."""
 
 import csv
 import datetime
@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from community.factories import CommunityIndexPageFactory, CommunityPageFactory, CommunityResourceFactory
+from events.factories import EventDateFactory, EventIndexPageFactory, EventPageFactory
 from groups.factories import MeetingRuleFactory, SupportGroupIndexPageFactory, SupportGroupPageFactory
 from home import roles
 from home.listing_reports import ListingReportForm
@@ -44,6 +45,14 @@ def community_page(site_root):
     CommunityResourceFactory(page=page, organization="River Arts Walking Club", sort_order=0)
     CommunityResourceFactory(page=page, organization="Blue Ridge Trail Friends", sort_order=1)
     return type(page).objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def event(site_root):
+    index = EventIndexPageFactory(parent=site_root, title="What's on", slug="whats-on")
+    event = EventPageFactory(parent=index, title="Riverside walk", slug="riverside-walk")
+    EventDateFactory(page=event)
+    return type(event).objects.get(pk=event.pk)
 
 
 def report_url(page):
@@ -91,7 +100,16 @@ def test_the_community_page_links_to_its_report_page_and_stays_public(client, co
     assert "public" in response["Cache-Control"] and "private" not in response["Cache-Control"]
 
 
-@pytest.mark.parametrize("page_fixture", ["group", "community_page"])
+def test_the_event_page_links_to_its_report_page_and_stays_public(client, event):
+    response = client.get(event.url)
+    assert response.status_code == HTTPStatus.OK
+    html = response.content.decode()
+    assert f'<a href="{report_url(event)}">Report a problem with this listing</a>' in html
+    assert "csrfmiddlewaretoken" not in html
+    assert "public" in response["Cache-Control"] and "private" not in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("page_fixture", ["group", "community_page", "event"])
 def test_the_report_page_is_private_and_never_indexed(client, request, page_fixture):
     page = request.getfixturevalue(page_fixture)
     response = client.get(report_url(page))
@@ -120,6 +138,27 @@ def test_a_report_on_a_group_is_saved_and_the_visitor_told_what_happens_next(
     html = client.get(response["Location"]).content.decode()
     assert "What happens next" in html and "We delete your report 90 days after it arrives" in html
     assert NOTE not in html
+
+
+def test_a_report_on_an_event_is_saved_and_the_visitor_thanked(client, event, django_capture_on_commit_callbacks):
+    assert "Which one is it about?" not in client.get(report_url(event)).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(report_url(event), form_data(problem=ListingProblem.WRONG_TIME))
+    assert response.status_code == HTTPStatus.FOUND
+    assert response["Location"] == thank_you_url(event)
+    report = ListingReport.objects.get()
+    assert (report.page_id, report.problem, report.note, report.contact) == (
+        event.pk,
+        ListingProblem.WRONG_TIME,
+        NOTE,
+        EMAIL,
+    )
+    assert report.status == ReportStatus.NEW and report.resource == ""
+    html = client.get(response["Location"]).content.decode()
+    assert "What happens next" in html and NOTE not in html
+    for url in (event.url, report_url(event)):
+        html = client.get(url).content.decode()
+        assert NOTE not in html and EMAIL not in html, url
 
 
 def test_the_report_form_asks_nothing_about_the_visitor_but_a_way_back():
@@ -285,6 +324,27 @@ def test_moderators_read_and_answer_every_report(client, group, community_page):
     assert (on_group.status, on_group.staff_note, on_group.note) == (ReportStatus.FIXED, "Done", NOTE)
 
 
+def results(html):
+    """The admin list's table of reports (the page has other tables: the keyboard shortcuts)."""
+    return html.split('<table class="listing full-width">')[1].split("</table>")[0]
+
+
+@pytest.mark.parametrize("role", [roles.MODERATORS, roles.COORDINATORS], ids=["moderators", "coordinators"])
+def test_staff_who_edit_events_read_and_answer_reports_on_them(client, event, role):
+    """Moderators, and group coordinators (they edit and publish events, events/permissions.py)."""
+    on_event = make_report(event, contact=EMAIL)
+    login(client, role)
+    rows = results(client.get(ADMIN_LIST).content.decode())
+    assert "Riverside walk" in rows and "The day or time is wrong" in rows
+    inspect = client.get(f"{ADMIN_LIST}inspect/{on_event.pk}/")
+    assert inspect.status_code == HTTPStatus.OK
+    assert NOTE in inspect.content.decode() and EMAIL in inspect.content.decode()
+    response = client.post(f"{ADMIN_LIST}edit/{on_event.pk}/", {"status": ReportStatus.CHECKED, "staff_note": ""})
+    assert response.status_code == HTTPStatus.FOUND
+    on_event.refresh_from_db()
+    assert on_event.status == ReportStatus.CHECKED
+
+
 def test_coordinators_see_only_reports_on_groups(client, group, community_page):
     login(client, roles.COORDINATORS)
     on_group, on_page = make_report(group), make_report(community_page)
@@ -355,6 +415,16 @@ def test_the_dashboard_counts_open_reports_and_shows_none_of_them(client, group,
     assert NOTE not in html and EMAIL not in html
 
 
+def test_the_dashboard_counts_open_reports_on_events(client, event):
+    login(client, roles.MODERATORS)
+    make_report(event, contact=EMAIL)
+    make_report(event, status=ReportStatus.CHECKED)
+    make_report(event, status=ReportStatus.NOT_A_PROBLEM)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 new report</a>" in html and "1 report</a> checked" in html
+    assert NOTE not in html and EMAIL not in html and "Riverside walk" not in html
+
+
 def test_a_coordinators_dashboard_counts_their_groups_reports_only(client, group, community_page):
     login(client, roles.COORDINATORS)
     make_report(community_page)
@@ -372,6 +442,49 @@ def test_the_editor_shows_open_reports_beside_the_listing(client, group):
     assert "Visitors reported 1 problem with this listing" in html
     assert f"{ADMIN_LIST}?listing={group.pk}" in html
     assert NOTE not in html
+
+
+@pytest.mark.parametrize("page_fixture", ["event", "community_page"])
+def test_the_editor_shows_open_reports_beside_an_event_or_a_community_page(client, request, page_fixture):
+    page = request.getfixturevalue(page_fixture)
+    login(client, roles.MODERATORS)
+    edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert "Visitors reported" not in client.get(edit).content.decode()
+    make_report(page)
+    make_report(page, status=ReportStatus.CHECKED)
+    make_report(page, status=ReportStatus.FIXED)
+    html = client.get(edit).content.decode()
+    assert "Visitors reported 2 problems with this listing" in html
+    assert f"{ADMIN_LIST}?listing={page.pk}" in html
+    assert NOTE not in html
+
+
+# End to end ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page_fixture", ["group", "event", "community_page"])
+def test_a_report_with_only_the_problem_reaches_the_admin_list_and_the_dashboard(
+    client, request, page_fixture, django_capture_on_commit_callbacks
+):
+    """The issue's "done when": a visitor gives no name, note or contact; a moderator still finds it."""
+    page = request.getfixturevalue(page_fixture)
+    key = submission_key(client.get(report_url(page)).content.decode())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            report_url(page), {"problem": ListingProblem.NOBODY_CAME, "website": "", "submission_key": key}
+        )
+    assert response.status_code == HTTPStatus.FOUND and response["Location"] == thank_you_url(page)
+    (report,) = ListingReport.objects.all()
+    assert (report.note, report.contact, report.resource, report.status) == ("", "", "", ReportStatus.NEW)
+
+    login(client, roles.MODERATORS)
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "1 new report</a>" in dashboard
+    rows = results(client.get(ADMIN_LIST).content.decode())
+    assert page.title in rows and "I went and nobody was there" in rows and "New" in rows
+    inspect = client.get(f"{ADMIN_LIST}inspect/{report.pk}/")
+    assert inspect.status_code == HTTPStatus.OK
+    assert "Not given" in inspect.content.decode()
 
 
 # Retention -------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from http import HTTPStatus
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.factories import ImageFactory, StandardPageFactory
+from home.factories import ContactPageFactory, ImageFactory, StandardPageFactory
+from tests.schemaorg import json_ld_blocks, vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,20 @@ def test_home_page_describes_the_practice_in_json_ld(client, site_root, practice
     assert data["name"] == "Resilient Mind Counseling"
     assert data["telephone"] == "(828) 555-0142"
     assert data["address"]["addressLocality"] == "Asheville"
+
+
+def test_the_medical_specialty_sits_on_the_medical_clinic(client, site_root, practice):
+    """schema.org's medicalSpecialty belongs to MedicalOrganization (a MedicalClinic is one), not MedicalBusiness."""
+    contact = ContactPageFactory(parent=site_root, title="Contact us", slug="contact")
+    home = json_ld_blocks(client.get("/").content.decode())[0]
+    about_us = json_ld_blocks(client.get(contact.url).content.decode())[0]["mainEntity"]
+    for clinic in (home, about_us):
+        assert clinic["@type"] == "MedicalClinic"
+        assert clinic["medicalSpecialty"] == "https://schema.org/Psychiatric"
+    vocab = vocabulary()
+    domains, ranges = vocab.properties["medicalSpecialty"]
+    assert "MedicalOrganization" in domains and "MedicalOrganization" in vocab.ancestors("MedicalClinic")
+    assert "MedicalSpecialty" in ranges and "MedicalSpecialty" in vocab.members["Psychiatric"]
 
 
 def test_private_pages_ask_for_a_password_or_login(client, site_root):

@@ -38,6 +38,7 @@ FILTERED = (
     "/our-counselors/?language=spanish&insurance=medicaid-nc-medicaid-managed-care&telehealth=1",
     "/whats-on/?kind=outing&free=1",
     "/whats-on/?topic=anxiety&attendance=in_person&zip=28801&within=25",
+    "/whats-on/?lat=35.60&lng=-82.55&within=10",
 )
 
 

@@ -38,16 +38,17 @@ from groups.choices import (
     LedBy,
     MeetingFormat,
 )
-from groups.forms import POSITION_FIELDS, FinderForm, JoinRequestForm, rounded_position_query
+from groups.forms import POSITION_FIELDS, FinderForm, JoinRequestForm
 from groups.jsonld import group_json_ld
 from groups.models.inlines import GroupFacilitator
 from groups.next_meetings import STALE, saving_group
 from groups.panels import VerificationPanel
 from home.blocks import BaseStreamBlock
 from home.forms import Outcome, handle_submission, private_form_response
-from home.geo import describe_miles, permissions_policy_allowing
+from home.geo import describe_miles
 from home.listing_reports import ListingReportMixin
 from home.models import BasePage, IntroBodyMixin, SiteSettings, Topic
+from home.near_me import keep_position_private, rounded_position_redirect
 from home.notifications import notify_staff
 from home.pagination import paginate
 from home.panels import ListingReportsPanel
@@ -99,12 +100,10 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         only the page shown is fetched, with its topics: the number of queries does not grow
         with the number of groups, nor does the work.
         """
-        if rounded := rounded_position_query(request.GET):
+        if rounded := rounded_position_redirect(request):
             # A position more precise than the site uses (typed by hand): the same search, rounded,
             # so the precise one is never echoed in the page's links or kept in the browser's history.
-            response = redirect(f"{request.path}?{rounded.urlencode()}")
-            patch_cache_control(response, private=True, no_store=True)
-            return response
+            return rounded
         form = self.filter_form(request, with_position=True)
         groups = form.filter(self.get_groups())
         position = form.position
@@ -142,13 +141,8 @@ class SupportGroupIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
                 "print_url": self.url + self.reverse_subpage("print_list") + (f"?{query}" if query else ""),
             },
         )
-        if any(name in request.GET for name in POSITION_FIELDS):
-            # The visitor's own position is theirs: no cache in front keeps this page, or a hit
-            # would tell that someone searched from there.
-            patch_cache_control(response, private=True, no_store=True)
-        # The "Use my location" button may ask the browser for its position here, and only here.
-        response._permissions_policy_override = permissions_policy_allowing("geolocation")
-        return response
+        # The visitor's own position is theirs: no cache keeps the page; "Use my location" may ask for it here.
+        return keep_position_private(request, response)
 
     @path("print/", name="print_list")
     def print_list(self, request):

@@ -18,7 +18,6 @@ from groups.choices import GroupStatus
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from groups.next_meetings import STALE
 from home.content_version import for_request, remember_until
-from home.geo import describe_miles
 
 register = template.Library()
 
@@ -124,12 +123,6 @@ def groups_led_by(context, person_id, count=6, heading="Groups they lead"):
 
     template_name = "groups/tags/groups_for_topics.html"
     return _cached_section("groups-led-by", template_name, section, context.get("request"), count, heading, person_id)
-
-
-@register.filter
-def miles(value):
-    """A distance in words: '2.3 miles', '1 mile', '12 miles' (home/geo.py)."""
-    return describe_miles(value)
 
 
 @register.filter

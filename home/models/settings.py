@@ -1,6 +1,7 @@
 """The practice's details and the crisis block, edited under Settings in the admin."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from wagtail import blocks
@@ -9,6 +10,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
+from home.contact_details import us_phone_number
 from home.content_version import remember
 from home.utils import tel_href
 
@@ -41,6 +43,12 @@ def provide_local_crisis_help(function):
     if function not in _local_crisis_help:
         _local_crisis_help.append(function)
     return function
+
+
+PHONE_ERROR = (
+    "Enter the office's 10-digit US phone number, e.g. (828) 555-0142, or leave it blank. "
+    "Without it, meeting finders that read our Meeting Guide feed show online groups as inactive."
+)
 
 
 @register_setting(icon="site")
@@ -212,6 +220,16 @@ class SiteSettings(BaseGenericSetting):
 
     def __str__(self):
         return self.practice_name
+
+    def clean(self):
+        """The office number is ten digits or blank: apps reading the Meeting Guide feed (TSML UI) show an
+        online group as active only with a conference phone of ten digits or more, and the feed gives
+        this number (groups/meeting_guide.py). Kept as typed: staff choose how visitors read it."""
+        super().clean()
+        try:
+            us_phone_number(self.phone)
+        except ValidationError as error:
+            raise ValidationError({"phone": PHONE_ERROR}) from error
 
     @property
     def address_lines(self):

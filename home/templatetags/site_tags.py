@@ -10,9 +10,17 @@ from wagtail.models import Site
 
 from home.content_version import for_request, remember
 from home.csp import allow_frame
+from home.geo import describe_miles
 from home.queries import restricted_q
 
 register = template.Library()
+
+
+@register.filter
+def miles(value):
+    """A distance in words: '2.3 miles', '1 mile', '12 miles', 'under 0.1 miles' (home/geo.py; every "near me" list)."""
+    return describe_miles(value)
+
 
 _JSON_LD_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 

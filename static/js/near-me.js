@@ -1,7 +1,7 @@
-// The group finder's "Use my location": progressive enhancement, the ZIP code field works without it.
+// "Use my location" on the group finder and What's on: progressive enhancement, the ZIP code field works without it.
 // Only when the visitor presses the button does the browser ask for the position (and asks the visitor
 // first). The position is rounded to two decimal places (about half a mile) here, before it leaves the
-// browser, and goes only into this search's own URL: nothing is stored (groups/forms.py, home/geo.py).
+// browser, and goes only into this search's own URL: nothing is stored (home/near_me.py, home/geo.py).
 (function () {
     "use strict";
 
@@ -35,7 +35,7 @@
                 lat.value = position.coords.latitude.toFixed(2);
                 lng.value = position.coords.longitude.toFixed(2);
                 zip.value = "";
-                status.textContent = "Showing groups near you…";
+                status.textContent = "Searching near you…";
                 if (form.requestSubmit) {
                     form.requestSubmit();
                 } else {

@@ -6,6 +6,7 @@ from http import HTTPStatus
 import pytest
 from django.utils import timezone
 from icalendar import Calendar
+from wagtail.models import Site
 
 from events.choices import EventKind, EventStatus
 from events.models import EventPage
@@ -15,13 +16,25 @@ from tests.events.conftest import local
 pytestmark = pytest.mark.django_db
 
 
-def vevents(client, url, **params):
-    response = client.get(url, params)
+def vevents(client, url, host=None, **params):
+    response = client.get(url, params, **({"HTTP_HOST": host} if host else {}))
     assert response.status_code == HTTPStatus.OK
     assert response["Content-Type"].startswith("text/calendar")
     calendar = Calendar.from_ical(response.content)
     assert [zone["TZID"] for zone in calendar.walk("VTIMEZONE")] == ["America/New_York"]
     return calendar.walk("VEVENT")
+
+
+def test_event_uids_name_the_site_whatever_host_the_subscriber_used(client, make_event):
+    """Two names for the same site (localhost, 127.0.0.1) must not give every event twice."""
+    course = make_event(dates=[(local(2027, 3, day, 18, 30), local(2027, 3, day, 20)) for day in (2, 9)])
+    make_event(title="Walk")
+    for url in (course.get_calendar_path(), "/events/calendar.ics"):
+        uids = [[str(event["UID"]) for event in vevents(client, url, host)] for host in ("localhost", "127.0.0.1")]
+        assert uids[0] == uids[1], url
+        site_host = Site.objects.get(is_default_site=True).hostname
+        assert uids[0] and all(uid.endswith(f"@{site_host}") for uid in uids[0]), url
+        assert len(set(uids[0])) == len(uids[0]), url
 
 
 def test_a_series_is_one_vevent_per_date_in_asheville_time(client, make_event):

@@ -14,6 +14,7 @@ from groups.choices import Audience, GroupStatus, MeetingFormat
 from groups.factories import CancelledMeetingFactory, VenueFactory
 from groups.schedule import now_local
 from home.factories import TopicFactory
+from home.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +238,219 @@ def test_the_embedded_time_zone_alone_places_every_year_right(client, groups):
         for month, day, hour in ((1, 15, 18), (3, 15, 18), (7, 1, 18), (11, 10, 18), (3, 8, 3), (11, 2, 1)):
             moment = datetime.datetime(year, month, day, hour)
             assert embedded.utcoffset(moment) == moment.replace(tzinfo=eastern).utcoffset(), moment
+
+
+# Meeting Guide: each row's shape, whole --------------------------------------------------------
+
+# Every type code the feed may give (groups/meeting_guide.py): the spec's neutral codes for
+# wheelchair access, young people, LGBTQ and seniors. Never O/C or any other A.A.-specific meaning.
+NEUTRAL_TYPES = {"X", "Y", "LGBTQ", "SEN"}
+SITE = "http://localhost/support-groups/"
+CALL_TO_JOIN = "Call the practice to ask to join: the video link is sent to members, never published."
+
+
+@pytest.fixture
+def shapes(make_group, practice, time_machine):
+    """One group of each shape, meeting on Sunday, Wednesday and Friday; each checked on a known day.
+
+    Never published through a revision, so `updated` is the day checked at midnight in Asheville,
+    in UTC: before and after the end of daylight saving time (November 1, 2026)."""
+    time_machine.move_to(datetime.datetime(2026, 11, 2, 9, tzinfo=ZoneInfo("America/New_York")), tick=False)
+    venue = {
+        "name": "Laurel Room",
+        "street_address": "14 Oak Street",
+        "locality": "Asheville",
+        "region": "NC",
+        "postal_code": "28801",
+        "area": "Downtown",
+        "wheelchair_accessible": True,
+        "entrance": "Side door on Elm Street.",
+        "accessibility": "Step-free entrance and lift.",
+        "latitude": "35.59481",
+        "longitude": "-82.55402",
+    }
+    return {
+        "in person": make_group(
+            title="Sunday circle",
+            slug="sunday-circle",
+            last_verified=datetime.date(2026, 10, 30),
+            summary="A gentle circle for <em>older adults</em>.",
+            audience=Audience.SENIORS,
+            venue=VenueFactory(**venue),
+            rules=[{"weekday": 6, "start_time": datetime.time(10), "end_time": datetime.time(11, 30)}],
+        ),
+        "online": make_group(
+            title="Wednesday online circle",
+            slug="wednesday-online",
+            last_verified=datetime.date(2026, 11, 1),
+            summary="LGBTQ+ people supporting each other.",
+            audience=Audience.LGBTQ,
+            meeting_format=MeetingFormat.ONLINE,
+            venue=None,
+            online_meeting_url=PRIVATE_LINK,
+            status=GroupStatus.WAITLIST,
+            cost="fee",
+            cost_details="$10 a session",
+            rules=[{"weekday": 2, "start_time": datetime.time(19), "end_time": datetime.time(20)}],
+        ),
+        "hybrid": make_group(
+            title="Friday hybrid circle",
+            slug="friday-hybrid",
+            last_verified=datetime.date(2026, 11, 2),
+            summary="Young adults, in the room or online.",
+            audience=Audience.YOUNG_ADULTS,
+            meeting_format=MeetingFormat.HYBRID,
+            online_meeting_url=PRIVATE_LINK,
+            venue=VenueFactory(**{**venue, "name": "Hall", "entrance": "", "area": ""}),
+            rules=[{"weekday": 4, "start_time": datetime.time(17, 45), "end_time": datetime.time(19)}],
+        ),
+    }
+
+
+def meeting_guide_rows(client):
+    response = client.get("/groups/meetings.json")
+    assert response.status_code == HTTPStatus.OK
+    return {row["name"]: row for row in response.json()}
+
+
+def test_meeting_guide_rows_are_pinned_whole_for_each_shape(client, shapes):
+    rows = meeting_guide_rows(client)
+    assert rows["Sunday circle"] == {
+        "name": "Sunday circle",
+        "slug": "sunday-circle",
+        "day": 0,
+        "time": "10:00",
+        "end_time": "11:30",
+        "timezone": "America/New_York",
+        "types": ["X", "SEN"],
+        "url": f"{SITE}sunday-circle/",
+        "notes": "A gentle circle for older adults.\nCost: Free.\nOpen to new members: ask to join on our website.",
+        "group": "Sunday circle",
+        "feedback_url": f"{SITE}sunday-circle/report/",
+        "updated": "2026-10-30 04:00:00",
+        "location": "Laurel Room",
+        "address": "14 Oak Street",
+        "city": "Asheville",
+        "state": "NC",
+        "postal_code": "28801",
+        "country": "US",
+        "approximate": "no",
+        "region": "Downtown",
+        "latitude": 35.59481,
+        "longitude": -82.55402,
+        "location_notes": "Side door on Elm Street. Step-free entrance and lift.",
+    }
+    assert rows["Wednesday online circle"] == {
+        "name": "Wednesday online circle",
+        "slug": "wednesday-online",
+        "day": 3,
+        "time": "19:00",
+        "end_time": "20:00",
+        "timezone": "America/New_York",
+        "types": ["LGBTQ"],
+        "url": f"{SITE}wednesday-online/",
+        "notes": (
+            "LGBTQ+ people supporting each other.\nCost: Fee: $10 a session.\n"
+            "Online: the meeting link is sent after you ask to join on our website.\n"
+            "Waiting list: ask on our website to be added to the list."
+        ),
+        "group": "Wednesday online circle",
+        "feedback_url": f"{SITE}wednesday-online/report/",
+        "updated": "2026-11-01 04:00:00",
+        "formatted_address": "Asheville, NC, USA",
+        "approximate": "yes",
+        "region": "Online",
+        "conference_phone": "(828) 555-0142",
+        "conference_phone_notes": CALL_TO_JOIN,
+    }
+    assert rows["Friday hybrid circle"] == {
+        "name": "Friday hybrid circle",
+        "slug": "friday-hybrid",
+        "day": 5,
+        "time": "17:45",
+        "end_time": "19:00",
+        "timezone": "America/New_York",
+        "types": ["X", "Y"],
+        "url": f"{SITE}friday-hybrid/",
+        "notes": (
+            "Young adults, in the room or online.\nCost: Free.\n"
+            "Online: the meeting link is sent after you ask to join on our website.\n"
+            "Open to new members: ask to join on our website."
+        ),
+        "group": "Friday hybrid circle",
+        "feedback_url": f"{SITE}friday-hybrid/report/",
+        "updated": "2026-11-02 05:00:00",
+        "location": "Hall",
+        "address": "14 Oak Street",
+        "city": "Asheville",
+        "state": "NC",
+        "postal_code": "28801",
+        "country": "US",
+        "approximate": "no",
+        "latitude": 35.59481,
+        "longitude": -82.55402,
+        "location_notes": "Step-free entrance and lift.",
+        "conference_phone": "(828) 555-0142",
+        "conference_phone_notes": CALL_TO_JOIN,
+    }
+    assert {name: tsml_ui_metatypes(row) for name, row in rows.items()} == {
+        "Sunday circle": {"in-person"},
+        "Wednesday online circle": {"online"},
+        "Friday hybrid circle": {"online", "in-person"},
+    }
+
+
+@pytest.mark.parametrize("meeting_format", list(MeetingFormat), ids=[choice.value for choice in MeetingFormat])
+def test_meeting_guide_types_are_only_the_neutral_codes_for_every_audience_and_format(
+    client, make_group, practice, meeting_format
+):
+    expected = {
+        Audience.TEENS: "Y",
+        Audience.YOUNG_ADULTS: "Y",
+        Audience.LGBTQ: "LGBTQ",
+        Audience.SENIORS: "SEN",
+    }
+    in_person = meeting_format != MeetingFormat.ONLINE
+    for number, audience in enumerate(Audience):
+        for wheelchair in (True, False):
+            make_group(
+                title=f"{audience.value} {wheelchair}",
+                audience=audience,
+                meeting_format=meeting_format,
+                venue=VenueFactory(wheelchair_accessible=wheelchair) if in_person else None,
+                # Every day of the week, Sunday (the spec's day 0) included.
+                rules=[{"weekday": (number * 2 + wheelchair) % 7}],
+            )
+    rows = client.get("/groups/meetings.json").json()
+    assert len(rows) == 2 * len(Audience)
+    assert {row["day"] for row in rows} == set(range(7))
+    for row in rows:
+        assert set(row["types"]) <= NEUTRAL_TYPES, row["name"]
+        audience, wheelchair = row["name"].rsplit(" ", 1)
+        wanted = (["X"] if in_person and wheelchair == "True" else []) + (
+            [expected[audience]] if audience in expected else []
+        )
+        assert row["types"] == wanted, row["name"]
+    if in_person:
+        assert {code for row in rows for code in row["types"]} == NEUTRAL_TYPES
+
+
+def test_with_no_practice_phone_online_groups_have_no_conference_phone_and_tsml_ui_calls_them_inactive(
+    client, make_group
+):
+    """What docs/api.md warns of: the practice phone (Settings) is online groups' only way in for TSML UI.
+
+    The settings form refuses a phone that is not ten digits, so the phone is either right or blank.
+    """
+    settings = SiteSettings.load()
+    settings.phone = ""
+    settings.save()
+    make_group(title="Online", meeting_format=MeetingFormat.ONLINE, venue=None, online_meeting_url=PRIVATE_LINK)
+    make_group(title="Hybrid", meeting_format=MeetingFormat.HYBRID, online_meeting_url=PRIVATE_LINK)
+    rows = meeting_guide_rows(client)
+    for row in rows.values():
+        assert "conference_phone" not in row and "conference_phone_notes" not in row
+        assert "conference_url" not in row and PRIVATE_LINK not in str(row)
+        assert "link is sent after you ask to join" in row["notes"]
+    assert tsml_ui_metatypes(rows["Online"]) == {"inactive"}
+    assert tsml_ui_metatypes(rows["Hybrid"]) == {"in-person"}

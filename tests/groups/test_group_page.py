@@ -142,6 +142,19 @@ def test_json_ld_for_a_paid_monthly_online_group(client, make_group):
     }
 
 
+def test_json_ld_for_a_sliding_scale_group_offers_its_scale_in_words(client, make_group):
+    group = make_group(slug="sliding", cost=Cost.SLIDING_SCALE, cost_details="$5 to $25 a session, pay what you can")
+    data = json_ld(client.get(group.url).content.decode())
+    assert data["isAccessibleForFree"] is False
+    # No single price: the scale is said in words, as the page says it.
+    assert data["offers"] == {
+        "@type": "Offer",
+        "priceCurrency": "USD",
+        "description": "Sliding scale: $5 to $25 a session, pay what you can",
+        "url": "http://localhost/support-groups/sliding/",
+    }
+
+
 def test_json_ld_gives_the_group_picture(client, make_group):
     group = make_group(image=ImageFactory())
     data = json_ld(client.get(group.url).content.decode())
