@@ -245,7 +245,7 @@ def test_feeds_ignore_the_browsers_position_but_follow_a_zip_code(client, finder
     assert "Downtown circle" in near and "Online evening group" in near and "Weaverville walk" not in near
 
 
-def test_only_the_finder_may_ask_for_the_position(client, finder, places):
+def test_the_finder_may_ask_for_the_position_and_other_pages_may_not(client, finder, places):
     def policy(response):
         return dict(item.strip().split("=", 1) for item in response["Permissions-Policy"].split(","))
 
