@@ -95,6 +95,11 @@ class EventFilterForm(NearMeMixin, IndexFilterForm):
         # Near a ZIP code or the visitor's position: in-person and hybrid events within reach, with
         # their distance, and online ones wherever the visitor is (home/near_me.py).
         online = Q(attendance=MeetingFormat.ONLINE)
+        # In-person and hybrid events at a place not on the map (a venue without coordinates, an
+        # outing's meeting point): not in a distance search, and the page says how many.
+        self.unplaced = filtered.exclude(online).filter(
+            Q(venue__isnull=True) | Q(venue__latitude__isnull=True) | Q(venue__longitude__isnull=True)
+        )
         return self.nearest_first(filtered, online, "venue__latitude", "venue__longitude")
 
     def filter_month(self, queryset, value):

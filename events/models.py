@@ -181,6 +181,7 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
                 "calendar_filters_text": form.describe(with_position=False),
                 "near": position,
                 "within_text": describe_miles(form.within_miles) if position else "",
+                "unplaced": form.unplaced.count() if position else 0,
                 "near_left_out": form.near_left_out(),
                 "ignored": form.ignored,
                 "page_obj": page_obj,

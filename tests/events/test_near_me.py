@@ -77,6 +77,17 @@ def test_zip_28801_lists_events_nearest_first_with_distances_and_online_ones_aft
     assert "public" in response["Cache-Control"]
 
 
+def test_events_at_a_place_not_on_the_map_are_counted_not_lost(client, near_events, make_event, events_index):
+    make_event(title="Unmapped class", venue=VenueFactory(latitude=None, longitude=None), dates=in_days(6))
+    make_event(title="Parkway outing", venue=None, meeting_point="Craggy Gardens visitor center", dates=in_days(7))
+    html = html_of(client.get(events_index.url, {"zip": "28801"}))
+    assert "Unmapped class" not in html and "Parkway outing" not in html
+    assert "2 events happen in person at a place we have not put on the map yet, so they are not in this list." in html
+    # Without a place to measure from, every event is listed and nothing is said.
+    html = html_of(client.get(events_index.url))
+    assert "Unmapped class" in html and "Parkway outing" in html and "put on the map" not in html
+
+
 def test_an_event_next_door_is_under_a_tenth_of_a_mile(client, make_event, events_index):
     make_event(title="At the centre", venue=at(ZIP_CENTRE), dates=in_days(2))
     html = html_of(client.get(events_index.url, {"zip": "28801"}))
