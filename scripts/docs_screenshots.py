@@ -3,16 +3,18 @@
 
 Builds a throw-away site in a temporary folder (SQLite database and media, never
 the developer's db.sqlite3 or media/), loads the demo content, adds demo accounts
-for each role (home/roles.py), a made-up join request and a scheduled article, serves it with
+for each role (home/roles.py), a made-up join request and appointment request, a
+scheduled article and a member's story waiting for its consent, serves it with
 `manage.py runserver`, and drives the admin in headless Chromium to save one
 PNG per shot in SHOTS to docs/images/editors/. Everything is removed afterwards.
 
 Each shot opens its page by URL, signed in as the role that does that job (editor
-for writing, moderator for review and settings, coordinator for groups and join
-requests, the administrator only for what only administrators see). A missing
-button or tab does not stop the run: the page is still photographed and a warning
-printed. A page that answers with an error status, a role that is sent away from
-its page, or a shot that fails outright makes the script exit non-zero.
+for writing, moderator for review, settings and story consents, coordinator for
+groups and join requests, intake for appointment requests, the administrator only
+for what only administrators see). A missing button or tab does not stop the run:
+the page is still photographed and a warning printed. A page that answers with an
+error status, a role that is sent away from its page, or a shot that fails outright
+makes the script exit non-zero.
 
     make docs-screenshots
     python scripts/docs_screenshots.py --only 05-article-new   # one shot (prefix match)
@@ -51,15 +53,17 @@ ROLE_USERS = {
     "editor": ("Editors", "Riley", "Editor"),
     "moderator": ("Moderators", "Morgan", "Moderator"),
     "coordinator": ("Group coordinators", "Casey", "Coordinator"),
+    "intake": ("Intake coordinators", "Taylor", "Intake"),
 }
 # The tabs of the edit screens, as the guide names them: pages (home.models.BasePage), support
-# groups (groups/models/pages.py) and Practice details (home/models/settings.py).
+# groups (groups/models/pages.py), events (events/models.py) and Practice details (home/models/settings.py).
 TABS = {
     "content": ["Content"],
     "promote": ["Promotion"],
     "settings": ["Settings"],
     "schedule": ["Schedule and place"],
     "joining": ["Joining"],
+    "when": ["When and where"],
     "contact": ["Contact details"],
     "crisis": ["Crisis help"],
 }
@@ -67,6 +71,13 @@ TABS = {
 NEWCOMER = "newcomer"
 DEMO_ARTICLE_TITLE = "Sleep and worry: small steps that help"
 DEMO_VISITOR = "Demo visitor"
+# A counselor the demo has no page for yet: the one the editor adds.
+NEW_COUNSELOR = (
+    "Alex Moreno",
+    "Licensed clinical mental health counselor",
+    "LCMHC",
+    "Alex works with teenagers and young adults facing anxiety and big changes. Demo profile: a fictional person.",
+)
 # The practice's time: the guide's go-live times are Asheville times.
 LOCAL_TIME_ZONE = "America/New_York"
 
@@ -119,6 +130,7 @@ def articles_list(d):
 @shot("05-article-new")
 def article_new(d):
     page = d.open("editor", f"/admin/pages/add/blog/articlepage/{d.ids['articles']}/")
+    d.tall(page, 1250)  # the title, Kind and content note, then the intro, hero image and body
     d.fill(page, "#id_title", "Talking with your family about therapy")
     d.fill(
         page,
@@ -152,7 +164,7 @@ def article_authors_topics(d):
 def article_preview(d):
     page = d.open("editor", f"/admin/pages/{d.ids['new_article']}/edit/")
     d.open_side_panel(page, "preview", ["Toggle preview", "Preview"])
-    page.wait_for_timeout(2500)
+    d.wait_for_preview(page)
     d.capture(page, "09-article-preview")
 
 
@@ -277,6 +289,7 @@ def revision_compare(d):
 @shot("24-revision-restore")
 def revision_restore(d):
     page = d.open("editor", f"/admin/pages/{d.ids['history_article']}/revisions/{d.ids['old_revision']}/revert/")
+    d.tall(page, 1100)  # down to the old intro, below Kind and content note
     d.capture(page, "24-revision-restore")
 
 
@@ -342,6 +355,86 @@ def two_factor_manage(d):
 def two_factor_reset(d):
     page = d.open("admin", f"/admin/two-factor/reset/{d.ids['coordinator_id']}/")
     d.capture(page, "32-two-factor-reset")
+
+
+@shot("33-counselor-new")
+def counselor_new(d):
+    page = d.open("editor", f"/admin/pages/add/counselors/counselorpage/{d.ids['counselors']}/")
+    d.fill(page, "#id_title", NEW_COUNSELOR[0])
+    d.choose(page, "#id_person-chooser", NEW_COUNSELOR[0])
+    d.fill(page, "#id_pronouns", "they/them")
+    d.fill(page, "#id_licence_type", "Licensed Clinical Mental Health Counselor (LCMHC)")
+    d.fill(page, "#id_licence_number", "L012345-DEMO")
+    d.scroll_to(page, "#panel-child-content-title-section, #id_title")
+    d.capture(page, "33-counselor-new")
+
+
+@shot("34-counselor-not-accepting")
+def counselor_not_accepting(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['counselor']}/edit/")
+    d.select(page, "#id_accepting", "no")
+    d.scroll_to(page, "[id$='-how_and_when-section'], [id$='-how-and-when-section']")
+    d.capture(page, "34-counselor-not-accepting")
+
+
+@shot("35-appointment-requests")
+def appointment_requests(d):
+    page = d.open("intake", "/admin/counselors/appointmentrequest/")
+    d.capture(page, "35-appointment-requests")
+
+
+@shot("36-appointment-request-answer")
+def appointment_request_answer(d):
+    page = d.open("intake", f"/admin/counselors/appointmentrequest/edit/{d.ids['appointment_request']}/")
+    d.select(page, "#id_status", "contacted")
+    d.fill(page, "#id_staff_notes", "Called Wednesday 10am, no message left as asked. Calling back Thursday morning.")
+    d.capture(page, "36-appointment-request-answer", full_page=True, max_height=1800)
+
+
+@shot("37-event-new")
+def event_new(d):
+    page = d.open("editor", f"/admin/pages/add/events/eventpage/{d.ids['events']}/")
+    d.fill(page, "#id_title", "Sleep well: a seminar on rest and worry")
+    d.fill(
+        page,
+        "#id_summary",
+        "An evening talk on why worry keeps us awake, and small changes that help. Questions welcome.",
+    )
+    d.capture(page, "37-event-new")
+
+
+@shot("38-event-dates")
+def event_dates(d):
+    page = d.open("editor", f"/admin/pages/{d.ids['course_event']}/edit/")
+    d.click_tab(page, TABS["when"])
+    d.tall(page, 1450)
+    d.scroll_to(page, "[id$='-dates-section']")
+    d.capture(page, "38-event-dates")
+
+
+@shot("39-event-postponed")
+def event_postponed(d):
+    page = d.open("coordinator", f"/admin/pages/{d.ids['postponed_event']}/edit/")
+    d.click_tab(page, TABS["when"])
+    d.tall(page, 1150)
+    d.scroll_to(page, "[id$='-dates-section']")
+    d.capture(page, "39-event-postponed")
+
+
+@shot("40-story-consent-note")
+def story_consent_note(d):
+    page = d.open("moderator", f"/admin/pages/{d.ids['story']}/edit/")
+    d.scroll_to(page, "[id$='-kind_and_content_note-section'], [id$='-kind-and-content-note-section']")
+    d.capture(page, "40-story-consent-note")
+
+
+@shot("41-story-consent-record")
+def story_consent_record(d):
+    page = d.open("moderator", f"/admin/story_consents/new/?story={d.ids['story']}")
+    d.fill(page, "#id_given_by", "Demo member (fictional)")
+    d.select(page, "#id_name_shown", "changed")
+    d.fill(page, "#id_how_given", "Demo: signed consent form, kept in the office file")
+    d.capture(page, "41-story-consent-record", full_page=True, max_height=1400)
 
 
 # Driving the browser ---------------------------------------------------------------------------------
@@ -490,9 +583,27 @@ class Driver:
         if locator := self._first(page, selector):
             locator.fill(text)
 
+    def choose(self, page, chooser, title):
+        """Pick `title` in a chooser field (`chooser`: its `#id_<field>-chooser` box) from the modal it opens."""
+        if button := self._first(page, f"{chooser} .unchosen [data-chooser-action-choose]"):
+            button.click()
+            choice = page.locator(".modal").get_by_role("link", name=title, exact=True).first
+            try:
+                choice.wait_for(state="visible", timeout=5000)
+            except Exception:
+                self.warn(f"nothing called {title!r} in the chooser")
+                return
+            choice.click()
+            page.locator(".modal").first.wait_for(state="hidden", timeout=5000)
+
     def select(self, page, selector, value):
         if locator := self._first(page, selector):
             locator.select_option(value)
+
+    def tall(self, page, height):
+        """A taller window, so one panel shows whole from its heading (call before `scroll_to`)."""
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.wait_for_timeout(300)
 
     def scroll_to(self, page, selector):
         """Bring an element to the top of the window, below the admin's sticky header."""
@@ -527,6 +638,15 @@ class Driver:
             page.wait_for_timeout(500)
             return True
         return self.click_text(page, names)
+
+    def wait_for_preview(self, page):
+        """Until the preview panel shows the page's heading: on a busy machine it takes more than a few seconds."""
+        heading = page.frame_locator("[data-w-preview-target='iframe']").last.locator("h1").first
+        try:
+            heading.wait_for(state="visible", timeout=20000)
+        except Exception:
+            self.warn("the preview did not finish loading")
+        page.wait_for_timeout(1000)
 
     def open_action_menu(self, page):
         """Open the menu next to the main button at the bottom of an edit screen."""
@@ -608,15 +728,22 @@ def manage(env, *args):
 
 
 def prepare_content():
-    """Accounts, a made-up join request, an article in review and an article with history. Returns the ids used."""
+    """Accounts, made-up join and appointment requests, an article in review, an article with history and
+    a member's story waiting for its consent. Returns the ids used."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
+    from blog.choices import ArticleKind, ContentNote
     from blog.models import ArticleAuthor, ArticleIndexPage, ArticlePage
+    from counselors.appointments import AppointmentRequest
+    from counselors.choices import AcceptingClients, ContactTime, MeetingPreference, Payment, SessionTime
+    from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan
+    from events.choices import EventStatus
+    from events.models import EventIndexPage, EventPage
     from groups.choices import ContactMethod, Frequency, GroupStatus
     from groups.models import JoinRequest, SupportGroupIndexPage, SupportGroupPage
-    from home.models import SiteImage
+    from home.models import Person, SiteImage
     from home.models.settings import SiteSettings
 
     User = get_user_model()
@@ -654,7 +781,8 @@ def prepare_content():
         newcomer.groups.add(group)
 
     index = ArticleIndexPage.objects.first()
-    articles = ArticlePage.objects.child_of(index).live().order_by("path")
+    # The practice's own articles: members' stories (a consent each) are not the ones to show history on.
+    articles = ArticlePage.objects.child_of(index).live().filter(kind=ArticleKind.ARTICLE).order_by("path")
     template = articles.first()
 
     def new_article(title, slug, intro):
@@ -724,6 +852,47 @@ def prepare_content():
         consented_at=timezone.now(),
     )
 
+    # A counselor with an entry under People and no page yet: the one the editor adds.
+    name, role, credentials, bio = NEW_COUNSELOR
+    Person.objects.create(name=name, role=role, credentials=credentials, short_bio=bio)
+    # A counselor taking new clients, about to stop; a request for a first appointment with them.
+    counselor = CounselorPage.objects.live().filter(accepting=AcceptingClients.YES).order_by("path").first()
+    appointment = AppointmentRequest.objects.create(
+        name=DEMO_VISITOR,
+        contact_method=ContactMethod.PHONE,
+        phone="828-555-0142",
+        contact_times=[ContactTime.MORNING],
+        ok_to_leave_message=False,
+        help_with="This request is made up for the editors' guide.",
+        counselor=counselor,
+        meeting_preference=MeetingPreference.TELEHEALTH,
+        session_times=[SessionTime.WEEKDAY_EVENING],
+        payment=Payment.INSURANCE,
+        insurance_plan=InsurancePlan.objects.filter(counselor_pages=counselor).order_by("name").first(),
+    )
+
+    # Events: a course with a date per session, and one postponed to a new date (both in the demo).
+    events = EventPage.objects.live().order_by("path")
+    course = max(events, key=lambda event: event.dates.count())
+    postponed = events.filter(status=EventStatus.POSTPONED, previous_start__isnull=False).first() or events.first()
+
+    # A member's story the editor has written, waiting for a moderator to record the member's consent.
+    told = ArticlePage.objects.filter(kind=ArticleKind.STORY).order_by("path").first() or template
+    story = ArticlePage(
+        title="Finding my feet again after the move",
+        slug="finding-my-feet-again",
+        kind=ArticleKind.STORY,
+        content_notes=[ContentNote.SELF_HARM],
+        intro="A member tells how a new town, a lost job and a long winter became a little lighter.",
+        hero_image=told.hero_image,
+        body=told.body.raw_data,
+        owner=editor,
+        live=False,
+        topics=list(told.topics.all()[:2]),
+    )
+    index.add_child(instance=story)
+    story.save_revision(user=editor, log_action=True)
+
     image = SiteImage.objects.order_by("pk").first()
     return users, {
         "articles": index.pk,
@@ -741,6 +910,13 @@ def prepare_content():
         "go_live_example": f"{next_monday:%Y-%m-%d} 09:00",
         "phones": phones,
         "coordinator_id": accounts.get("coordinator", admin).pk,
+        "counselors": CounselorIndexPage.objects.first().pk,
+        "counselor": counselor.pk,
+        "appointment_request": appointment.pk,
+        "events": EventIndexPage.objects.first().pk,
+        "course_event": course.pk,
+        "postponed_event": postponed.pk,
+        "story": story.pk,
     }
 
 
