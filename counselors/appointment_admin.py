@@ -7,7 +7,13 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from counselors.appointment_forms import AppointmentRequestForm
 from counselors.appointments import AppointmentRequest
-from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
+from home.private_admin import (
+    InWordsIndexView,
+    InWordsInspectView,
+    VisitorRequestPermissionHelper,
+    empty_choice_filter,
+    listed,
+)
 
 # What staff read and export about each request: when it came, what the form asked in its order, the follow-up.
 REQUEST_FIELDS = ("created_at", *AppointmentRequestForm.Meta.fields, "status", "staff_notes")
@@ -42,7 +48,14 @@ class AppointmentRequestAdmin(ModelAdmin):
     how_to_meet = listed(AppointmentRequest, "meeting_preference", "Meeting")
     paying = listed(AppointmentRequest, "payment", "Paying")
     in_status = listed(AppointmentRequest, "status")
-    list_filter = ("status", "counselor", "meeting_preference", "payment", "insurance_plan", "created_at")
+    list_filter = (
+        "status",
+        ("counselor", empty_choice_filter("No preference")),
+        "meeting_preference",
+        "payment",
+        ("insurance_plan", empty_choice_filter("No plan given")),
+        "created_at",
+    )
     search_fields = ("name", "email", "phone")
     list_export = REQUEST_FIELDS
     export_filename = "appointment-requests"

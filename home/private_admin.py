@@ -9,6 +9,7 @@ its name, Yes / No, "Not given" for an empty answer, times on Asheville's clock.
 request by hand, and only administrators delete one (`VisitorRequestPermissionHelper`).
 """
 
+from django.contrib.admin import RelatedFieldListFilter
 from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.views import IndexView, InspectView
@@ -44,6 +45,18 @@ def listed(model, name, heading=None):
     column.short_description = heading or capfirst(model._meta.get_field(name).verbose_name)
     column.admin_order_field = name
     return column
+
+
+def empty_choice_filter(label):
+    """A filter of an optional relation whose "empty" choice says what empty means ("No preference"),
+    not Django's "-"."""
+
+    class EmptyChoiceNamed(RelatedFieldListFilter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.empty_value_display = label
+
+    return EmptyChoiceNamed
 
 
 class VisitorRequestPermissionHelper(PermissionHelper):

@@ -380,6 +380,14 @@ def test_the_dashboard_counts_new_requests_without_details(client, site_root):
 # Export and purge -------------------------------------------------------------------------------
 
 
+def test_the_list_filters_name_no_preference_and_no_plan_in_words(admin_client, site_root, counselors):
+    AppointmentRequestFactory(name="Robin Nopreference", counselor=None, insurance_plan=None)
+    html = admin_client.get(ADMIN_LIST).content.decode()
+    assert ">No preference<" in html and ">No plan given<" in html
+    assert "Robin Nopreference" in admin_client.get(ADMIN_LIST, {"counselor__isnull": "True"}).content.decode()
+    assert "Robin Nopreference" not in admin_client.get(ADMIN_LIST, {"counselor__isnull": "False"}).content.decode()
+
+
 def test_the_export_is_in_words_in_local_time_and_safe_to_open(admin_client, site_root, counselors, plans):
     received = datetime.datetime(2026, 1, 15, 15, 1, tzinfo=datetime.UTC)
     request = AppointmentRequestFactory(
