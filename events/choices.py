@@ -32,9 +32,23 @@ class EventStatus(models.TextChoices):
 
 
 class Registration(models.TextChoices):
-    """How to come. 'Ask with the form' is the join form's twin (issue 15, step 2): until it exists, the page
-    asks people to call, as 'by phone' does."""
+    """How to come. 'Ask with the form' is the join form's twin: the event's `register/` page
+    (events/registration_page.py), with its places and waiting list."""
 
     NONE = "none", "Just come: no need to ask"
     FORM = "form", "Ask for a place with the form on the page"
     PHONE = "phone", "Ask for a place by phone"
+
+
+class RegistrationStatus(models.TextChoices):
+    """Where a request for a place at an event stands (events/registrations.py)."""
+
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    CONFIRMED = "confirmed", "Place confirmed"
+    WAITLISTED = "waitlisted", "On the waiting list"
+    DECLINED = "declined", "Cancelled or withdrawn"
+
+
+# A request in one of these states holds one of the event's places.
+PLACE_HOLDING_STATUSES = (RegistrationStatus.NEW, RegistrationStatus.CONTACTED, RegistrationStatus.CONFIRMED)

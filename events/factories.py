@@ -7,9 +7,10 @@ import wagtail_factories
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from events.choices import EventKind
-from events.models import EventDate, EventIndexPage, EventLeader, EventPage
+from events.choices import EventKind, RegistrationStatus
+from events.models import EventDate, EventIndexPage, EventLeader, EventPage, EventRegistration
 from home.choices import MeetingFormat
+from home.contact_details import ContactMethod
 from home.factories import PersonFactory
 
 
@@ -59,3 +60,20 @@ class EventLeaderFactory(DjangoModelFactory):
 
     class Meta:
         model = EventLeader
+
+
+class EventRegistrationFactory(DjangoModelFactory):
+    """A new request for a place, by email."""
+
+    event = factory.SubFactory(EventPageFactory)
+    name = factory.Faker("first_name")
+    contact_method = ContactMethod.EMAIL
+    email = factory.Faker("email")
+    phone = ""
+    ok_to_leave_message = factory.Faker("pybool")
+    note = factory.Faker("sentence")
+    consented_at = factory.Faker("date_time_this_month", tzinfo=datetime.UTC)
+    status = RegistrationStatus.NEW
+
+    class Meta:
+        model = EventRegistration

@@ -51,6 +51,8 @@ def service_summary(event, request):
     minimum_age, maximum_age = hsds.AGES.get(event.audience, (None, None))
     if event.registration == Registration.NONE:
         process = "No need to ask first: just come."
+    elif event.registration == Registration.FORM:
+        process = "Places are limited: ask for one with the form on the event's page (a waiting list when full)."
     else:
         process = "Places are limited: call the practice to ask for one."
     if event.members_only and event.group:

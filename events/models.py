@@ -10,9 +10,9 @@
   for groups. An event may belong to a group (`group`, a foreign key to groups.SupportGroupPage):
   the group's page shows it through this app's `{% events_for_group %}` tag, so groups never import
   events.
-- Registration: how to come (just come, ask with a form, ask by phone) and `capacity`, modelled now;
-  the form with its waiting list and race-safe places is step 2 of issue 15. Until then an event
-  set to "ask with the form" asks visitors to call, as "by phone" does.
+- Registration: how to come (just come, ask with a form, ask by phone) and `capacity`. "Ask with
+  the form" is the event's `register/` page (events/registration_page.py), whose requests
+  (events/registrations.py) take a place or, when they are all taken, join the waiting list.
 - Postponed: the editor sets the status and, once the new date is known, replaces the dates and
   keeps the date first planned in `previous_start` (events/jsonld.py, events/calendar.py).
 """
@@ -38,6 +38,7 @@ from events import serializers
 from events.choices import AUDIENCE_CHOICES, EventKind, EventStatus, Registration
 from events.forms import EventAPIFilterForm, EventFilterForm, month_choices
 from events.jsonld import event_json_ld
+from events.registration_page import RegistrationMixin
 from home import frontend_cache
 from home.blocks import BaseStreamBlock
 from home.choices import Cost, MeetingFormat
@@ -53,7 +54,7 @@ from home.queries import ReadablePageQuerySet, renditions_prefetch
 from home.serializers import RenditionField, TopicListField, VenueField
 from home.utils import tel_href
 
-__all__ = ["EventDate", "EventIndexPage", "EventLeader", "EventPage"]
+__all__ = ["EventDate", "EventIndexPage", "EventLeader", "EventPage", "EventRegistration"]
 
 
 # Upcoming events' order (EventPageQuerySet.upcoming), and after the distance in a "near me" search.
@@ -205,10 +206,11 @@ class EventIndexPage(RoutablePageMixin, IntroBodyMixin, BasePage):
         )
 
 
-class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
+class EventPage(RegistrationMixin, ListingReportMixin, RoutablePageMixin, BasePage):
     """One event: what it is, who it is for, when and where, what it costs and how to come.
 
-    Visitors tell us when its details are wrong on `report/` (home/listing_reports.py).
+    Visitors ask for a place on `register/` (events/registration_page.py) and tell us when its
+    details are wrong on `report/` (home/listing_reports.py).
     """
 
     summary = models.TextField(
@@ -632,6 +634,8 @@ class EventPage(ListingReportMixin, RoutablePageMixin, BasePage):
                 "index_url": self.get_parent().url if self.get_parent() else "",
                 "phone": phone,
                 "phone_href": tel_href(phone),
+                "register_url": self.get_register_url(request),
+                "full": self.places_full(),
             },
         )
 
@@ -696,3 +700,7 @@ class EventLeader(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = "leader"
+
+
+# Requests for a place live in their own module; imported here so Django finds the model.
+from events.registrations import EventRegistration  # noqa: E402

@@ -75,6 +75,7 @@ IGNORED_MODELS = {
     # with a listing): private, on no page. A burst of them must not empty the page cache or purge
     # the caches in front, nor move the API's Last-Modified (which would tell when one arrived).
     "counselors.appointmentrequest",
+    "events.eventregistration",
     "groups.joinrequest",
     "wagtailforms.formsubmission",
     "home.listingreport",

@@ -6,8 +6,9 @@ Five roles (README, "Roles and review"):
   for review; they never publish.
 - **Moderators** approve and publish across the site, and manage site settings, redirects,
   navigation and the shared snippets.
-- **Group coordinators** edit and publish support groups, venues and facilitators, and answer
-  join requests and the reports of problems with their groups' listings; nothing else.
+- **Group coordinators** edit and publish support groups, events, venues and facilitators, and
+  answer join requests, requests for a place at an event and the reports of problems with their
+  groups' listings; nothing else.
 - **Intake coordinators** read and answer requests for a first appointment with a counselor
   (counselors/permissions.py), and nothing else: no pages, no other visitor's messages.
 - **Administrators** are superusers: no group, every permission.
@@ -45,6 +46,8 @@ HEALTH_INFORMATION_PERMISSIONS = [
     "wagtailforms.view_formsubmission",
     "groups.view_joinrequest",
     "groups.change_joinrequest",
+    "events.view_eventregistration",
+    "events.change_eventregistration",
     "counselors.view_appointmentrequest",
     "counselors.change_appointmentrequest",
     # A report of a problem with a listing asks nothing about health, but its note and contact

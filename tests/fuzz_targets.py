@@ -104,6 +104,9 @@ def _page_targets():
                 found.append(Target(f"{url}report/"))
             elif model._meta.label == "community.CommunityPage":
                 found.append(Target(f"{url}report/"))
+            elif model._meta.label == "events.EventPage":
+                found.append(Target(f"{url}register/"))
+                found.append(Target(f"{url}register/thank-you/", {"list": ["waiting"]}))
             found.append(Target(url, samples))
     return found
 

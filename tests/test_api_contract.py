@@ -3,8 +3,8 @@
 - every page of the site is reachable through both versions, by id and by path;
 - anonymous clients read and never write: every v3 write answers 401 without a
   token, and 403 (or a 4xx before it) with a token whose user may not do it;
-- drafts, private pages, join requests, messages sent through the contact form
-  and user accounts appear in no response of either API, nor in the feeds.
+- drafts, private pages, join requests, requests for a place at an event, messages sent through
+  the contact form and user accounts appear in no response of either API, nor in the feeds.
 """
 
 import json
@@ -25,6 +25,8 @@ from wagtail.snippets.models import get_snippet_models
 from blog.models import ArticlePage, StoryConsent
 from counselors.factories import AppointmentRequestFactory
 from counselors.models import CounselorPage
+from events.factories import EventRegistrationFactory
+from events.models import EventPage
 from groups.factories import JoinRequestFactory
 from groups.models import SupportGroupPage
 from home.factories import StandardPageFactory
@@ -189,6 +191,12 @@ def secrets(demo_site):
         note=f"note {marker}",
         contact=f"{marker}@example.org",
     )
+    EventRegistrationFactory(
+        event=EventPage.objects.live().filter(registration="form").first(),
+        name=marker,
+        email=f"{marker}@example.org",
+        note=f"note {marker}",
+    )
     contact = ContactPage.objects.live().first()
     FormSubmission.objects.create(page=contact, form_data={"your_name": marker, "message": f"message {marker}"})
     AppointmentRequestFactory(
@@ -243,7 +251,9 @@ def crawl_start(client):
         "/articles/feed/",
         "/groups/calendar.ics",
         "/groups/meetings.json",
+        "/events/calendar.ics",
     ]
+    starts += [f"/events/{pk}/calendar.ics" for pk in EventPage.objects.values_list("pk", flat=True)]
     starts += [f"/api/v2/pages/?type={label}&fields=*&limit=50" for label in page_types]
     starts += [f"/api/v3/pages/?type={label}&limit=50" for label in page_types]
     starts += [f"/api/v3/schema/{label}/" for label in page_types + snippet_types]

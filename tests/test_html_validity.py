@@ -26,7 +26,7 @@ from wagtail.models import Page
 from blog.models import ArticleIndexPage
 from community.models import CommunityIndexPage, CommunityPage
 from counselors.models import AppointmentRequestPage, CounselorIndexPage
-from events.models import EventIndexPage
+from events.models import EventIndexPage, EventPage
 from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.models import ContactPage
 
@@ -101,6 +101,12 @@ def visits(client):
     yield "what's on, none match", client.get(events, {"kind": "seminar", "attendance": "online"}), "No events"
     yield "what's on, unknown filter", client.get(events, {"kind": "rave"}), "We left out part of your search"
     yield "what's on, past events", client.get(f"{events}past/"), "Past events"
+    event = EventPage.objects.live().filter(registration="form").first()
+    register = f"{event.url}register/"
+    yield "event, ask for a place", client.get(register), "<h1>Ask for a place at "
+    yield "event, form with errors", client.post(register, {"name": "", "website": ""}), INVALID
+    yield "event, thank-you", client.get(f"{register}thank-you/"), "What happens next"
+    yield "event, thank-you (waiting list)", client.get(f"{register}thank-you/", {"list": "waiting"}), "waiting list"
 
     finder = SupportGroupIndexPage.objects.live().get().url
     yield "finder, filtered", client.get(finder, {"topic": "grief", "time_of_day": "evening"}), " for “"

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from community.models import CommunityPage
 from config import urls as site_urls
 from counselors.models import AppointmentRequestPage
+from events.models import EventPage
 from groups.models import SupportGroupPage
 from home import roles
 from home.factories import StandardPageFactory
@@ -135,6 +136,7 @@ def test_forms_admin_and_staff_are_private(client, demo_site):
     contact = ContactPage.objects.live().first()
     community_page = CommunityPage.objects.live().first()
     appointment = AppointmentRequestPage.objects.live().first()
+    event = EventPage.objects.live().filter(registration="form").first()
     for url in [
         f"{group.url}join/",
         contact.url,
@@ -142,6 +144,7 @@ def test_forms_admin_and_staff_are_private(client, demo_site):
         f"{community_page.url}report/",
         appointment.url,
         f"{appointment.url}?counselor=1",
+        f"{event.url}register/",
     ]:
         response = client.get(url)
         assert response.status_code == HTTPStatus.OK, url

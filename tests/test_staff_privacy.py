@@ -37,7 +37,10 @@ def staff_client(client):
     return client
 
 
-@pytest.mark.parametrize("url", ["/admin/", "/admin/account/", "/admin/users/", "/admin/groups/joinrequest/"])
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/", "/admin/account/", "/admin/users/", "/admin/groups/joinrequest/", "/admin/events/eventregistration/"],
+)
 def test_admin_pages_load_nothing_from_another_host(staff_client, url):
     response = staff_client.get(url)
     assert response.status_code == HTTPStatus.OK

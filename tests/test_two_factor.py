@@ -172,7 +172,14 @@ def test_an_editor_signs_in_without_a_code(client):
 
 @pytest.mark.parametrize(
     "permission",
-    ["view_formsubmission", "view_joinrequest", "view_appointmentrequest", "view_storyconsent", "change_storyconsent"],
+    [
+        "view_formsubmission",
+        "view_joinrequest",
+        "view_eventregistration",
+        "view_appointmentrequest",
+        "view_storyconsent",
+        "change_storyconsent",
+    ],
 )
 def test_anyone_given_a_permission_to_read_messages_or_requests_must_use_it(client, permission):
     """A group of the practice's own making, or a permission given to one person, counts like a role."""

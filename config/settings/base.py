@@ -487,6 +487,8 @@ FORM_SUBMISSION_RETENTION_DAYS = env.int("FORM_SUBMISSION_RETENTION_DAYS", defau
 JOIN_REQUEST_RETENTION_DAYS = env.int("JOIN_REQUEST_RETENTION_DAYS", default=180)
 # Days a request for a first appointment is kept before `purge_appointment_requests` deletes it.
 APPOINTMENT_REQUEST_RETENTION_DAYS = env.int("APPOINTMENT_REQUEST_RETENTION_DAYS", default=180)
+# Days a request for a place at an event is kept before `purge_event_registrations` deletes it.
+EVENT_REGISTRATION_RETENTION_DAYS = env.int("EVENT_REGISTRATION_RETENTION_DAYS", default=180)
 # Days a visitor's report of a problem with a listing is kept before `purge_listing_reports` deletes it.
 LISTING_REPORT_RETENTION_DAYS = env.int("LISTING_REPORT_RETENTION_DAYS", default=90)
 # Days after which a group's details (times, place, cost) "need verifying" with its facilitator:
