@@ -29,6 +29,7 @@ from django.conf import settings
 
 from blog import permissions as blog_permissions
 from counselors import permissions as counselor_permissions
+from events import permissions as events_permissions
 from home import roles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -309,6 +310,10 @@ def test_a_site_built_before_the_community_app_keeps_its_pages_revisions_and_per
         expected["group_permissions"][role] += [
             f"{app}.{codename.split('_', 1)[1]}.{codename}" for app, codename in granted
         ]
+    # And event registrations, for Group coordinators (events/migrations/0004, events/permissions.py).
+    expected["group_permissions"][roles.COORDINATORS] += [
+        f"{app}.{codename.split('_', 1)[1]}.{codename}" for app, codename in events_permissions.REGISTRATION_PERMISSIONS
+    ]
     # And the "Intake coordinators" role, made by counselors/migrations/0003 (counselors/permissions.py).
     expected["group_permissions"][roles.INTAKE_COORDINATORS] = [
         f"{app}.{'admin' if app == 'wagtailadmin' else codename.split('_', 1)[1]}.{codename}"
