@@ -117,8 +117,8 @@ class AppointmentRequestPage(RoutablePageMixin, BasePage):
                 "form": form,
                 "rate_limited": outcome.rate_limited,
                 "retention_days": settings.APPOINTMENT_REQUEST_RETENTION_DAYS,
-                # What a first session costs, for the question about payment (counselors/models.py imports
-                # this module, hence the import here).
+                # What a first session costs, near the top with who reads the request (counselors/models.py
+                # imports this module, hence the import in _cost_context).
                 **_cost_context(request),
             },
         )

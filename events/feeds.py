@@ -16,6 +16,7 @@ from events.models import EventIndexPage, EventPage
 from home.calendar import calendar_response
 from home.content_version import for_request, remember_until
 from home.models import SiteSettings
+from home.near_me import keep_position_out_of_caches
 
 FEED_PREFETCH = ("dates", "leaders__person")
 
@@ -50,7 +51,7 @@ def events_calendar(request):
         return build_calendar(events, request, name).to_ical(), min(ends, default=None)
 
     body = remember_until("events-calendar", build, *for_request(request), form.query_string())
-    return calendar_response(body, filename=None)
+    return keep_position_out_of_caches(request, calendar_response(body, filename=None))
 
 
 @require_GET

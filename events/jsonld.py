@@ -22,7 +22,7 @@ RESCHEDULED = "https://schema.org/EventRescheduled"
 
 
 class _Place:
-    """The event seen as groups.jsonld's location builder sees a group."""
+    """The event seen as home.jsonld's location builder sees a group."""
 
     def __init__(self, event):
         self.venue = event.venue

@@ -23,6 +23,7 @@ from groups.models import SupportGroupIndexPage, SupportGroupPage
 from home.calendar import FEED_MAX_AGE, calendar_response
 from home.content_version import remember
 from home.models import SiteSettings
+from home.near_me import keep_position_out_of_caches
 
 FEED_CACHE_SECONDS = 60 * 60
 
@@ -77,7 +78,7 @@ def finder_calendar(request):
         return build_calendar(groups, request, name).to_ical()
 
     body = _cached_feed(request, "calendar", build, urlencode(form.query_items()))
-    return calendar_response(body, filename=None)
+    return keep_position_out_of_caches(request, calendar_response(body, filename=None))
 
 
 @require_GET

@@ -24,6 +24,10 @@ SAFE_TO_LEAVE_MESSAGE_CHOICES = [
 ]
 PHONE_MAX_LENGTH = 30
 PHONE_CHARACTERS = set("0123456789()-+. ")
+# Dashes and spaces that a phone number pasted from a document or a web page may carry, read as the plain ones.
+PASTED_PHONE_CHARACTERS = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-") | dict.fromkeys("\u00a0\u2007\u202f", " ")
+)
 
 
 def us_phone_number(value):
@@ -31,7 +35,7 @@ def us_phone_number(value):
 
     Raises ValidationError for anything that is not ten digits (with or without the 1 in front).
     """
-    phone = (value or "").strip()
+    phone = (value or "").translate(PASTED_PHONE_CHARACTERS).strip()
     if not phone:
         return ""
     digits = "".join(ch for ch in phone if ch.isdigit())

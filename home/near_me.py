@@ -72,12 +72,19 @@ def rounded_position_redirect(request):
     return response
 
 
-def keep_position_private(request, response):
-    """A page searched from the visitor's position is theirs: no cache in front keeps it, or a hit would
-    tell that someone searched from there. And this page (only a page that offers "Use my location")
-    may ask the browser for the position."""
+def keep_position_out_of_caches(request, response):
+    """An answer to a URL that names a position is the visitor's: no cache in front keeps it, or a hit
+    would tell that someone searched from there. A calendar feed ignores the position, but a pasted or
+    hand-made feed URL may still carry one."""
     if any(name in request.GET for name in POSITION_FIELDS):
         patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def keep_position_private(request, response):
+    """A page searched from the visitor's position is kept by no cache; and this page (only a page that
+    offers "Use my location") may ask the browser for the position."""
+    keep_position_out_of_caches(request, response)
     response._permissions_policy_override = permissions_policy_allowing("geolocation")
     return response
 

@@ -154,9 +154,9 @@ class PersonData(TypedDict):
     photo: RenditionData | None
 
 
+# A meeting place (groups.Venue, where groups and events meet) as `as_api_dict()` gives it. A comment,
+# not a docstring: pydantic would put a docstring in API v3's OpenAPI document.
 class VenueData(TypedDict):
-    """A meeting place (groups.Venue, where groups and events meet) as `as_api_dict()` gives it."""
-
     name: str
     street_address: str
     locality: str

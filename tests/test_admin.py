@@ -44,8 +44,15 @@ def post_practice_phone(client, phone):
 
 @pytest.mark.parametrize(
     ("phone", "saved"),
-    [("828-555-0142", "828-555-0142"), ("+1 (828) 555 0142", "+1 (828) 555 0142"), ("", "")],
-    ids=["dashes", "country-code", "blank"],
+    [
+        ("828-555-0142", "828-555-0142"),
+        ("+1 (828) 555 0142", "+1 (828) 555 0142"),
+        ("828.555.0142", "828.555.0142"),
+        # Pasted from a document: non-breaking hyphens and a non-breaking space.
+        ("(828)\u00a0555\u20110142", "(828)\u00a0555\u20110142"),
+        ("", ""),
+    ],
+    ids=["dashes", "country-code", "dots", "pasted", "blank"],
 )
 def test_the_practice_phone_is_ten_digits_or_blank(admin_client, phone, saved):
     response = post_practice_phone(admin_client, phone)

@@ -493,7 +493,7 @@ def organization(request, record_id):
 
 @require_safe
 def locations(request):
-    """GET /api/hsds/locations: the venues groups meet at and the local resources' addresses."""
+    """GET /api/hsds/locations: the venues groups and events meet at in person and the local resources' addresses."""
     return list_answer(request, LIST_PARAMETERS, lambda _after: [p.locations(request) for p in providers()])
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from events.choices import EventKind, EventStatus
 from events.factories import EventDateFactory, EventIndexPageFactory, EventPageFactory
-from groups.schedule import TIMEZONE, now_local
 from home.factories import TopicFactory
+from home.local_time import TIMEZONE, now_local
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -6,7 +6,7 @@ import pytest
 
 from events.factories import EventDateFactory, EventIndexPageFactory, EventPageFactory
 from events.models import EventPage
-from groups.schedule import TIMEZONE
+from home.local_time import TIMEZONE
 
 
 def local(year, month, day, hour=0, minute=0):

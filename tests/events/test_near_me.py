@@ -16,6 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.choices import EventKind
 from events.factories import EventDateFactory
 from groups.factories import VenueFactory
 from home.choices import MeetingFormat
@@ -79,10 +80,19 @@ def test_zip_28801_lists_events_nearest_first_with_distances_and_online_ones_aft
 
 def test_events_at_a_place_not_on_the_map_are_counted_not_lost(client, near_events, make_event, events_index):
     make_event(title="Unmapped class", venue=VenueFactory(latitude=None, longitude=None), dates=in_days(6))
-    make_event(title="Parkway outing", venue=None, meeting_point="Craggy Gardens visitor center", dates=in_days(7))
+    make_event(
+        title="Parkway outing",
+        kind=EventKind.OUTING,
+        venue=None,
+        meeting_point="Craggy Gardens visitor center",
+        dates=in_days(7),
+    )
     html = html_of(client.get(events_index.url, {"zip": "28801"}))
     assert "Unmapped class" not in html and "Parkway outing" not in html
     assert "2 events happen in person at a place we have not put on the map yet, so they are not in this list." in html
+    # Said too when nothing on the map is near.
+    html = html_of(client.get(events_index.url, {"zip": "28801", "kind": EventKind.OUTING}))
+    assert "1 event happens in person at a place we have not put on the map yet, so it is not in this list." in html
     # Without a place to measure from, every event is listed and nothing is said.
     html = html_of(client.get(events_index.url))
     assert "Unmapped class" in html and "Parkway outing" in html and "put on the map" not in html
@@ -177,8 +187,10 @@ def test_a_zip_code_wins_over_the_browsers_position(client, near_events, events_
 def test_the_calendar_ignores_the_browsers_position_but_follows_a_zip_code(client, near_events):
     with time_machine.travel(timezone.now(), tick=False):
         everything = client.get("/events/calendar.ics").content
-        with_position = client.get("/events/calendar.ics", {"lat": "35.60", "lng": "-82.55", "within": "5"}).content
-    assert with_position == everything
+        with_position = client.get("/events/calendar.ics", {"lat": "35.60", "lng": "-82.55", "within": "5"})
+    assert with_position.content == everything
+    # A feed URL naming a position (pasted, made by hand) is kept by no cache in front.
+    assert "no-store" in with_position["Cache-Control"] and "public" not in with_position["Cache-Control"]
     near = client.get("/events/calendar.ics", {"zip": "28801", "within": "5"}).content.decode()
     assert "Downtown potluck" in near and "Online talk" in near and "Black Mountain walk" not in near
 

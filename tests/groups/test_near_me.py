@@ -241,6 +241,8 @@ def test_feeds_ignore_the_browsers_position_but_follow_a_zip_code(client, finder
         everything = client.get("/groups/calendar.ics").content.decode()
         with_position = client.get("/groups/calendar.ics", {"lat": "35.60", "lng": "-82.55", "within": "5"})
     assert with_position.content.decode() == everything
+    # A feed URL naming a position (pasted, made by hand) is kept by no cache in front.
+    assert "no-store" in with_position["Cache-Control"] and "public" not in with_position["Cache-Control"]
     near = client.get("/groups/calendar.ics", {"zip": "28801", "within": "5"}).content.decode()
     assert "Downtown circle" in near and "Online evening group" in near and "Weaverville walk" not in near
 
