@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 
-from events.choices import EventKind, EventStatus
+from events.choices import EventKind, EventStatus, Registration
 from events.factories import EventDateFactory, EventIndexPageFactory, EventPageFactory
+from events.models import EventPage, EventRegistration
 from home.factories import TopicFactory
 from home.local_time import TIMEZONE, now_local
 
@@ -65,3 +66,31 @@ def test_a_visitor_finds_an_outing_by_kind_and_month(page, live_server, site):
     page.wait_for_url("**/whats-on/?*kind=outing*")
     titles = page.locator(".event-card .card__title").all_inner_texts()
     assert titles == ["A slow walk"]
+
+
+def test_on_a_phone_a_visitor_finds_an_outing_adds_it_to_a_calendar_and_asks_for_a_place(page, live_server, site):
+    """Issue 15's journey end to end: by kind and month, the .ics, the form, a clear answer."""
+    EventPage.objects.filter(slug="parkway-walk").update(registration=Registration.FORM, capacity=12)
+    page.goto(live_server.url + "/whats-on/")
+    page.get_by_label("Kind of event").select_option("outing")
+    page.get_by_label("Month").select_option(index=1 if _local(10, 10).month == now_local().month else 2)
+    page.get_by_role("button", name="Show events").click()
+    page.get_by_role("link", name="A slow walk").click()
+    page.wait_for_url("**/whats-on/parkway-walk/")
+
+    calendar_link = page.get_by_role("link", name="Add to my calendar")
+    calendar = page.request.get(live_server.url + calendar_link.get_attribute("href"))
+    assert calendar.headers["content-type"].startswith("text/calendar")
+    assert "BEGIN:VEVENT" in calendar.text() and "SUMMARY:A slow walk" in calendar.text()
+
+    page.get_by_role("link", name="Ask for a place").click()
+    page.wait_for_url("**/whats-on/parkway-walk/register/")
+    page.get_by_label("Your name").fill("Robin")
+    page.get_by_label("Email", exact=True).check()
+    page.get_by_label("Email address").fill("robin@example.org")
+    page.get_by_label("No, please do not leave a message").check()
+    page.get_by_label("I agree that").check()
+    page.get_by_role("button", name="Ask for my place").click()
+    page.wait_for_url("**/whats-on/parkway-walk/register/thank-you/")
+    assert page.get_by_role("heading", name="What happens next").is_visible()
+    assert EventRegistration.objects.get(name="Robin").event.slug == "parkway-walk"
