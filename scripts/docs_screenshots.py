@@ -437,6 +437,20 @@ def story_consent_record(d):
     d.capture(page, "41-story-consent-record", full_page=True, max_height=1400)
 
 
+@shot("42-event-registrations")
+def event_registrations(d):
+    page = d.open("coordinator", "/admin/events/eventregistration/")
+    d.capture(page, "42-event-registrations")
+
+
+@shot("43-event-registration-answer")
+def event_registration_answer(d):
+    page = d.open("coordinator", f"/admin/events/eventregistration/edit/{d.ids['event_registration']}/")
+    d.select(page, "#id_status", "confirmed")
+    d.fill(page, "#id_staff_notes", "Emailed Tuesday: place confirmed, directions sent.")
+    d.capture(page, "43-event-registration-answer", full_page=True, max_height=1600)
+
+
 # Driving the browser ---------------------------------------------------------------------------------
 
 
@@ -739,8 +753,8 @@ def prepare_content():
     from counselors.appointments import AppointmentRequest
     from counselors.choices import AcceptingClients, ContactTime, MeetingPreference, Payment, SessionTime
     from counselors.models import CounselorIndexPage, CounselorPage, InsurancePlan
-    from events.choices import EventStatus
-    from events.models import EventIndexPage, EventPage
+    from events.choices import EventStatus, Registration
+    from events.models import EventIndexPage, EventPage, EventRegistration
     from groups.choices import ContactMethod, Frequency, GroupStatus
     from groups.models import JoinRequest, SupportGroupIndexPage, SupportGroupPage
     from home.models import Person, SiteImage
@@ -875,6 +889,16 @@ def prepare_content():
     events = EventPage.objects.live().order_by("path")
     course = max(events, key=lambda event: event.dates.count())
     postponed = events.filter(status=EventStatus.POSTPONED, previous_start__isnull=False).first() or events.first()
+    # A made-up request for a place at the demo event that asks with the form.
+    registration = EventRegistration.objects.request_place(
+        events.filter(registration=Registration.FORM).first() or course,
+        name=DEMO_VISITOR,
+        contact_method=ContactMethod.EMAIL,
+        email="demo.visitor@example.org",
+        ok_to_leave_message=True,
+        note="This request is made up for the editors' guide.",
+        consented_at=timezone.now(),
+    )
 
     # A member's story the editor has written, waiting for a moderator to record the member's consent.
     told = ArticlePage.objects.filter(kind=ArticleKind.STORY).order_by("path").first() or template
@@ -916,6 +940,7 @@ def prepare_content():
         "events": EventIndexPage.objects.first().pk,
         "course_event": course.pk,
         "postponed_event": postponed.pk,
+        "event_registration": registration.pk,
         "story": story.pk,
     }
 
