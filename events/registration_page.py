@@ -11,9 +11,9 @@ limit that keeps what was typed, a 400 with the errors, post/redirect/get to `re
 queued as a background task (home.notifications).
 
 - An event that does not ask with the form has no such page (404).
-- A cancelled event, one that has ended, or one postponed with no date to come takes no request:
-  the page says so (200), and a form posted to it anyway is refused with the same words (409),
-  nothing saved.
+- A cancelled event, one that has ended, or one postponed and not yet given its new date (even while
+  the date first planned is still to come) takes no request: the page says so (200), and a form
+  posted to it anyway is refused with the same words (409), nothing saved.
 - When every place is taken (or the editor set the event to "Full"), the page says so and that
   asking puts them on the waiting list; `request_place` decides with the event's row locked.
 """

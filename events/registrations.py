@@ -33,9 +33,20 @@ from home.panels import ReadOnlyPanel
 NOTE_MAX_LENGTH = 1000
 
 
+def awaits_new_date(event):
+    """Postponed and not yet given its new dates: the dates shown are the ones first planned."""
+    return event.is_postponed and not event.is_rescheduled
+
+
 def takes_registrations(event):
-    """Whether the event's form is open: it asks with the form, is not cancelled and has a date still to come."""
-    return event.registration == Registration.FORM and not event.is_cancelled and event.next_date is not None
+    """Whether the event's form is open: it asks with the form, is neither cancelled nor postponed without its
+    new date, and has a date still to come."""
+    return (
+        event.registration == Registration.FORM
+        and not event.is_cancelled
+        and not awaits_new_date(event)
+        and event.next_date is not None
+    )
 
 
 def places_taken(event):

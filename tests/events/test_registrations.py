@@ -322,6 +322,32 @@ def test_cancelled_and_past_events_refuse_requests_clearly(client, make_form_eve
     assert register_url(event) not in client.get(event.url).content.decode()
 
 
+def test_a_postponed_event_without_its_new_date_takes_no_request_for_the_old_one(client, make_form_event, practice):
+    event = make_form_event(capacity=10, status=EventStatus.POSTPONED)  # its date is still to come
+    assert event.next_date is not None and not event.is_rescheduled
+    assert not registrations.takes_registrations(event)
+    page = client.get(register_url(event)).content.decode()
+    assert "This event is postponed: we will take requests again once the new date is set." in page
+    assert "join-form" not in page
+    response = client.post(register_url(event), form_data())
+    assert response.status_code == HTTPStatus.CONFLICT
+    assert EventRegistration.objects.count() == 0
+    event_html = client.get(event.url).content.decode()
+    assert register_url(event) not in event_html and "Ask for a place" not in event_html
+    assert "Places are limited" not in event_html
+    assert "We will take requests for a place again once the new date is set" in event_html
+    assert practice.phone in event_html
+
+
+def test_a_rescheduled_event_takes_requests_for_its_new_date(client, make_form_event):
+    event = make_form_event(
+        capacity=10, status=EventStatus.POSTPONED, previous_start=timezone.now() - datetime.timedelta(days=1)
+    )
+    assert registrations.takes_registrations(event)
+    assert "join-form" in client.get(register_url(event)).content.decode()
+    assert "Ask for a place</a>" in client.get(event.url).content.decode()
+
+
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
 def test_staff_are_emailed_a_link_and_none_of_the_details(client, event, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
