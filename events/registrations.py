@@ -68,6 +68,16 @@ def is_full(event):
     return event.capacity is not None and event.registration == Registration.FORM and not has_room(event)
 
 
+class RegistrationsClosed(Exception):
+    """The event stopped taking requests between the form's check and the save (cancelled, postponed, ended).
+
+    `event` is the event as its locked row reads, to say why."""
+
+    def __init__(self, event):
+        super().__init__("The event no longer takes requests.")
+        self.event = event
+
+
 class EventRegistrationQuerySet(models.QuerySet):
     def past_retention(self, days=None):
         days = settings.EVENT_REGISTRATION_RETENTION_DAYS if days is None else days
@@ -80,11 +90,14 @@ class EventRegistrationManager(models.Manager.from_queryset(EventRegistrationQue
 
         The event's row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions
         serialise writers anyway) while places are counted, so two requests racing for the last place
-        cannot both get it.
+        cannot both get it. Whether the event still takes requests is read again from the locked row
+        (its status and dates): cancelled or postponed meanwhile, `RegistrationsClosed` and nothing saved.
         """
         event_model = self.model._meta.get_field("event").related_model
         with transaction.atomic():
             locked = event_model.objects.select_for_update(of=("self",)).get(pk=event.pk)
+            if not takes_registrations(locked):
+                raise RegistrationsClosed(locked)
             status = RegistrationStatus.NEW if has_room(locked) else RegistrationStatus.WAITLISTED
             return self.create(event=locked, status=status, **fields)
 

@@ -25,7 +25,7 @@ from wagtail.models import Page, ReferenceIndex
 from events import registrations
 from events.choices import EventStatus, Registration, RegistrationStatus
 from events.factories import EventRegistrationFactory
-from events.models import EventRegistration
+from events.models import EventPage, EventRegistration
 from events.registration_forms import EventRegistrationForm
 from home.content_version import content_last_changed
 from home.roles import (
@@ -124,6 +124,16 @@ def test_without_a_limit_every_request_takes_a_place(make_form_event):
 def test_an_event_set_to_full_puts_every_request_on_the_waiting_list(make_form_event):
     event = make_form_event(capacity=None, status=EventStatus.FULL)
     assert not registrations.has_room(event)
+
+
+def test_request_place_checks_again_with_the_row_locked(event):
+    """The event cancelled after the caller read it: the locked row's status decides, nothing is saved."""
+    EventPage.objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+    with pytest.raises(registrations.RegistrationsClosed):
+        EventRegistration.objects.request_place(
+            event, name="ana", contact_method="email", email="ana@example.org", consented_at=timezone.now()
+        )
+    assert EventRegistration.objects.count() == 0
 
 
 def test_requests_are_not_in_the_reference_index_nor_content(event):
@@ -346,6 +356,27 @@ def test_a_rescheduled_event_takes_requests_for_its_new_date(client, make_form_e
     assert registrations.takes_registrations(event)
     assert "join-form" in client.get(register_url(event)).content.decode()
     assert "Ask for a place</a>" in client.get(event.url).content.decode()
+
+
+def test_an_event_cancelled_while_the_form_is_checked_saves_nothing_and_answers_409(
+    client, event, monkeypatch, django_capture_on_commit_callbacks
+):
+    original = EventRegistrationForm.create_submission
+
+    def cancelled_meanwhile(form, **extra):
+        EventPage.objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+        return original(form, **extra)
+
+    monkeypatch.setattr(EventRegistrationForm, "create_submission", cancelled_meanwhile)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(event), form_data())
+    assert response.status_code == HTTPStatus.CONFLICT
+    page = response.content.decode()
+    assert "This event is cancelled, so we are not taking requests" in page
+    assert "Nothing has been sent or saved" in page and "join-form" not in page
+    assert "private" in response["Cache-Control"]
+    assert EventRegistration.objects.count() == 0
+    assert mail.outbox == []
 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
