@@ -78,8 +78,13 @@ class RegistrationMixin:
         return url + self.reverse_subpage("register") if url else None
 
     def places_full(self):
-        """Whether asking now puts a visitor on the waiting list (one query for a form with places)."""
-        return is_full(self)
+        """Whether asking now puts a visitor on the waiting list (one query for a form with places).
+
+        Counted once per page object: the event page's side box and its JSON-LD ask the same question.
+        """
+        if "_places_full" not in self.__dict__:
+            self._places_full = is_full(self)
+        return self._places_full
 
     @path("register/", name="register")
     def register(self, request):

@@ -61,11 +61,21 @@ def has_room(event):
     return event.capacity is None or places_taken(event) < event.capacity
 
 
-def is_full(event):
-    """What the pages say: the editor set it to full, or every place is taken. No query without a limit."""
+def full_with(event, taken):
+    """Whether `event` is full with `taken` places held: the editor set it to "Full", or it asks with the form
+    and has no place left. The one notion of "full": the pages, the JSON-LD and the dashboard all read it."""
     if event.status == EventStatus.FULL:
         return True
-    return event.capacity is not None and event.registration == Registration.FORM and not has_room(event)
+    return event.capacity is not None and event.registration == Registration.FORM and taken >= event.capacity
+
+
+def is_full(event):
+    """What the pages say (`full_with`), counting the places taken: no query without a limit."""
+    if event.status == EventStatus.FULL:
+        return True
+    if event.capacity is None or event.registration != Registration.FORM:
+        return False
+    return full_with(event, places_taken(event))
 
 
 class RegistrationsClosed(Exception):

@@ -635,6 +635,30 @@ def test_the_panel_counts_places_per_upcoming_event_without_details(admin_client
     assert "zq-dash" not in html
 
 
+def test_the_panel_says_full_as_the_event_page_does_and_where_each_event_stands(admin_client, make_form_event, client):
+    set_full = make_form_event(title="Set full potluck", capacity=None, status=EventStatus.FULL)
+    taken = make_form_event(title="Taken walk", capacity=1)
+    cancelled = make_form_event(title="Cancelled retreat", capacity=5, status=EventStatus.CANCELLED)
+    postponed = make_form_event(title="Postponed workshop", capacity=5, status=EventStatus.POSTPONED)
+    quiet = make_form_event(title="Quiet postponed talk", capacity=5, status=EventStatus.POSTPONED)
+    for event in (set_full, taken, cancelled, postponed):
+        EventRegistrationFactory(event=event, status=RegistrationStatus.CONFIRMED)
+    html = dashboard(admin_client)
+    rows = {
+        title: re.search(rf"{title}</a>.*?</tr>", html, re.S).group(0)
+        for title in (set_full.title, taken.title, cancelled.title, postponed.title, quiet.title)
+    }
+    assert "1 (no limit) (full)" in rows[set_full.title] and "Full" in rows[set_full.title]
+    assert "1 of 1 (full)" in rows[taken.title] and "Going ahead" in rows[taken.title]
+    assert "<strong>Cancelled</strong>: call those who asked" in rows[cancelled.title]
+    assert "<strong>Postponed: no new date yet</strong>: call those who asked" in rows[postponed.title]
+    assert "Postponed: no new date yet" in rows[quiet.title] and "call those" not in rows[quiet.title]
+    assert '<th scope="col">Status</th>' in html
+    # The page says "full" in the same cases.
+    for event in (set_full, taken):
+        assert "This event is full." in client.get(event.url).content.decode()
+
+
 def test_the_panel_says_when_no_event_asks_with_the_form(admin_client, site_root):
     assert "No upcoming event asks for a place with the form." in dashboard(admin_client)
 
