@@ -14,7 +14,7 @@ with the event's row locked (SELECT … FOR UPDATE on PostgreSQL), so two reques
 last place never both get it.
 
 Read and answered by Group coordinators and administrators (events/migrations/0004);
-purged after EVENT_REGISTRATION_RETENTION_DAYS (`purge_event_registrations`). The page that asks
+purged after EVENT_REGISTRATION_RETENTION_DAYS once the event is over (`purge_event_registrations`). The page that asks
 is the event's own `register/` route (events/registration_page.py); this module imports no page
 module, so the event's model is reached through the relation.
 """
@@ -89,9 +89,12 @@ class RegistrationsClosed(Exception):
 
 
 class EventRegistrationQuerySet(models.QuerySet):
-    def past_retention(self, days=None):
+    def past_retention(self, days=None, now=None):
+        """Requests older than the retention period whose event is over: every date of it has ended, or it
+        has none. A request made months before a distant event is kept until the event has taken place."""
         days = settings.EVENT_REGISTRATION_RETENTION_DAYS if days is None else days
-        return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=days))
+        now = now or timezone.now()
+        return self.filter(created_at__lt=now - datetime.timedelta(days=days)).exclude(event__dates__end__gt=now)
 
 
 class EventRegistrationManager(models.Manager.from_queryset(EventRegistrationQuerySet)):

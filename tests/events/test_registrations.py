@@ -180,7 +180,7 @@ def test_the_register_page_is_private_names_the_event_and_leads_back(client, eve
     assert '<span aria-current="page">Ask for a place</span>' in html
     assert f'action="{register_url(event)}"' in html
     assert "This form is not an emergency line." in html and 'href="tel:988"' in html
-    assert "we delete it after 180 days" in html
+    assert "we delete it 180 days after you send it, or once the event has taken place if that is later" in html
     assert '<meta name="robots" content="noindex">' in html
     assert "This event is full" not in html
 
@@ -587,7 +587,8 @@ def test_the_admin_is_not_a_snippet(admin_client):
 # Purge -----------------------------------------------------------------------------------------
 
 
-def test_purge_deletes_requests_past_retention_only(event):
+def test_purge_deletes_requests_past_retention_only(make_form_event, past_dates):
+    event = make_form_event(dates=past_dates)
     old = EventRegistrationFactory(event=event)
     EventRegistration.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=200))
     recent = EventRegistrationFactory(event=event)
@@ -601,8 +602,24 @@ def test_purge_deletes_requests_past_retention_only(event):
     assert old.name not in out.getvalue()
 
 
+def test_purge_keeps_an_old_request_until_its_event_is_over(make_form_event, past_dates):
+    distant = make_form_event(title="Spring retreat", dates=[(timezone.now() + datetime.timedelta(days=100),) * 2])
+    series = make_form_event(title="Course", dates=[*past_dates, (timezone.now() + datetime.timedelta(days=2),) * 2])
+    ended = make_form_event(title="Old workshop", dates=past_dates)
+    undated = make_form_event(title="No dates", dates=[])
+    for event in (distant, series, ended, undated):
+        registration = EventRegistrationFactory(event=event)
+        EventRegistration.objects.filter(pk=registration.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=200)
+        )
+    call_command("purge_event_registrations", stdout=io.StringIO())
+    kept = set(EventRegistration.objects.values_list("event__title", flat=True))
+    assert kept == {"Spring retreat", "Course"}
+
+
 @override_settings(EVENT_REGISTRATION_RETENTION_DAYS=10)
-def test_purge_follows_the_setting(event):
+def test_purge_follows_the_setting(make_form_event, past_dates):
+    event = make_form_event(dates=past_dates)
     registration = EventRegistrationFactory(event=event)
     EventRegistration.objects.filter(pk=registration.pk).update(created_at=timezone.now() - datetime.timedelta(days=11))
     call_command("purge_event_registrations", stdout=io.StringIO())
