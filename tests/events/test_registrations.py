@@ -193,6 +193,15 @@ def test_the_event_page_links_to_the_register_page_and_carries_no_form(client, e
     assert "private" not in response.get("Cache-Control", "")
 
 
+@pytest.mark.parametrize("how", [Registration.FORM, Registration.PHONE], ids=["form", "phone"])
+def test_places_are_limited_only_when_there_is_a_limit(client, make_form_event, how):
+    unlimited = make_form_event(registration=how, capacity=None)
+    html = client.get(unlimited.url).content.decode()
+    assert "Places are limited" not in html and "Please ask for a place before coming" in html
+    limited = make_form_event(registration=how, capacity=12)
+    assert "Places are limited" in client.get(limited.url).content.decode()
+
+
 @pytest.mark.parametrize("how", [Registration.NONE, Registration.PHONE], ids=["just-come", "by-phone"])
 def test_an_event_that_does_not_ask_with_the_form_has_no_register_page(client, make_event, how, practice):
     event = make_event(registration=how)
