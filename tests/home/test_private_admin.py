@@ -1,5 +1,6 @@
 """The admin's lists of what visitors sent (home/private_admin.py): a bad filter or id typed into the
-address bar gives the list again or a 404, never a 500, in every one of them."""
+address bar gives the list again, a 400 or a 404, never a 500, in every one of them (and in an item's
+inspect, edit and delete pages)."""
 
 from http import HTTPStatus
 
@@ -51,8 +52,9 @@ def test_a_bad_filter_gives_the_list_again_not_a_500(admin_browser, admin):
 
 
 @pytest.mark.parametrize("admin", ADMINS.values(), ids=ADMINS.keys())
+@pytest.mark.parametrize("action", ["inspect", "edit", "delete"])
 @pytest.mark.parametrize("key", ["abc", "1.5", "99999999999999999999999"], ids=["letters", "decimal", "too-big"])
-def test_an_id_that_is_not_one_is_a_404(admin_browser, admin, key):
+def test_an_id_that_is_not_one_is_a_404(admin_browser, admin, action, key):
     url, _ = admin
-    assert admin_browser.get(f"{url}inspect/{key}/").status_code == HTTPStatus.NOT_FOUND
-    assert admin_browser.get(f"{url}inspect/0/").status_code == HTTPStatus.NOT_FOUND
+    assert admin_browser.get(f"{url}{action}/{key}/").status_code == HTTPStatus.NOT_FOUND
+    assert admin_browser.get(f"{url}{action}/0/").status_code == HTTPStatus.NOT_FOUND
