@@ -10,6 +10,8 @@ from counselors.appointments import AppointmentRequest
 from home.private_admin import (
     InWordsIndexView,
     InWordsInspectView,
+    RequestDeleteView,
+    RequestEditView,
     VisitorRequestPermissionHelper,
     empty_choice_filter,
     listed,
@@ -28,6 +30,8 @@ class AppointmentRequestAdmin(ModelAdmin):
     permission_helper_class = VisitorRequestPermissionHelper
     index_view_class = InWordsIndexView
     inspect_view_class = InWordsInspectView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
     inspect_view_enabled = True
     # Columns in words (listed()); a model field's own name would show Python's values.
     list_display = (

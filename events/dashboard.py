@@ -1,5 +1,7 @@
-"""The dashboard's "Places at upcoming events": per event that asks with the form, places taken of
-those there are, how many wait on the waiting list and how many requests nobody has answered yet.
+"""The dashboard's "Places at upcoming events": per event that asks with the form, where it stands
+(cancelled or postponed: those who asked need a call), places taken of those there are ("full" as
+the event's page says it: events.registrations.full_with), how many wait on the waiting list and
+how many requests nobody has answered yet.
 
 Two queries however many events or requests there are (the events, then every count at once).
 Shown only to those who may read the requests (Group coordinators and administrators:
@@ -15,7 +17,7 @@ from wagtail.admin.ui.components import Component
 
 from events.choices import PLACE_HOLDING_STATUSES, Registration, RegistrationStatus
 from events.models import EventPage
-from events.registrations import EventRegistration
+from events.registrations import EventRegistration, full_with
 
 # How many events the panel lists before saying how many more there are.
 PANEL_ROWS = 10
@@ -24,6 +26,15 @@ PANEL_ROWS = 10
 def can_see_registrations(user):
     """Superusers and the group coordinators (events.view_eventregistration): see events/permissions.py."""
     return user.has_perm("events.view_eventregistration")
+
+
+def status_in_words(event):
+    """Where the event stands, for staff: a cancelled or postponed event means calling those who asked."""
+    if event.is_rescheduled:
+        return "Moved to a new date"
+    if event.is_postponed:
+        return "Postponed: no new date yet"
+    return event.get_status_display()
 
 
 def registrations_url(**filters):
@@ -41,7 +52,8 @@ class PlacesPanel(Component):
 
     def get_context_data(self, parent_context=None):
         upcoming = EventPage.objects.live().upcoming().filter(registration=Registration.FORM)
-        events = list(upcoming.only("pk", "title", "capacity", "status")[: PANEL_ROWS + 1])
+        fields = ("pk", "title", "capacity", "status", "registration", "previous_start")
+        events = list(upcoming.only(*fields)[: PANEL_ROWS + 1])
         more = 0
         if len(events) > PANEL_ROWS:
             more = upcoming.count() - PANEL_ROWS
@@ -67,7 +79,9 @@ class PlacesPanel(Component):
                     "next_start": event.next_start,
                     "capacity": event.capacity,
                     "taken": taken,
-                    "full": event.capacity is not None and taken >= event.capacity,
+                    "full": full_with(event, taken),
+                    "status": status_in_words(event),
+                    "call_them": (event.is_cancelled or event.is_postponed) and bool(taken or row.get("waiting")),
                     "waiting": row.get("waiting", 0),
                     "new": row.get("new", 0),
                     "url": registrations_url(event__page_ptr__exact=event.pk),

@@ -6,6 +6,8 @@
   date (its dates are still the ones first planned, as schema.org asks); EventRescheduled with
   previousStartDate once the editor has given the new dates and kept the first one.
 - No online meeting link: an online event's VirtualLocation is the event's own page.
+- offers.availability: SoldOut when the page says the event is full (the editor set it to "Full", or
+  every place is taken), else InStock.
 """
 
 from home.jsonld import ATTENDANCE_MODES, location_json_ld, site_root_url
@@ -85,7 +87,8 @@ def event_json_ld(event, request=None):
         offer["description"] = event.cost_text
     else:
         offer["description"] = event.cost_text
-    offer["availability"] = "https://schema.org/SoldOut" if event.status == "full" else "https://schema.org/InStock"
+    # Full as the page says it (events.registrations.full_with), counted once with the page's side box.
+    offer["availability"] = "https://schema.org/SoldOut" if event.places_full() else "https://schema.org/InStock"
     data["offers"] = offer
     if event.capacity:
         data["maximumAttendeeCapacity"] = event.capacity

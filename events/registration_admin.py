@@ -7,7 +7,14 @@ from wagtail_modeladmin.options import ModelAdmin
 
 from events.registration_forms import EventRegistrationForm
 from events.registrations import EventRegistration
-from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
+from home.private_admin import (
+    InWordsIndexView,
+    InWordsInspectView,
+    RequestDeleteView,
+    RequestEditView,
+    VisitorRequestPermissionHelper,
+    listed,
+)
 
 # What staff read and export about each request: when it came, the event, what the form asked in its order,
 # the follow-up.
@@ -24,6 +31,8 @@ class EventRegistrationAdmin(ModelAdmin):
     permission_helper_class = VisitorRequestPermissionHelper
     index_view_class = InWordsIndexView
     inspect_view_class = InWordsInspectView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
     inspect_view_enabled = True
     # Columns in words (listed()); a model field's own name would show Python's values.
     list_display = (

@@ -11,9 +11,11 @@ limit that keeps what was typed, a 400 with the errors, post/redirect/get to `re
 queued as a background task (home.notifications).
 
 - An event that does not ask with the form has no such page (404).
-- A cancelled event, one that has ended, or one postponed with no date to come takes no request:
-  the page says so (200), and a form posted to it anyway is refused with the same words (409),
-  nothing saved.
+- A cancelled event, one that has ended, or one postponed and not yet given its new date (even while
+  the date first planned is still to come) takes no request: the page says so (200), and a form
+  posted to it anyway is refused with the same words (409), nothing saved. `request_place` checks
+  again with the event's row locked, so an event cancelled while the form was being checked gets
+  the same 409.
 - When every place is taken (or the editor set the event to "Full"), the page says so and that
   asking puts them on the waiting list; `request_place` decides with the event's row locked.
 """
@@ -29,7 +31,7 @@ from wagtail.contrib.routable_page.models import path
 
 from events.choices import Registration, RegistrationStatus
 from events.registration_forms import EventRegistrationForm
-from events.registrations import is_full, takes_registrations
+from events.registrations import RegistrationsClosed, is_full, takes_registrations
 from home.forms import Outcome, handle_submission, private_form_response
 from home.notifications import notify_staff
 from home.utils import add_working_days
@@ -76,8 +78,13 @@ class RegistrationMixin:
         return url + self.reverse_subpage("register") if url else None
 
     def places_full(self):
-        """Whether asking now puts a visitor on the waiting list (one query for a form with places)."""
-        return is_full(self)
+        """Whether asking now puts a visitor on the waiting list (one query for a form with places).
+
+        Counted once per page object: the event page's side box and its JSON-LD ask the same question.
+        """
+        if "_places_full" not in self.__dict__:
+            self._places_full = is_full(self)
+        return self._places_full
 
     @path("register/", name="register")
     def register(self, request):
@@ -98,16 +105,21 @@ class RegistrationMixin:
                 status = 409  # Conflict: the event no longer takes requests; nothing is saved.
             else:
                 form = EventRegistrationForm(request.POST, event=self)
-                outcome = handle_submission(
-                    request,
-                    form,
-                    rate_limit_group=RATE_LIMIT_GROUP,
-                    thank_you_url=self._registered_url,
-                    notify=notify_organisers,
-                )
-                if outcome.redirect_to:
-                    return redirect(outcome.redirect_to)
-                status = outcome.status
+                try:
+                    outcome = handle_submission(
+                        request,
+                        form,
+                        rate_limit_group=RATE_LIMIT_GROUP,
+                        thank_you_url=self._registered_url,
+                        notify=notify_organisers,
+                    )
+                except RegistrationsClosed as closed:
+                    # Cancelled, postponed or ended since this request read the page: the same 409.
+                    reason, form, status = closed_reason(closed.event) or "ended", None, 409
+                else:
+                    if outcome.redirect_to:
+                        return redirect(outcome.redirect_to)
+                    status = outcome.status
         response = self.render(
             request,
             template=self.register_template,

@@ -14,7 +14,7 @@ with the event's row locked (SELECT … FOR UPDATE on PostgreSQL), so two reques
 last place never both get it.
 
 Read and answered by Group coordinators and administrators (events/migrations/0004);
-purged after EVENT_REGISTRATION_RETENTION_DAYS (`purge_event_registrations`). The page that asks
+purged after EVENT_REGISTRATION_RETENTION_DAYS once the event is over (`purge_event_registrations`). The page that asks
 is the event's own `register/` route (events/registration_page.py); this module imports no page
 module, so the event's model is reached through the relation.
 """
@@ -33,9 +33,20 @@ from home.panels import ReadOnlyPanel
 NOTE_MAX_LENGTH = 1000
 
 
+def awaits_new_date(event):
+    """Postponed and not yet given its new dates: the dates shown are the ones first planned."""
+    return event.is_postponed and not event.is_rescheduled
+
+
 def takes_registrations(event):
-    """Whether the event's form is open: it asks with the form, is not cancelled and has a date still to come."""
-    return event.registration == Registration.FORM and not event.is_cancelled and event.next_date is not None
+    """Whether the event's form is open: it asks with the form, is neither cancelled nor postponed without its
+    new date, and has a date still to come."""
+    return (
+        event.registration == Registration.FORM
+        and not event.is_cancelled
+        and not awaits_new_date(event)
+        and event.next_date is not None
+    )
 
 
 def places_taken(event):
@@ -50,17 +61,40 @@ def has_room(event):
     return event.capacity is None or places_taken(event) < event.capacity
 
 
-def is_full(event):
-    """What the pages say: the editor set it to full, or every place is taken. No query without a limit."""
+def full_with(event, taken):
+    """Whether `event` is full with `taken` places held: the editor set it to "Full", or it asks with the form
+    and has no place left. The one notion of "full": the pages, the JSON-LD and the dashboard all read it."""
     if event.status == EventStatus.FULL:
         return True
-    return event.capacity is not None and event.registration == Registration.FORM and not has_room(event)
+    return event.capacity is not None and event.registration == Registration.FORM and taken >= event.capacity
+
+
+def is_full(event):
+    """What the pages say (`full_with`), counting the places taken: no query without a limit."""
+    if event.status == EventStatus.FULL:
+        return True
+    if event.capacity is None or event.registration != Registration.FORM:
+        return False
+    return full_with(event, places_taken(event))
+
+
+class RegistrationsClosed(Exception):
+    """The event stopped taking requests between the form's check and the save (cancelled, postponed, ended).
+
+    `event` is the event as its locked row reads, to say why."""
+
+    def __init__(self, event):
+        super().__init__("The event no longer takes requests.")
+        self.event = event
 
 
 class EventRegistrationQuerySet(models.QuerySet):
-    def past_retention(self, days=None):
+    def past_retention(self, days=None, now=None):
+        """Requests older than the retention period whose event is over: every date of it has ended, or it
+        has none. A request made months before a distant event is kept until the event has taken place."""
         days = settings.EVENT_REGISTRATION_RETENTION_DAYS if days is None else days
-        return self.filter(created_at__lt=timezone.now() - datetime.timedelta(days=days))
+        now = now or timezone.now()
+        return self.filter(created_at__lt=now - datetime.timedelta(days=days)).exclude(event__dates__end__gt=now)
 
 
 class EventRegistrationManager(models.Manager.from_queryset(EventRegistrationQuerySet)):
@@ -69,11 +103,14 @@ class EventRegistrationManager(models.Manager.from_queryset(EventRegistrationQue
 
         The event's row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transactions
         serialise writers anyway) while places are counted, so two requests racing for the last place
-        cannot both get it.
+        cannot both get it. Whether the event still takes requests is read again from the locked row
+        (its status and dates): cancelled or postponed meanwhile, `RegistrationsClosed` and nothing saved.
         """
         event_model = self.model._meta.get_field("event").related_model
         with transaction.atomic():
             locked = event_model.objects.select_for_update(of=("self",)).get(pk=event.pk)
+            if not takes_registrations(locked):
+                raise RegistrationsClosed(locked)
             status = RegistrationStatus.NEW if has_room(locked) else RegistrationStatus.WAITLISTED
             return self.create(event=locked, status=status, **fields)
 

@@ -11,7 +11,14 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from groups import admin_views, dashboard, verification
 from groups.models import JoinRequest, SupportGroupPage, Venue
-from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
+from home.private_admin import (
+    InWordsIndexView,
+    InWordsInspectView,
+    RequestDeleteView,
+    RequestEditView,
+    VisitorRequestPermissionHelper,
+    listed,
+)
 
 
 class VenueViewSet(SnippetViewSet):
@@ -53,6 +60,8 @@ class JoinRequestAdmin(ModelAdmin):
     permission_helper_class = VisitorRequestPermissionHelper
     index_view_class = InWordsIndexView
     inspect_view_class = InWordsInspectView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
     inspect_view_enabled = True
     # Columns in words (listed()); a model field's own name would show Python's values.
     list_display = (

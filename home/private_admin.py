@@ -3,16 +3,21 @@ one set of pieces, so every such list reads, exports and guards the same way.
 
 Each is a wagtail-modeladmin `ModelAdmin`, never a snippet, so never in an API, a chooser or
 search. Its columns come from `listed()`, its index view is `InWordsIndexView` (the CSV and XLSX
-exports of home.exports) and its inspect view `InWordsInspectView`, all reading each value
+exports of home.exports), its inspect view `InWordsInspectView` and its edit and delete views
+`RequestEditView` and `RequestDeleteView` (a 404 for an id that is not one), all reading each value
 through `field_in_words`: a choice by its label, a list of choices by theirs, a page or plan by
 its name, Yes / No, "Not given" for an empty answer, times on Asheville's clock. Nobody adds a
 request by hand, and only administrators delete one (`VisitorRequestPermissionHelper`).
 """
 
+from django.contrib import messages
 from django.contrib.admin import RelatedFieldListFilter
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.utils.text import capfirst
 from wagtail_modeladmin.helpers import PermissionHelper
-from wagtail_modeladmin.views import IndexView, InspectView
+from wagtail_modeladmin.views import DeleteView, EditView, IndexView, InspectView
 
 from home.exports import PracticeSpreadsheetMixin, in_words, practice_words
 
@@ -70,13 +75,46 @@ class VisitorRequestPermissionHelper(PermissionHelper):
 
 
 class InWordsIndexView(PracticeSpreadsheetMixin, IndexView):
-    """The list; its CSV and XLSX exports read like the list (home.exports)."""
+    """The list; its CSV and XLSX exports read like the list (home.exports).
+
+    A filter it cannot read (a field that does not exist, "abc" for a date or an id: wagtail-modeladmin
+    raises IncorrectLookupParameters) leads back to the whole list with `?e=1`, as Django's admin does,
+    and a message saying so; if even that cannot be read, a 400. Never a 500.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except IncorrectLookupParameters:
+            if self.ERROR_FLAG in request.GET:
+                return HttpResponseBadRequest("This list cannot be filtered that way.", content_type="text/plain")
+            messages.warning(request, "That filter could not be read, so the whole list is shown.")
+            return HttpResponseRedirect(f"{request.path}?{self.ERROR_FLAG}=1")
 
     def to_row_dict(self, item):
         return {name: field_in_words(item, name) for name in self.list_export}
 
 
-class InWordsInspectView(InspectView):
+class IdOr404Mixin:
+    """An id in the address that is not one ("abc": a ValueError in wagtail-modeladmin's lookup) is a 404,
+    as an id nobody has is. For every view of one item: inspect, edit, delete."""
+
+    def __init__(self, model_admin, instance_pk):
+        try:
+            super().__init__(model_admin, instance_pk)
+        except (ValueError, TypeError, OverflowError, ValidationError) as error:
+            raise Http404("No such request.") from error
+
+
+class RequestEditView(IdOr404Mixin, EditView):
+    """wagtail-modeladmin's edit page, with a 404 for an id that is not one."""
+
+
+class RequestDeleteView(IdOr404Mixin, DeleteView):
+    """wagtail-modeladmin's delete page (administrators only), with a 404 for an id that is not one."""
+
+
+class InWordsInspectView(IdOr404Mixin, InspectView):
     """One item, in the same words and headings as the list, the export and the edit page."""
 
     def get_field_label(self, field_name, field=None):

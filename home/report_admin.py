@@ -11,7 +11,14 @@ from django.contrib.admin import SimpleListFilter
 from wagtail_modeladmin.options import ModelAdmin
 
 from home.models.reports import ListingReport
-from home.private_admin import InWordsIndexView, InWordsInspectView, VisitorRequestPermissionHelper, listed
+from home.private_admin import (
+    InWordsIndexView,
+    InWordsInspectView,
+    RequestDeleteView,
+    RequestEditView,
+    VisitorRequestPermissionHelper,
+    listed,
+)
 
 # What staff read and export about each report.
 REPORT_FIELDS = ("created_at", "page", "resource", "problem", "note", "contact", "status", "staff_note")
@@ -61,6 +68,8 @@ class ListingReportAdmin(ModelAdmin):
     permission_helper_class = ListingReportPermissionHelper
     index_view_class = InWordsIndexView
     inspect_view_class = InWordsInspectView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
     inspect_view_enabled = True
     list_display = ("received", "for_listing", "which_resource", "what_is_wrong", "in_status")
     received = listed(ListingReport, "created_at")

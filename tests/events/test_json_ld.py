@@ -4,10 +4,12 @@ import datetime
 from http import HTTPStatus
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.choices import EventStatus
-from events.factories import EventLeaderFactory
+from events.choices import EventStatus, Registration, RegistrationStatus
+from events.factories import EventLeaderFactory, EventRegistrationFactory
 from groups.choices import Cost, MeetingFormat
 from home.factories import PersonFactory
 from tests import schemaorg
@@ -88,6 +90,23 @@ def test_status(client, make_event, status, moved, expected):
     assert ("previousStartDate" in data) == moved
     if status == EventStatus.FULL:
         assert data["offers"]["availability"] == "https://schema.org/SoldOut"
+
+
+def test_every_place_taken_is_sold_out_as_the_page_says_full(client, make_event):
+    event = make_event(registration=Registration.FORM, capacity=2)
+    assert json_ld(client, event)["offers"]["availability"] == "https://schema.org/InStock"
+    EventRegistrationFactory.create_batch(2, event=event, status=RegistrationStatus.CONFIRMED)
+    assert json_ld(client, event)["offers"]["availability"] == "https://schema.org/SoldOut"
+    assert "This event is full." in client.get(event.url).content.decode()
+
+
+def test_places_are_counted_once_for_the_page_and_its_json_ld(client, make_event):
+    event = make_event(registration=Registration.FORM, capacity=2)
+    client.get(event.url)
+    with CaptureQueriesContext(connection) as context:
+        client.get(event.url)
+    counts = [query["sql"] for query in context.captured_queries if "events_eventregistration" in query["sql"]]
+    assert len(counts) == 1
 
 
 def test_the_index_is_a_collection_page(client, events_index):

@@ -25,7 +25,7 @@ from wagtail.models import Page, ReferenceIndex
 from events import registrations
 from events.choices import EventStatus, Registration, RegistrationStatus
 from events.factories import EventRegistrationFactory
-from events.models import EventRegistration
+from events.models import EventPage, EventRegistration
 from events.registration_forms import EventRegistrationForm
 from home.content_version import content_last_changed
 from home.roles import (
@@ -126,6 +126,16 @@ def test_an_event_set_to_full_puts_every_request_on_the_waiting_list(make_form_e
     assert not registrations.has_room(event)
 
 
+def test_request_place_checks_again_with_the_row_locked(event):
+    """The event cancelled after the caller read it: the locked row's status decides, nothing is saved."""
+    EventPage.objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+    with pytest.raises(registrations.RegistrationsClosed):
+        EventRegistration.objects.request_place(
+            event, name="ana", contact_method="email", email="ana@example.org", consented_at=timezone.now()
+        )
+    assert EventRegistration.objects.count() == 0
+
+
 def test_requests_are_not_in_the_reference_index_nor_content(event):
     before = content_last_changed()
     registration = EventRegistrationFactory(event=event)
@@ -170,7 +180,7 @@ def test_the_register_page_is_private_names_the_event_and_leads_back(client, eve
     assert '<span aria-current="page">Ask for a place</span>' in html
     assert f'action="{register_url(event)}"' in html
     assert "This form is not an emergency line." in html and 'href="tel:988"' in html
-    assert "we delete it after 180 days" in html
+    assert "we delete it 180 days after you send it, or once the event has taken place if that is later" in html
     assert '<meta name="robots" content="noindex">' in html
     assert "This event is full" not in html
 
@@ -181,6 +191,15 @@ def test_the_event_page_links_to_the_register_page_and_carries_no_form(client, e
     assert f'href="{register_url(event)}"' in html and "Ask for a place</a>" in html
     assert "csrfmiddlewaretoken" not in html and "join-form" not in html
     assert "private" not in response.get("Cache-Control", "")
+
+
+@pytest.mark.parametrize("how", [Registration.FORM, Registration.PHONE], ids=["form", "phone"])
+def test_places_are_limited_only_when_there_is_a_limit(client, make_form_event, how):
+    unlimited = make_form_event(registration=how, capacity=None)
+    html = client.get(unlimited.url).content.decode()
+    assert "Places are limited" not in html and "Please ask for a place before coming" in html
+    limited = make_form_event(registration=how, capacity=12)
+    assert "Places are limited" in client.get(limited.url).content.decode()
 
 
 @pytest.mark.parametrize("how", [Registration.NONE, Registration.PHONE], ids=["just-come", "by-phone"])
@@ -320,6 +339,53 @@ def test_cancelled_and_past_events_refuse_requests_clearly(client, make_form_eve
     assert "private" in response["Cache-Control"]
     assert EventRegistration.objects.count() == 0
     assert register_url(event) not in client.get(event.url).content.decode()
+
+
+def test_a_postponed_event_without_its_new_date_takes_no_request_for_the_old_one(client, make_form_event, practice):
+    event = make_form_event(capacity=10, status=EventStatus.POSTPONED)  # its date is still to come
+    assert event.next_date is not None and not event.is_rescheduled
+    assert not registrations.takes_registrations(event)
+    page = client.get(register_url(event)).content.decode()
+    assert "This event is postponed: we will take requests again once the new date is set." in page
+    assert "join-form" not in page
+    response = client.post(register_url(event), form_data())
+    assert response.status_code == HTTPStatus.CONFLICT
+    assert EventRegistration.objects.count() == 0
+    event_html = client.get(event.url).content.decode()
+    assert register_url(event) not in event_html and "Ask for a place" not in event_html
+    assert "Places are limited" not in event_html
+    assert "We will take requests for a place again once the new date is set" in event_html
+    assert practice.phone in event_html
+
+
+def test_a_rescheduled_event_takes_requests_for_its_new_date(client, make_form_event):
+    event = make_form_event(
+        capacity=10, status=EventStatus.POSTPONED, previous_start=timezone.now() - datetime.timedelta(days=1)
+    )
+    assert registrations.takes_registrations(event)
+    assert "join-form" in client.get(register_url(event)).content.decode()
+    assert "Ask for a place</a>" in client.get(event.url).content.decode()
+
+
+def test_an_event_cancelled_while_the_form_is_checked_saves_nothing_and_answers_409(
+    client, event, monkeypatch, django_capture_on_commit_callbacks
+):
+    original = EventRegistrationForm.create_submission
+
+    def cancelled_meanwhile(form, **extra):
+        EventPage.objects.filter(pk=event.pk).update(status=EventStatus.CANCELLED)
+        return original(form, **extra)
+
+    monkeypatch.setattr(EventRegistrationForm, "create_submission", cancelled_meanwhile)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(register_url(event), form_data())
+    assert response.status_code == HTTPStatus.CONFLICT
+    page = response.content.decode()
+    assert "This event is cancelled, so we are not taking requests" in page
+    assert "Nothing has been sent or saved" in page and "join-form" not in page
+    assert "private" in response["Cache-Control"]
+    assert EventRegistration.objects.count() == 0
+    assert mail.outbox == []
 
 
 @override_settings(STAFF_NOTIFICATION_EMAILS=["office@example.com"], WAGTAILADMIN_BASE_URL="https://site.example")
@@ -530,7 +596,8 @@ def test_the_admin_is_not_a_snippet(admin_client):
 # Purge -----------------------------------------------------------------------------------------
 
 
-def test_purge_deletes_requests_past_retention_only(event):
+def test_purge_deletes_requests_past_retention_only(make_form_event, past_dates):
+    event = make_form_event(dates=past_dates)
     old = EventRegistrationFactory(event=event)
     EventRegistration.objects.filter(pk=old.pk).update(created_at=timezone.now() - datetime.timedelta(days=200))
     recent = EventRegistrationFactory(event=event)
@@ -544,8 +611,24 @@ def test_purge_deletes_requests_past_retention_only(event):
     assert old.name not in out.getvalue()
 
 
+def test_purge_keeps_an_old_request_until_its_event_is_over(make_form_event, past_dates):
+    distant = make_form_event(title="Spring retreat", dates=[(timezone.now() + datetime.timedelta(days=100),) * 2])
+    series = make_form_event(title="Course", dates=[*past_dates, (timezone.now() + datetime.timedelta(days=2),) * 2])
+    ended = make_form_event(title="Old workshop", dates=past_dates)
+    undated = make_form_event(title="No dates", dates=[])
+    for event in (distant, series, ended, undated):
+        registration = EventRegistrationFactory(event=event)
+        EventRegistration.objects.filter(pk=registration.pk).update(
+            created_at=timezone.now() - datetime.timedelta(days=200)
+        )
+    call_command("purge_event_registrations", stdout=io.StringIO())
+    kept = set(EventRegistration.objects.values_list("event__title", flat=True))
+    assert kept == {"Spring retreat", "Course"}
+
+
 @override_settings(EVENT_REGISTRATION_RETENTION_DAYS=10)
-def test_purge_follows_the_setting(event):
+def test_purge_follows_the_setting(make_form_event, past_dates):
+    event = make_form_event(dates=past_dates)
     registration = EventRegistrationFactory(event=event)
     EventRegistration.objects.filter(pk=registration.pk).update(created_at=timezone.now() - datetime.timedelta(days=11))
     call_command("purge_event_registrations", stdout=io.StringIO())
@@ -576,6 +659,30 @@ def test_the_panel_counts_places_per_upcoming_event_without_details(admin_client
     assert "2 of 2 (full)" in html and "1 (no limit)" in html
     assert f"event__page_ptr__exact={walk.pk}&amp;status__exact=new" in html and "1 to answer" in html
     assert "zq-dash" not in html
+
+
+def test_the_panel_says_full_as_the_event_page_does_and_where_each_event_stands(admin_client, make_form_event, client):
+    set_full = make_form_event(title="Set full potluck", capacity=None, status=EventStatus.FULL)
+    taken = make_form_event(title="Taken walk", capacity=1)
+    cancelled = make_form_event(title="Cancelled retreat", capacity=5, status=EventStatus.CANCELLED)
+    postponed = make_form_event(title="Postponed workshop", capacity=5, status=EventStatus.POSTPONED)
+    quiet = make_form_event(title="Quiet postponed talk", capacity=5, status=EventStatus.POSTPONED)
+    for event in (set_full, taken, cancelled, postponed):
+        EventRegistrationFactory(event=event, status=RegistrationStatus.CONFIRMED)
+    html = dashboard(admin_client)
+    rows = {
+        title: re.search(rf"{title}</a>.*?</tr>", html, re.S).group(0)
+        for title in (set_full.title, taken.title, cancelled.title, postponed.title, quiet.title)
+    }
+    assert "1 (no limit) (full)" in rows[set_full.title] and "Full" in rows[set_full.title]
+    assert "1 of 1 (full)" in rows[taken.title] and "Going ahead" in rows[taken.title]
+    assert "<strong>Cancelled</strong>: call those who asked" in rows[cancelled.title]
+    assert "<strong>Postponed: no new date yet</strong>: call those who asked" in rows[postponed.title]
+    assert "Postponed: no new date yet" in rows[quiet.title] and "call those" not in rows[quiet.title]
+    assert '<th scope="col">Status</th>' in html
+    # The page says "full" in the same cases.
+    for event in (set_full, taken):
+        assert "This event is full." in client.get(event.url).content.decode()
 
 
 def test_the_panel_says_when_no_event_asks_with_the_form(admin_client, site_root):
