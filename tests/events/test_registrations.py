@@ -411,6 +411,16 @@ def test_with_the_mail_server_down_the_request_is_saved_and_the_visitor_thanked(
     assert "robin@example.org" not in caplog.text
 
 
+@override_settings(FORM_RATE_LIMIT="1/h")
+def test_with_the_cache_down_requests_are_still_saved_and_the_visitor_thanked(client, event, redis_down):
+    """The rate limit's cache (Redis) down: the limit fails open, nothing a visitor sends is refused or lost."""
+    for name in ("Robin", "Sam"):
+        response = client.post(register_url(event), form_data(name=name))
+        assert response.status_code == HTTPStatus.FOUND
+        assert response["Location"] == thank_you_url(event)
+    assert EventRegistration.objects.count() == 2
+
+
 def test_requests_are_not_logged(client, event, caplog):
     with caplog.at_level("DEBUG"):
         client.post(register_url(event), form_data(name="Quentin", email="quentin@example.org"))
