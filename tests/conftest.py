@@ -267,6 +267,8 @@ class _DemoRows:
         _replace_database_contents(self.serialized)
         with connection.cursor() as cursor:
             if self.fts_columns:
+                # Deserializing the index entries filled the table again: their rows make way for the copy's.
+                cursor.execute(f"DELETE FROM {self.FTS_TABLE}")
                 marks = ", ".join(["%s"] * len(self.fts_columns))
                 cursor.executemany(
                     f"INSERT INTO {self.FTS_TABLE} ({', '.join(self.fts_columns)}) VALUES ({marks})",
