@@ -467,6 +467,8 @@ class EventPage(RegistrationMixin, ListingReportMixin, RoutablePageMixin, BasePa
     ]
     # API v2's `upcoming`, `from` and `to` (home/api/filters.py, PageTypeFilter).
     api_filter_form = EventAPIFilterForm
+    # Fields API v3 filters by value beside the form's (`?type=events.EventPage&kind=outing`): Wagtail's own.
+    api_value_filters = ("kind", "status", "cost", "attendance", "topics")
     api_select_related = ("venue", "image", "group")
     api_prefetch_related = (
         "topics",

@@ -114,6 +114,10 @@ class V3StrictParametersMiddleware:
         if request.method == "GET" and request.path.startswith("/api/v3/") and request.GET:
             for pattern, known in _v3_read_parameters():
                 if pattern.match(request.path):
+                    if request.path == "/api/v3/pages/":
+                        from home.api.v3 import page_type_parameters
+
+                        known = known | page_type_parameters(request)
                     unknown = sorted(set(request.GET) - known)
                     if unknown:
                         return bad_request(

@@ -5,6 +5,10 @@
   application/problem+json; a number too large for the database is a 400, never a 500.
 - Image reads need a staff token: Wagtail's image schema gives each original upload.
 - The OpenAPI document lists the error answers (home/api/openapi.py).
+- A page type's own filters (`api_filter_form`, as in API v2: the events' `upcoming`, `from`, `to`)
+  work on `/api/v3/pages/?type=<that type>` too, with the type's fields that Wagtail's v3 filters by
+  value (`kind`, `status`, …). Wagtail's v3 pages list has no hook for them, so `install()` wraps the
+  queryset function it calls (`_with_page_type_filters`): check it on a Wagtail upgrade.
 
 Wagtail's v3 `api` is one object shared by every app, which Wagtail's own apps add
 their routes to from their `ready()`. `install()` changes it from `HomeAPIConfig.ready()`
@@ -15,6 +19,7 @@ may only read; writing needs a staff member's API token.
 import logging
 from http import HTTPStatus
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, DataError
 from ninja import Router, Schema
@@ -25,6 +30,7 @@ from wagtail.api.v3.errors import problem_response
 from wagtail.api.v3.registry import registry
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
 from home.api.endpoints import SEARCH_FAILED, is_unparsable_search
 from home.api.openapi import with_error_answers
@@ -121,6 +127,60 @@ def _reads_need_a_token(router):
                 operation.auth_callbacks = [BearerTokenAuth()]
 
 
+def _filtered_page_type(request):
+    """The page type `?type=` names on the v3 pages list, when it is one type with filters of its own."""
+    names = request.GET.getlist("type")
+    if len(names) != 1:
+        return None
+    try:
+        model = apps.get_model(names[0])
+    except (LookupError, ValueError):
+        return None
+    if not issubclass(model, Page) or getattr(model, "api_filter_form", None) is None:
+        return None
+    return model
+
+
+def page_type_parameters(request):
+    """The query parameters `/api/v3/pages/?type=<type>` knows beyond the OpenAPI document's: the type's
+    own filters and the fields Wagtail's v3 filters by value (home/api/middleware.py asks)."""
+    model = _filtered_page_type(request)
+    if model is None:
+        return set()
+    value_fields = {field.name for field in model.api_fields if field.name in getattr(model, "api_value_filters", ())}
+    return set(model.api_filter_form.base_fields) | value_fields
+
+
+def _bad_parameter(name, value):
+    error = {"loc": ["query", name], "msg": f"'{value}' is not a valid {name}.", "type": "value_error"}
+    return NinjaValidationError([error])
+
+
+def _with_page_type_filters(get_pages_queryset):
+    """Wagtail's v3 pages queryset, then the page type's own filters when the request gives any; a value
+    they cannot use is a 400, as in API v2, and so is a choice the type's value filters do not have."""
+
+    def get_queryset(request, model=Page):
+        queryset = get_pages_queryset(request, model)
+        form_class = getattr(model, "api_filter_form", None)
+        if form_class is None:
+            return queryset
+        for name in getattr(model, "api_value_filters", ()):
+            choices = {str(key) for key, _label in model._meta.get_field(name).flatchoices}
+            if name in request.GET and choices and request.GET[name] not in choices:
+                raise _bad_parameter(name, request.GET[name])
+        if not any(name in request.GET for name in form_class.base_fields):
+            return queryset
+        form = form_class(request.GET)
+        if form.ignored:
+            label, value = form.ignored[0]
+            name = next((name for name in form.fields if form[name].label == label), label)
+            raise _bad_parameter(name, value)
+        return form.filter(queryset)
+
+    return get_queryset
+
+
 _installed = False
 
 
@@ -136,7 +196,10 @@ def install():
         return
     if not registry.has(get_image_model()._meta.label):
         raise ImproperlyConfigured("List 'home.api' after 'wagtail.images' in INSTALLED_APPS.")
+    from wagtail.api.v3.routers import pages as pages_router
     from wagtail.images.api.v3.router import router as images_v3_router
+
+    pages_router.get_pages_queryset = _with_page_type_filters(pages_router.get_pages_queryset)
 
     api_v3.add_router("/site-settings/", site_settings_router)
     api_v3.add_exception_handler(NinjaValidationError, _validation_error)

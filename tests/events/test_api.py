@@ -153,3 +153,47 @@ def test_v2_list_query_count_does_not_grow(client, make_event):
         event = make_event()
         EventLeaderFactory(page=event, person=PersonFactory())
     assert _queries(client, params) == before
+
+
+def listed_v3(client, **params):
+    response = client.get("/api/v3/pages/", {"type": TYPE, **params})
+    assert response.status_code == HTTPStatus.OK, response.content
+    return [item["title"] for item in response.json()["items"]]
+
+
+def test_v3_lists_filter_events_as_v2_does(client, events):
+    grief = events["course"].topics.get()
+    assert listed_v3(client, upcoming="1") == ["Course", "Walk"]
+    assert listed_v3(client, upcoming="0") == ["Over"]
+    assert listed_v3(client, **{"from": "2026-12-01"}) == ["Walk"]
+    assert listed_v3(client, to="2026-11-30") == ["Course", "Over"]
+    assert listed_v3(client, **{"from": "2026-11-17", "to": "2026-11-17"}) == ["Course"]
+    assert listed_v3(client, kind=EventKind.OUTING) == ["Walk"]
+    assert listed_v3(client, topics=grief.pk, upcoming="1") == ["Course"]
+    assert listed_v3(client, attendance=MeetingFormat.HYBRID) == ["Course"]
+    assert listed_v3(client, status=EventStatus.CANCELLED) == []
+
+
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"upcoming": "soon"}, "upcoming"),
+        ({"from": "next week"}, "from"),
+        ({"to": "2026-13-40"}, "to"),
+        ({"kind": "rave"}, "kind"),
+        ({"status": "maybe"}, "status"),
+    ],
+    ids=["upcoming", "from", "to", "kind", "status"],
+)
+def test_v3_a_filter_value_it_cannot_use_is_a_400_problem(client, events, params, name):
+    response = client.get("/api/v3/pages/", {"type": TYPE, **params})
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["errors"][0]["loc"] == ["query", name]
+
+
+def test_v3_event_filters_without_the_event_type_are_unknown_parameters(client, events):
+    for params in ({"upcoming": "1"}, {"type": "home.HomePage", "upcoming": "1"}, {"kind": "outing"}):
+        response = client.get("/api/v3/pages/", params)
+        assert response.status_code == HTTPStatus.BAD_REQUEST
+        assert "Unknown query parameter" in response.json()["detail"]
