@@ -80,3 +80,14 @@ def axe_check():
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check
+
+
+class Steps:
+    """Counts what the visitor does: each page they open, each choice, each field, each press."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, action, *args, **kwargs):
+        self.count += 1
+        return action(*args, **kwargs)

@@ -16,6 +16,7 @@ from counselors.factories import (
 from counselors.fees import FeeSettings
 from counselors.models import AppointmentRequest
 from home.factories import PersonFactory, TopicFactory
+from tests.browser.conftest import Steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -57,17 +58,6 @@ def site(site_root, practice):
     fees.sliding_scale_bands = [("band", {"income_from": 0, "income_to": 30000, "fee": 40})]
     fees.save()
     return index
-
-
-class Steps:
-    """Counts what the visitor does: each page they open, each choice, each field, each press."""
-
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, action, *args, **kwargs):
-        self.count += 1
-        return action(*args, **kwargs)
 
 
 def test_a_visitor_on_a_phone_finds_a_counselor_and_asks_for_an_appointment_quickly(page, live_server, site):

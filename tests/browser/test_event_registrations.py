@@ -9,6 +9,7 @@ from django.utils import timezone
 from events.choices import EventKind, Registration, RegistrationStatus
 from events.factories import EventDateFactory, EventIndexPageFactory, EventPageFactory, EventRegistrationFactory
 from events.models import EventRegistration
+from tests.browser.conftest import Steps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -35,15 +36,6 @@ def site(site_root, practice):
         events[slug] = event
     EventRegistrationFactory(event=events["potluck"], status=RegistrationStatus.CONFIRMED)
     return events
-
-
-class Steps:
-    def __init__(self):
-        self.count = 0
-
-    def __call__(self, action, *args, **kwargs):
-        self.count += 1
-        return action(*args, **kwargs)
 
 
 def test_a_visitor_on_a_phone_asks_for_a_place_and_is_told_what_happens_next(page, live_server, site):
